@@ -1,0 +1,86 @@
+"""Load the data package in data/ into typed pandas DataFrames (no validation here; see validate.py)."""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from components.validate import SCHEMA_FILE, read_rows, split_list, validate_package
+
+# KRCN_DATA_DIR points the app at another package (tests use it for hostile and broken fixtures).
+DATA_DIR = Path(os.environ.get("KRCN_DATA_DIR") or Path(__file__).resolve().parent.parent / "data")
+RESOURCE_NAMES = (
+    "sources",
+    "sectors",
+    "entities",
+    "attributes",
+    "relation_types",
+    "relations",
+    "figures",
+    "clauses",
+    "claims",
+)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The whole package. List fields hold tuples of strings; empty optional cells hold ''."""
+
+    sources: pd.DataFrame
+    sectors: pd.DataFrame
+    entities: pd.DataFrame
+    attributes: pd.DataFrame
+    relation_types: pd.DataFrame
+    relations: pd.DataFrame
+    figures: pd.DataFrame
+    clauses: pd.DataFrame
+    claims: pd.DataFrame
+    schema: dict
+
+    def table(self, name: str) -> pd.DataFrame:
+        return getattr(self, name)
+
+
+class DataPackageError(Exception):
+    """The package failed validation; `errors` says where and why."""
+
+    def __init__(self, errors: list) -> None:
+        super().__init__(errors[0].message("en") if errors else "invalid data package")
+        self.errors = errors
+
+
+def _typed_frame(resource: dict, rows: list[dict[str, str]], separator: str) -> pd.DataFrame:
+    columns = {}
+    for fdef in resource["schema"]["fields"]:
+        name, ftype = fdef["name"], fdef.get("type", "string")
+        cells = [row.get(name, "") for row in rows]
+        if fdef.get("list"):
+            columns[name] = pd.Series([split_list(c, separator) for c in cells], dtype=object)
+        elif ftype == "integer":
+            columns[name] = pd.array([int(c) if c else None for c in cells], dtype="Int64")
+        elif ftype == "number":
+            columns[name] = pd.Series([float(c) if c else float("nan") for c in cells], dtype="float64")
+        elif ftype == "boolean":
+            columns[name] = pd.Series([c == "true" for c in cells], dtype=bool)
+        else:
+            columns[name] = pd.Series(cells, dtype=object)
+    return pd.DataFrame(columns)
+
+
+def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
+    """Validate then load the package; raises DataPackageError listing every problem."""
+    data_dir = Path(data_dir)
+    errors = validate_package(data_dir)
+    if errors:
+        raise DataPackageError(errors)
+    package = json.loads((data_dir / SCHEMA_FILE).read_text(encoding="utf-8"))
+    separator = package.get("listSeparator", ";")
+    frames = {}
+    for resource in package["resources"]:
+        header, rows = read_rows(data_dir / resource["path"], [])
+        records = [dict(zip(header, (c.strip() for c in cells))) for _, cells in rows]
+        frames[resource["name"]] = _typed_frame(resource, records, separator)
+    return Dataset(**{name: frames[name] for name in RESOURCE_NAMES}, schema=package)

@@ -1,0 +1,137 @@
+"""The view as URL query parameters: parse (dropping what is invalid) and serialise (leaving defaults out).
+
+Public link contract: `lang=ko|en`, `sector=<id>` (repeatable), `focus=<entity id>`, `depth=1..3` and
+`fade=1` on /network, `unit=usd|krw` on /economy. Anything else is dropped with a notice.
+"""
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+LANGS = ("ko", "en")
+UNITS = ("usd", "krw")
+DEPTHS = (1, 2, 3)
+DEFAULT_UNIT = "usd"
+DEFAULT_DEPTH = 1
+# Page-level parameters: only the page that owns one keeps it.
+PAGE_PARAMS = {"network": ("focus", "depth", "fade"), "economy": ("unit",)}
+# Added by social networks and mail tools: dropped quietly, never worth a notice.
+TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "mc_", "igshid")
+MAX_SHOWN_VALUE = 40
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Everything that decides what a page shows."""
+
+    lang: str
+    sectors: tuple[str, ...] = ()
+    focus: str | None = None
+    depth: int = DEFAULT_DEPTH
+    fade: bool = False  # network: fade what the filter leaves out instead of hiding it
+    unit: str = DEFAULT_UNIT
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A query parameter (or one of its values) that was ignored, for the visible notice."""
+
+    param: str
+    value: str = field(default="")
+
+    @property
+    def shown_value(self) -> str:
+        printable = "".join(ch if ch.isprintable() else "?" for ch in self.value)
+        return printable if len(printable) <= MAX_SHOWN_VALUE else printable[: MAX_SHOWN_VALUE - 1] + "…"
+
+
+def default_lang(locale: str | None) -> str:
+    """Korean for a browser whose locale is Korean, English for any other (or none)."""
+    return "ko" if isinstance(locale, str) and locale.strip().lower().startswith("ko") else "en"
+
+
+def _first_valid(values: Sequence[str], allowed: Collection[str], param: str, dropped: list[Dropped]) -> str | None:
+    chosen = None
+    for value in values:
+        if value == "":
+            continue
+        if chosen is None and value in allowed:
+            chosen = value
+        elif value != chosen:
+            dropped.append(Dropped(param, value))
+    return chosen
+
+
+def parse_query(
+    params: Mapping[str, Sequence[str]],
+    *,
+    page: str,
+    sector_ids: Sequence[str],
+    focus_ids: Collection[str] = (),
+    locale: str | None = None,
+) -> tuple[ViewState, list[Dropped]]:
+    """Turn raw query parameters into a ViewState; every ignored parameter or value is listed in the result."""
+    dropped: list[Dropped] = []
+    own = PAGE_PARAMS.get(page, ())
+    for key in params:
+        known = key in ("lang", "sector") or key in own
+        elsewhere = any(key in keys for keys in PAGE_PARAMS.values())
+        if not known and not elsewhere and not key.startswith(TRACKING_PREFIXES):
+            dropped.append(Dropped(key))
+
+    lang = _first_valid(params.get("lang", ()), LANGS, "lang", dropped) or default_lang(locale)
+
+    wanted = set()
+    for value in params.get("sector", ()):
+        if value == "":
+            continue
+        if value in sector_ids:
+            wanted.add(value)
+        else:
+            dropped.append(Dropped("sector", value))
+    sectors = tuple(s for s in sector_ids if s in wanted)  # taxonomy order: one canonical link per view
+
+    focus, depth, fade, unit = None, DEFAULT_DEPTH, False, DEFAULT_UNIT
+    if "focus" in own:
+        focus = _first_valid(params.get("focus", ()), focus_ids, "focus", dropped)
+    if "depth" in own:
+        depth_text = _first_valid(params.get("depth", ()), [str(d) for d in DEPTHS], "depth", dropped)
+        depth = int(depth_text) if depth_text else DEFAULT_DEPTH
+    if "fade" in own:
+        fade = _first_valid(params.get("fade", ()), ("1",), "fade", dropped) == "1"
+    if "unit" in own:
+        unit = _first_valid(params.get("unit", ()), UNITS, "unit", dropped) or DEFAULT_UNIT
+    return ViewState(lang=lang, sectors=sectors, focus=focus, depth=depth, fade=fade, unit=unit), dropped
+
+
+def to_query(state: ViewState, *, page: str, locale: str | None = None, pin_lang: bool = False) -> dict[str, list[str]]:
+    """Query parameters for a view, defaults left out. `pin_lang` keeps lang for links shared with others,
+    whose browsers may have another locale."""
+    query: dict[str, list[str]] = {}
+    if pin_lang or state.lang != default_lang(locale):
+        query["lang"] = [state.lang]
+    if state.sectors:
+        query["sector"] = list(state.sectors)
+    own = PAGE_PARAMS.get(page, ())
+    if "focus" in own and state.focus:
+        query["focus"] = [state.focus]
+    if "depth" in own and state.focus and state.depth != DEFAULT_DEPTH:
+        query["depth"] = [str(state.depth)]
+    if "fade" in own and state.fade:
+        query["fade"] = ["1"]
+    if "unit" in own and state.unit != DEFAULT_UNIT:
+        query["unit"] = [state.unit]
+    return query
+
+
+def query_string(query: Mapping[str, Sequence[str]]) -> str:
+    """'?a=1&b=2' (or '' when empty), repeated keys kept in order."""
+    pairs = [(key, value) for key, values in query.items() for value in values]
+    return "?" + urlencode(pairs) if pairs else ""
+
+
+def page_href(url_path: str, query: Mapping[str, Sequence[str]], base_path: str = "") -> str:
+    """Relative link to a page of this app, e.g. '/network?lang=ko&focus=initech'."""
+    base = "/" + base_path.strip("/") if base_path.strip("/") else ""
+    return f"{base}/{url_path}{query_string(query)}"

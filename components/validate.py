@@ -1,0 +1,310 @@
+"""Validate the data package against data/datapackage.json; errors name file, row and column.
+
+Run `python -m components.validate [data_dir]`: prints every error and exits 1 when there is one.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SCHEMA_FILE = "datapackage.json"
+DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+INTEGER_RE = re.compile(r"^-?\d+$")
+NUMBER_RE = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
+URL_RE = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
+
+# One template per error code, in both languages; {file}, {row}, {column} and params fill them.
+MESSAGES: dict[str, dict[str, str]] = {
+    "schema_missing": {
+        "en": "The schema file {file} is missing or is not valid JSON ({detail}).",
+        "ko": "스키마 파일 {file}이(가) 없거나 올바른 JSON이 아닙니다 ({detail}).",
+    },
+    "file_missing": {
+        "en": "{file} is missing: expected a CSV file with the columns {expected}.",
+        "ko": "{file} 파일이 없습니다: {expected} 열이 있는 CSV 파일이어야 합니다.",
+    },
+    "empty_file": {
+        "en": "{file} is empty: expected a header row with the columns {expected}.",
+        "ko": "{file} 파일이 비어 있습니다: {expected} 열의 머리글 행이 있어야 합니다.",
+    },
+    "bom": {
+        "en": "{file} starts with a byte-order mark (BOM): save it as UTF-8 without BOM.",
+        "ko": "{file} 파일이 BOM(바이트 순서 표시)으로 시작합니다: BOM 없는 UTF-8로 저장하세요.",
+    },
+    "encoding": {
+        "en": "{file} is not valid UTF-8 (byte {detail}): save it as UTF-8.",
+        "ko": "{file} 파일이 올바른 UTF-8이 아닙니다 ({detail}번째 바이트): UTF-8로 저장하세요.",
+    },
+    "csv_syntax": {
+        "en": "{file}, row {row}: the CSV cannot be read ({detail}).",
+        "ko": "{file}, {row}행: CSV를 읽을 수 없습니다 ({detail}).",
+    },
+    "missing_column": {
+        "en": "{file}: column '{column}' is missing from the header row.",
+        "ko": "{file}: 머리글 행에 '{column}' 열이 없습니다.",
+    },
+    "unexpected_column": {
+        "en": "{file}: column '{column}' is not in the schema (expected only {expected}).",
+        "ko": "{file}: '{column}' 열은 스키마에 없습니다 ({expected} 열만 허용).",
+    },
+    "row_length": {
+        "en": "{file}, row {row}: {detail} cells, but the header has {expected}.",
+        "ko": "{file}, {row}행: 셀이 {detail}개이지만 머리글은 {expected}개입니다.",
+    },
+    "required": {
+        "en": "{file}, row {row}, column '{column}': a value is required.",
+        "ko": "{file}, {row}행, '{column}' 열: 값이 필요합니다.",
+    },
+    "duplicate": {
+        "en": "{file}, row {row}, column '{column}': '{value}' is used twice (first in row {detail}); ids must be unique.",
+        "ko": "{file}, {row}행, '{column}' 열: '{value}'이(가) 중복됩니다 (처음 {detail}행); id는 고유해야 합니다.",
+    },
+    "type": {
+        "en": "{file}, row {row}, column '{column}': '{value}' is not {expected}.",
+        "ko": "{file}, {row}행, '{column}' 열: '{value}'은(는) {expected} 형식이 아닙니다.",
+    },
+    "enum": {
+        "en": "{file}, row {row}, column '{column}': '{value}' is not allowed (expected one of {expected}).",
+        "ko": "{file}, {row}행, '{column}' 열: '{value}'은(는) 허용되지 않습니다 ({expected} 중 하나).",
+    },
+    "pattern": {
+        "en": "{file}, row {row}, column '{column}': '{value}' does not match {expected}.",
+        "ko": "{file}, {row}행, '{column}' 열: '{value}'이(가) 형식 {expected}에 맞지 않습니다.",
+    },
+    "minimum": {
+        "en": "{file}, row {row}, column '{column}': {value} is below the minimum {expected}.",
+        "ko": "{file}, {row}행, '{column}' 열: {value}은(는) 최솟값 {expected}보다 작습니다.",
+    },
+    "reference": {
+        "en": "{file}, row {row}, column '{column}': '{value}' is not an id in {expected}.",
+        "ko": "{file}, {row}행, '{column}' 열: '{value}'은(는) {expected}에 없는 id입니다.",
+    },
+    "source_needed": {
+        "en": "{file}, row {row}, column '{column}': a source is required unless confidence is 'not found'.",
+        "ko": "{file}, {row}행, '{column}' 열: 신뢰도가 'not found'가 아니면 출처가 필요합니다.",
+    },
+}
+
+TYPE_NAMES = {
+    "integer": {"en": "a whole number", "ko": "정수"},
+    "number": {"en": "a number (digits, '.' as decimal point)", "ko": "숫자(소수점은 '.')"},
+    "date": {"en": "a date YYYY, YYYY-MM or YYYY-MM-DD", "ko": "날짜(YYYY, YYYY-MM, YYYY-MM-DD)"},
+    "url": {"en": "an http:// or https:// address", "ko": "http:// 또는 https:// 주소"},
+    "boolean": {"en": "true or false", "ko": "true 또는 false"},
+}
+
+
+@dataclass(frozen=True)
+class ValidationError:
+    """One problem in the package, with where it is and what was expected."""
+
+    code: str
+    file: str
+    row: int | None = None
+    column: str | None = None
+    value: str = ""
+    expected: str = ""
+    detail: str = ""
+    type_name: str | None = field(default=None, compare=False)
+
+    def message(self, lang: str = "en") -> str:
+        lang = lang if lang in ("en", "ko") else "en"
+        expected = TYPE_NAMES[self.type_name][lang] if self.type_name else self.expected
+        shown = self.value if len(self.value) <= 80 else self.value[:77] + "..."
+        return MESSAGES[self.code][lang].format(
+            file=self.file, row=self.row, column=self.column, value=shown, expected=expected, detail=self.detail
+        )
+
+
+def _read_text(path: Path, errors: list[ValidationError]) -> str | None:
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        errors.append(ValidationError("bom", path.name))
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        errors.append(ValidationError("encoding", path.name, detail=str(exc.start)))
+        return None
+
+
+def read_rows(path: Path, errors: list[ValidationError]) -> tuple[list[str], list[tuple[int, list[str]]]] | None:
+    """Return (header, [(file line number, cells)]) or None after recording why the file can't be read."""
+    text = _read_text(path, errors)
+    if text is None:
+        return None
+    if not text.strip():
+        return [], []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        header = next(reader)
+        for cells in reader:
+            if cells and any(c.strip() for c in cells):
+                rows.append((reader.line_num, cells))
+    except csv.Error as exc:
+        errors.append(ValidationError("csv_syntax", path.name, row=reader.line_num, detail=str(exc)))
+        return None
+    return [h.strip() for h in header], rows
+
+
+def split_list(cell: str, separator: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split(separator) if part.strip())
+
+
+def _check_value(fdef: dict, value: str, file: str, row: int, errors: list[ValidationError]) -> None:
+    name, ftype = fdef["name"], fdef.get("type", "string")
+    cons = fdef.get("constraints", {})
+    bad_type = (
+        (ftype == "integer" and not INTEGER_RE.match(value))
+        or (ftype == "number" and not NUMBER_RE.match(value))
+        or (ftype == "date" and not DATE_RE.match(value))
+        or (ftype == "url" and not URL_RE.match(value))
+        or (ftype == "boolean" and value not in ("true", "false"))
+    )
+    if bad_type:
+        errors.append(ValidationError("type", file, row, name, value, type_name=ftype))
+        return
+    if "enum" in cons and value not in cons["enum"]:
+        allowed = ", ".join(repr(v) for v in cons["enum"] if v != "")
+        errors.append(ValidationError("enum", file, row, name, value, allowed))
+    if "pattern" in cons and not re.fullmatch(cons["pattern"], value):
+        errors.append(ValidationError("pattern", file, row, name, value, cons["pattern"]))
+    if "minimum" in cons and ftype in ("integer", "number") and float(value) < cons["minimum"]:
+        errors.append(ValidationError("minimum", file, row, name, value, str(cons["minimum"])))
+
+
+def _foreign_keys(resource: dict) -> dict[str, str]:
+    """Map of field name -> referenced resource name (every reference here targets an 'id')."""
+    keys = {}
+    for fk in resource["schema"].get("foreignKeys", []):
+        keys[fk["fields"]] = fk["reference"]["resource"]
+    return keys
+
+
+def validate_package(data_dir: Path) -> list[ValidationError]:
+    """Check every file, row and reference of the package; return all errors found (empty when valid)."""
+    data_dir = Path(data_dir)
+    errors: list[ValidationError] = []
+    try:
+        package = json.loads((data_dir / SCHEMA_FILE).read_text(encoding="utf-8"))
+        resources = package["resources"]
+    except (OSError, ValueError, KeyError) as exc:
+        return [ValidationError("schema_missing", SCHEMA_FILE, detail=type(exc).__name__)]
+    separator = package.get("listSeparator", ";")
+
+    ids: dict[str, set[str]] = {}
+    parsed: dict[str, tuple[dict, list[tuple[int, dict[str, str]]]]] = {}
+    for resource in resources:
+        path = data_dir / resource["path"]
+        fields = resource["schema"]["fields"]
+        names = [f["name"] for f in fields]
+        if not path.exists():
+            errors.append(ValidationError("file_missing", path.name, expected=", ".join(names)))
+            continue
+        result = read_rows(path, errors)
+        if result is None:
+            continue
+        header, rows = result
+        if not header:
+            errors.append(ValidationError("empty_file", path.name, expected=", ".join(names)))
+            continue
+        missing = [n for n in names if n not in header]
+        for name in missing:
+            errors.append(ValidationError("missing_column", path.name, column=name))
+        for name in header:
+            if name not in names:
+                errors.append(ValidationError("unexpected_column", path.name, column=name, expected=", ".join(names)))
+        if missing:
+            continue
+        records: list[tuple[int, dict[str, str]]] = []
+        for line, cells in rows:
+            if len(cells) != len(header):
+                errors.append(
+                    ValidationError("row_length", path.name, line, detail=str(len(cells)), expected=str(len(header)))
+                )
+                continue
+            records.append((line, {h: c.strip() for h, c in zip(header, cells) if h in names}))
+        seen_unique: dict[str, dict[str, int]] = {}
+        for line, record in records:
+            for fdef in fields:
+                name = fdef["name"]
+                value = record.get(name, "")
+                cons = fdef.get("constraints", {})
+                if value == "":
+                    if cons.get("required"):
+                        errors.append(ValidationError("required", path.name, line, name))
+                    continue
+                values = split_list(value, separator) if fdef.get("list") else (value,)
+                for item in values:
+                    _check_value(fdef, item, path.name, line, errors)
+                if cons.get("unique"):
+                    first = seen_unique.setdefault(name, {})
+                    if value in first:
+                        errors.append(
+                            ValidationError("duplicate", path.name, line, name, value, detail=str(first[value]))
+                        )
+                    else:
+                        first[value] = line
+        pk = resource["schema"].get("primaryKey")
+        if isinstance(pk, list):
+            first_rows: dict[tuple[str, ...], int] = {}
+            for line, record in records:
+                key = tuple(record.get(k, "") for k in pk)
+                if key in first_rows:
+                    errors.append(
+                        ValidationError(
+                            "duplicate", path.name, line, "+".join(pk), " + ".join(key), detail=str(first_rows[key])
+                        )
+                    )
+                else:
+                    first_rows[key] = line
+        if "id" in names:
+            ids[resource["name"]] = {r["id"] for _, r in records if r.get("id")}
+        parsed[resource["name"]] = (resource, records)
+
+    for name, (resource, records) in parsed.items():
+        refs = _foreign_keys(resource)
+        list_fields = {f["name"] for f in resource["schema"]["fields"] if f.get("list")}
+        for line, record in records:
+            for column, target in refs.items():
+                if target not in ids:
+                    continue  # the target file itself is broken; its own error says so
+                cell = record.get(column, "")
+                values = split_list(cell, separator) if column in list_fields else ((cell,) if cell else ())
+                for value in values:
+                    if value not in ids[target]:
+                        errors.append(
+                            ValidationError("reference", resource["path"], line, column, value, f"{target}.csv")
+                        )
+            if "source_ids" in record and not record["source_ids"] and record.get("confidence") != "not found":
+                if not any(e.code == "required" and e.row == line and e.file == resource["path"] for e in errors):
+                    errors.append(ValidationError("source_needed", resource["path"], line, "source_ids"))
+    return errors
+
+
+def main(argv: list[str] | None = None) -> int:
+    from components.dataset import DATA_DIR
+
+    args = sys.argv[1:] if argv is None else argv
+    lang = "en"
+    if args and args[0] in ("--ko", "--en"):
+        lang, args = args[0][2:], args[1:]
+    data_dir = Path(args[0]) if args else DATA_DIR
+    errors = validate_package(data_dir)
+    for error in errors:
+        print(error.message(lang), file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} error(s) in {data_dir}", file=sys.stderr)
+        return 1
+    print(f"{data_dir}: valid")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,82 @@
+"""Overview (/): the event in brief, headline figures with their sources, and cards to every page."""
+import streamlit as st
+
+from components.formatting import format_amount
+from components.safe_text import escape_markdown
+from components.ui_frame import guarded, link_card, page_view, source_caption
+
+view = page_view("overview")
+data, lang = view.data, view.lang
+entities = data.entities.set_index("id")
+figures = data.figures.set_index("id")
+
+
+def name(entity_id: str) -> str:
+    row = entities.loc[entity_id]
+    zh = f" ({row['name_zh']})" if row["name_zh"] else ""
+    return escape_markdown(row[f"name_{lang}"] + zh)
+
+
+st.title(view.t("overview.title"))
+st.caption(view.t("app.subtitle"))
+
+# 1. The event in brief: the two events of 2025-09-25, each with its date, place and source.
+with guarded(view):
+    st.subheader(view.t("overview.brief.heading"))
+    events = data.entities[data.entities["kind"] == "event"]
+    for event_id in ("mou-signing-2025-09-25", "tencent-cloud-visit-2025-09-25"):
+        if event_id not in entities.index:
+            continue
+        row = entities.loc[event_id]
+        rels = data.relations[(data.relations["to_id"] == event_id) | (data.relations["from_id"] == event_id)]
+        people = [r for r in rels.itertuples() if r.to_id == event_id and entities.loc[r.from_id, "kind"] == "person"]
+        dates = sorted({r.date for r in rels.itertuples() if r.date})
+        with st.container(border=True):
+            st.markdown(f"**{name(event_id)}**")
+            cols = st.columns(3)
+            cols[0].markdown(f"**{view.t('overview.brief.who')}**  \n" + ", ".join(name(p.from_id) for p in people))
+            cols[1].markdown(f"**{view.t('overview.brief.when')}**  \n" + escape_markdown(", ".join(dates) or view.t("unknown")))
+            places = [name(r.to_id) for r in rels.itertuples() if r.from_id == event_id and r.relation == "located_in"]
+            cols[2].markdown(f"**{view.t('overview.brief.where')}**  \n" + (", ".join(places) or view.t("unknown")))
+            st.markdown(f"**{view.t('overview.brief.what')}**: " + escape_markdown(row[f"description_{lang}"]))
+            source_caption(view, row["source_ids"], row["locator"])
+
+# 2. Headline figures, as the article gives them, each with its source.
+with guarded(view):
+    st.subheader(view.t("overview.figures.heading"))
+    cols = st.columns(4)
+    headline = [("shanghai-grdp-usd", None), ("tencent-market-cap-krw", "tencent-market-cap-usd")]
+    for col, (fid, alt_id) in zip(cols, headline):
+        if fid not in figures.index:
+            continue
+        fig = figures.loc[fid]
+        value = format_amount(fig["value"], fig["unit"], lang)
+        if alt_id and alt_id in figures.index:
+            alt = figures.loc[alt_id]
+            value += f" ({format_amount(alt['value'], alt['unit'], lang)})"
+        rank = ""
+        if not (fig["rank"] is None or str(fig["rank"]) == "<NA>"):
+            rank = view.t("overview.metric.rank", rank=int(fig["rank"]), scope=fig[f"rank_scope_{lang}"])
+        col.metric(fig[f"label_{lang}"], value, delta=rank or None, delta_color="off", delta_arrow="off")
+        with col:
+            source_caption(view, fig["source_ids"], fig["locator"])
+    delegation = data.entities[data.entities["role"] == "delegation"]
+    fields = data.clauses[data.clauses["group"] == "field"]
+    agreements = data.clauses[data.clauses["group"] == "agreement"]
+    cols[2].metric(view.t("overview.metric.companies"), len(delegation))
+    with cols[2]:
+        st.caption(", ".join(escape_markdown(n) for n in delegation[f"name_{lang}"]))
+    cols[3].metric(view.t("overview.metric.fields"), len(fields))
+    cols[3].metric(view.t("overview.metric.agreements"), len(agreements))
+    with cols[3]:
+        first_clause = data.clauses.iloc[0] if len(data.clauses) else None
+        if first_clause is not None:
+            source_caption(view, first_clause["source_ids"], first_clause["locator"])
+
+# 3. Cards leading to each page, carrying language and filter.
+st.subheader(view.t("overview.pages.heading"))
+st.caption(view.t("overview.filtered"))
+cards = st.columns(5)
+for col, page in zip(cards, ("network", "delegation", "economy", "mou", "sources")):
+    with col:
+        link_card(view, page, view.t(f"overview.card.{page}"))

@@ -1,0 +1,183 @@
+"""Real-browser fixtures: the app served by `streamlit run` on a free port, driven by Debian's Chromium."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
+
+if not Path(CHROMIUM).exists():  # `make test` installs it; a bare `pytest` without it must say why
+    pytest.skip(f"browser tests need Chromium at {CHROMIUM} (run `make test`)", allow_module_level=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class AppServer:
+    """A running `streamlit run app.py`; `url(path)` gives an address on it."""
+
+    port: int
+    process: subprocess.Popen
+    base_path: str = ""
+    log_path: Path | None = None
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, path: str = "/") -> str:
+        base = "/" + self.base_path.strip("/") if self.base_path.strip("/") else ""
+        return f"{self.origin}{base}{path}"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def start_server(data_dir: Path | None = None, base_path: str = "", extra: tuple[str, ...] = ()) -> AppServer:
+    port = free_port()
+    env = dict(os.environ)
+    if data_dir is not None:
+        env["KRCN_DATA_DIR"] = str(data_dir)
+    ARTIFACTS.mkdir(exist_ok=True)
+    log_path = ARTIFACTS / f"server-{port}.log"
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+        "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+    ]
+    if base_path:
+        cmd += ["--server.baseUrlPath", base_path]
+    cmd += list(extra)
+    log = open(log_path, "w")  # noqa: SIM115 - closed with the process
+    process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    server = AppServer(port, process, base_path, log_path)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(server.url("/_stcore/health"), timeout=2) as resp:
+                if resp.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.25)
+    server.stop()
+    raise RuntimeError(f"streamlit did not start; see {log_path}")
+
+
+@pytest.fixture(scope="session")
+def app_server() -> Iterator[AppServer]:
+    server = start_server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@dataclass
+class PageWatch:
+    """What a page did: every request's URL, console errors and dialogs that opened."""
+
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    failed_responses: list[str] = field(default_factory=list)
+
+    def foreign_requests(self, origin: str) -> list[str]:
+        return [u for u in self.requests if not (u.startswith(origin) or u.startswith(("data:", "blob:", "about:")))]
+
+
+def new_page(browser, locale: str = "en-US", color_scheme: str = "light", permissions: tuple[str, ...] = ()):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale=locale, color_scheme=color_scheme)
+    if permissions:
+        context.grant_permissions(list(permissions))
+    page = context.new_page()
+    watch = PageWatch()
+    page.on("request", lambda r: watch.requests.append(r.url))
+    page.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: watch.page_errors.append(str(e)))
+    page.on("response", lambda r: watch.failed_responses.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+
+    def on_dialog(dialog):
+        watch.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    return context, page, watch
+
+
+@pytest.fixture
+def page_and_watch(browser):
+    context, page, watch = new_page(browser)
+    yield page, watch
+    context.close()
+
+
+def wait_ready(page, timeout: float = 30_000) -> None:
+    """Wait until Streamlit finished the script run, then let lazy elements settle."""
+    page.wait_for_selector(READY, timeout=timeout)
+    page.wait_for_timeout(300)
+    page.wait_for_selector(READY, timeout=timeout)
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+# Streamlit's own frontend asks /<page>/_stcore/health and /<page>/_stcore/host-config on deep links
+# and logs the 404 before falling back to the root path (see shared/LIBRARY-NOTES.md): that noise is
+# Streamlit's, not ours. A "Failed to load resource" console line is allowed only when every failed
+# response of the page is one of those.
+STREAMLIT_PROBES = ("/_stcore/health", "/_stcore/host-config")
+
+
+def unexpected_console_errors(watch: PageWatch) -> list[str]:
+    ours = [r for r in watch.failed_responses if not r.split(" ", 1)[1].split("?")[0].endswith(STREAMLIT_PROBES)]
+    return [
+        e for e in watch.console_errors
+        if not (e.startswith("Failed to load resource") and not ours)
+    ] + ours
+
+
+def chromium_available() -> bool:
+    return shutil.which(CHROMIUM) is not None or Path(CHROMIUM).exists()
