@@ -10,8 +10,12 @@ import pandas as pd
 
 from components.validate import SCHEMA_FILE, read_rows, split_list, validate_package
 
-# KRCN_DATA_DIR points the app at another package (tests use it for hostile and broken fixtures).
-DATA_DIR = Path(os.environ.get("KRCN_DATA_DIR") or Path(__file__).resolve().parent.parent / "data")
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def current_data_dir() -> Path:
+    """data/, unless KRCN_DATA_DIR points the app at another package (tests use hostile and broken ones)."""
+    return Path(os.environ.get("KRCN_DATA_DIR") or DATA_DIR)
 RESOURCE_NAMES = (
     "sources",
     "sectors",
@@ -70,9 +74,9 @@ def _typed_frame(resource: dict, rows: list[dict[str, str]], separator: str) -> 
     return pd.DataFrame(columns)
 
 
-def load_dataset(data_dir: Path | str = DATA_DIR) -> Dataset:
+def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     """Validate then load the package; raises DataPackageError listing every problem."""
-    data_dir = Path(data_dir)
+    data_dir = Path(data_dir) if data_dir is not None else current_data_dir()
     errors = validate_package(data_dir)
     if errors:
         raise DataPackageError(errors)

@@ -1,5 +1,8 @@
 """The shared frame every page lives in: navigation, sidebar filter, language, share box, URL sync.
 
+No `:material/...:` icons anywhere: Streamlit fetches some of them from fonts.gstatic.com, and pages must
+load nothing from other hosts. Use emoji or no icon.
+
 `main()` runs from app.py. A page script starts with `view = page_view("<page id>")`; when Streamlit runs
 the script directly (a cold deep link, before st.navigation has run once on this server), page_view runs
 the frame itself, so that first visitor sees exactly what later visitors see.
@@ -16,7 +19,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.dataset import DataPackageError, Dataset, load_dataset
+from components.dataset import DataPackageError, Dataset, current_data_dir, load_dataset
 from components.i18n import t
 from components.url_state import Dropped, ViewState, page_href, parse_query, query_string, to_query
 
@@ -29,16 +32,15 @@ _ACTIVE = threading.local()
 class PageSpec:
     id: str
     url_path: str  # "" for the overview at "/"
-    icon: str
 
 
 PAGES = (
-    PageSpec("overview", "", ":material/home:"),
-    PageSpec("network", "network", ":material/hub:"),
-    PageSpec("delegation", "delegation", ":material/groups:"),
-    PageSpec("economy", "economy", ":material/bar_chart:"),
-    PageSpec("mou", "mou", ":material/handshake:"),
-    PageSpec("sources", "sources", ":material/menu_book:"),
+    PageSpec("overview", ""),
+    PageSpec("network", "network"),
+    PageSpec("delegation", "delegation"),
+    PageSpec("economy", "economy"),
+    PageSpec("mou", "mou"),
+    PageSpec("sources", "sources"),
 )
 
 
@@ -66,11 +68,10 @@ class View:
     def page_link(self, page: str, label: str | None = None, icon: str | None = None, **changes: object) -> None:
         """st.page_link to a page of the app keeping language and filter (plus page-level `changes`)."""
         state = replace(self.state, **changes) if changes else self.state
-        spec = next(p for p in PAGES if p.id == page)
         st.page_link(
             _ACTIVE.pages[page],
             label=label or self.t(f"page.{page}"),
-            icon=icon or spec.icon,
+            icon=icon,
             query_params=to_query(state, page=page, locale=st.context.locale),
         )
 
@@ -83,8 +84,13 @@ class View:
 
 
 @st.cache_resource(show_spinner=False)
+def _cached_dataset(data_dir: str) -> Dataset:
+    return load_dataset(data_dir)
+
+
 def cached_dataset() -> Dataset:
-    return load_dataset()
+    """The package, loaded once per server (read-only: never modify its frames)."""
+    return _cached_dataset(str(current_data_dir()))
 
 
 def focus_ids(data: Dataset) -> frozenset[str]:
@@ -114,7 +120,7 @@ def _show_data_error(error: DataPackageError, lang: str) -> None:
     shown = error.errors[:8]
     lines = "\n".join(f"- {e.message(lang)}" for e in shown)
     more = "\n\n" + t("error.data.more", lang, count=len(error.errors) - len(shown)) if len(error.errors) > 8 else ""
-    st.error(f"{t('error.data.title', lang)}\n\n{lines}{more}\n\n{t('error.data.fix', lang)}", icon=":material/error:")
+    st.error(f"{t('error.data.title', lang)}\n\n{lines}{more}\n\n{t('error.data.fix', lang)}")
     for e in error.errors:
         LOG.error("data package: %s", e.message("en"))
 
@@ -143,7 +149,7 @@ def _notice(dropped: Sequence[Dropped], lang: str) -> None:
     if len(dropped) > 6:
         items += ", …"
     # st.warning renders markdown: show the user's text literally.
-    st.warning(escape_markdown(t("notice.dropped", lang, items=items)), icon=":material/link_off:")
+    st.warning(escape_markdown(t("notice.dropped", lang, items=items)))
 
 
 def escape_markdown(text: str) -> str:
@@ -235,7 +241,6 @@ def _sidebar(view: View, pages: dict[str, st.Page]) -> None:
             st.page_link(
                 pages[spec.id],
                 label=t(f"page.{spec.id}", lang),
-                icon=spec.icon,
                 query_params=to_query(view.state, page="overview", locale=st.context.locale),
             )
         st.divider()
@@ -272,7 +277,7 @@ def guarded(view_or_lang: View | str) -> Iterator[None]:
         ref = uuid.uuid4().hex[:8]
         LOG.exception("section failed (reference %s)", ref)
         lang = view_or_lang.lang if isinstance(view_or_lang, View) else view_or_lang
-        st.error(t("error.page", lang, ref=ref), icon=":material/error:")
+        st.error(t("error.page", lang, ref=ref))
 
 
 def main() -> None:
@@ -283,7 +288,6 @@ def main() -> None:
         spec.id: st.Page(
             str(ROOT / "pages" / f"{spec.id}.py"),
             title=t(f"page.{spec.id}", lang),
-            icon=spec.icon,
             url_path=spec.url_path or None,
             default=spec.url_path == "",
         )

@@ -289,13 +289,13 @@ def validate_package(data_dir: Path) -> list[ValidationError]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from components.dataset import DATA_DIR
+    from components.dataset import current_data_dir
 
     args = sys.argv[1:] if argv is None else argv
     lang = "en"
     if args and args[0] in ("--ko", "--en"):
         lang, args = args[0][2:], args[1:]
-    data_dir = Path(args[0]) if args else DATA_DIR
+    data_dir = Path(args[0]) if args else current_data_dir()
     errors = validate_package(data_dir)
     for error in errors:
         print(error.message(lang), file=sys.stderr)

@@ -23,13 +23,12 @@ st.caption(view.t("app.subtitle"))
 # 1. The event in brief: the two events of 2025-09-25, each with its date, place and source.
 with guarded(view):
     st.subheader(view.t("overview.brief.heading"))
-    events = data.entities[data.entities["kind"] == "event"]
     for event_id in ("mou-signing-2025-09-25", "tencent-cloud-visit-2025-09-25"):
         if event_id not in entities.index:
             continue
         row = entities.loc[event_id]
         rels = data.relations[(data.relations["to_id"] == event_id) | (data.relations["from_id"] == event_id)]
-        people = [r for r in rels.itertuples() if r.to_id == event_id and entities.loc[r.from_id, "kind"] == "person"]
+        people = [r for r in rels.itertuples() if r.to_id == event_id and r.relation != "located_in"]
         dates = sorted({r.date for r in rels.itertuples() if r.date})
         with st.container(border=True):
             st.markdown(f"**{name(event_id)}**")

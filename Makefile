@@ -1,0 +1,42 @@
+# Two commands a newcomer needs: `make run` (the app) and `make test` (every test, browser included).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+
+.PHONY: run test validate bench chromium clean
+
+run: $(VENV)/.runtime
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+test: $(VENV)/.test chromium
+	$(PY) -m components.validate
+	$(PY) -m pytest -q
+
+validate: $(VENV)/.runtime
+	$(PY) -m components.validate
+
+bench: $(VENV)/.test chromium
+	$(PY) bench/benchmark.py
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test: requirements.txt requirements-test.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $(VENV)/.runtime $@
+
+# Debian's Chromium and CJK fonts for the browser tests (Playwright drives /usr/bin/chromium; it never downloads a browser).
+chromium:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; \
+	fi
+
+clean:
+	rm -rf $(VENV) test-artifacts .pytest_cache

@@ -1,0 +1,40 @@
+"""Open one page of the app in streamlit.testing.v1.AppTest with given query parameters."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE_FILES = {
+    "overview": "pages/overview.py",
+    "network": "pages/network.py",
+    "delegation": "pages/delegation.py",
+    "economy": "pages/economy.py",
+    "mou": "pages/mou.py",
+    "sources": "pages/sources.py",
+}
+
+
+def open_page(page: str, timeout: float = 60, **params: str | list[str]) -> AppTest:
+    """Run app.py, switch to `page` and run it with `params` as the URL's query parameters."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    if page != "overview":
+        at.run()  # AppTest needs one run of st.navigation before it can switch to a page
+        at.switch_page(PAGE_FILES[page])
+    at.query_params.clear()
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    return at
+
+
+def all_text(at: AppTest) -> str:
+    """Text of every markdown-ish element, for 'is it shown' assertions."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "metric", "info", "warning", "error", "success"):
+        for element in getattr(at, kind):
+            parts.append(str(getattr(element, "value", "")))
+            if kind == "metric":
+                parts.append(str(element.label))
+    return "\n".join(parts)

@@ -1,0 +1,195 @@
+"""The frame in a real browser: every page loads clean and offline, the URL is the state, shared links and
+cold deep links reproduce the view."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from components.dataset import load_dataset
+from components.i18n import t
+from tests.browser.conftest import (
+    new_page,
+    screenshot,
+    start_server,
+    unexpected_console_errors,
+    wait_ready,
+)
+
+SECURITY_EN = load_dataset().sectors.set_index("id").loc["security", "name_en"]
+PAGES = {"overview": "/", "network": "/network", "delegation": "/delegation", "economy": "/economy", "mou": "/mou",
+         "sources": "/sources"}
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def sidebar_state(page) -> dict:
+    """What the sidebar shows: checked language, chosen sector chips, share link."""
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    return {
+        "lang": sidebar.locator('[data-testid="stRadio"] input:checked').evaluate("e => e.value")
+        if sidebar.locator('[data-testid="stRadio"] input:checked').count() else None,
+        "lang_label": sidebar.locator('[data-testid="stRadio"] label:has(input:checked)').inner_text().strip(),
+        "chips": [
+            chip.get_attribute("aria-label")
+            for chip in sidebar.locator('[data-testid="stMultiSelect"] .react-aria-ComboBox [data-tag]').all()
+        ],
+        "share": sidebar.locator("input.share-url").input_value(),
+    }
+
+
+def main_text(page) -> str:
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("page_id", list(PAGES))
+def test_every_page_loads_clean_and_offline(browser, app_server, page_id, lang):
+    context, page, watch = new_page(browser)
+    try:
+        page.goto(app_server.url(f"{PAGES[page_id]}?lang={lang}"))
+        wait_ready(page)
+        page.wait_for_timeout(1500)  # charts and the network draw after the script run
+        wait_ready(page)
+        screenshot(page, f"frame-{page_id}-{lang}")
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+        assert t(f"page.{page_id}", lang) in page.locator('[data-testid="stSidebar"]').inner_text()
+        assert page.title().startswith(t(f"page.{page_id}", lang))
+        assert watch.foreign_requests(app_server.origin) == []
+        assert unexpected_console_errors(watch) == []
+        assert watch.page_errors == []
+    finally:
+        context.close()
+
+
+def test_sector_filter_updates_url_and_navigation_keeps_it(browser, app_server):
+    context, page, watch = new_page(browser)
+    try:
+        page.goto(app_server.url("/delegation?lang=en"))
+        wait_ready(page)
+        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] input').click()
+        page.get_by_role("option", name=SECURITY_EN, exact=True).click()
+        page.keyboard.press("Escape")
+        page.wait_for_function("() => location.search.includes('sector=security')")
+        wait_ready(page)
+        assert query(page) == {"sector": ["security"]}  # lang=en is this browser's default: left out
+        # moving to another page keeps language and filter
+        page.locator('[data-testid="stSidebar"]').get_by_role("link", name="Network").click()
+        page.wait_for_url("**/network?**")
+        wait_ready(page)
+        assert query(page) == {"sector": ["security"]}
+        assert sidebar_state(page)["chips"] == [SECURITY_EN]
+    finally:
+        context.close()
+
+
+def test_language_switch_updates_url_and_page(browser, app_server):
+    context, page, _ = new_page(browser, locale="en-US")
+    try:
+        page.goto(app_server.url("/mou"))
+        wait_ready(page)
+        assert query(page) == {}
+        page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]').get_by_text("한국어").click()
+        page.wait_for_function("() => location.search.includes('lang=ko')")
+        wait_ready(page)
+        assert t("page.mou", "ko") in page.locator('[data-testid="stSidebar"]').inner_text()
+        assert page.title().startswith(t("page.mou", "ko"))
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("locale", "lang"), [("ko-KR", "ko"), ("en-GB", "en"), ("zh-CN", "en")])
+def test_language_follows_browser_locale_without_lang(browser, app_server, locale, lang):
+    context, page, _ = new_page(browser, locale=locale)
+    try:
+        page.goto(app_server.url("/economy"))
+        wait_ready(page)
+        assert page.title().startswith(t("page.economy", lang))
+        assert "lang" not in query(page)  # the default is left out of the address bar
+        share = sidebar_state(page)["share"]
+        assert parse_qs(urlparse(share).query)["lang"] == [lang]  # ... but pinned in the shared link
+    finally:
+        context.close()
+
+
+def test_shared_link_reproduces_the_view_in_a_new_browser(browser, app_server):
+    context, page, _ = new_page(browser, locale="ko-KR")
+    try:
+        page.goto(app_server.url("/delegation?sector=cloud&sector=security"))
+        wait_ready(page)
+        before = sidebar_state(page)
+        text_before = main_text(page)
+        shared = before["share"]
+        assert urlparse(shared).path == "/delegation"
+        assert parse_qs(urlparse(shared).query) == {"lang": ["ko"], "sector": ["cloud", "security"]}
+    finally:
+        context.close()
+    # the recipient's browser speaks English: the link still shows the Korean view
+    context, page, _ = new_page(browser, locale="en-US")
+    try:
+        page.goto(shared)
+        wait_ready(page)
+        after = sidebar_state(page)
+        assert after == before
+        assert main_text(page) == text_before
+    finally:
+        context.close()
+
+
+def test_share_box_copies_from_the_keyboard(browser, app_server):
+    context, page, _ = new_page(browser, permissions=("clipboard-read", "clipboard-write"))
+    try:
+        page.goto(app_server.url("/economy?lang=en"))
+        wait_ready(page)
+        button = page.locator('[data-testid="stSidebar"] button.share-copy')
+        button.focus()
+        page.keyboard.press("Enter")
+        expect(page.locator(".share-status")).to_have_text(t("share.copied", "en"))
+        assert page.evaluate("navigator.clipboard.readText()") == sidebar_state(page)["share"]
+    finally:
+        context.close()
+
+
+def test_unknown_values_are_dropped_with_a_notice(browser, app_server):
+    context, page, watch = new_page(browser)
+    try:
+        page.goto(app_server.url("/delegation?lang=en&sector=cloud&sector=nope&colour=red"))
+        wait_ready(page)
+        notice = page.locator('[data-testid="stAlertContentWarning"]').inner_text()
+        assert "sector=nope" in notice and "colour" in notice
+        assert query(page) == {"sector": ["cloud"]}
+        assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        context.close()
+
+
+def test_cold_deep_link_is_the_same_view_as_a_warm_one(browser):
+    """First visit after the server starts runs pages/delegation.py directly (legacy pages mode):
+    the frame, filter and language must still apply, exactly as for a later visitor."""
+    server = start_server()
+    try:
+        url = server.url("/delegation?lang=ko&sector=security")
+        views = []
+        for _ in range(2):  # the first is the cold visit; the second goes through app.py
+            context, page, watch = new_page(browser, locale="en-US")
+            try:
+                page.goto(url)
+                wait_ready(page)
+                page.wait_for_timeout(1000)
+                wait_ready(page)
+                views.append((sidebar_state(page), main_text(page), page.title(), query(page)))
+                assert page.locator('[data-testid="stException"]').count() == 0
+                assert unexpected_console_errors(watch) == []
+            finally:
+                context.close()
+        cold, warm = views
+        security_ko = load_dataset().sectors.set_index("id").loc["security", "name_ko"]
+        assert cold[0]["lang_label"] == "한국어" and cold[0]["chips"] == [security_ko]
+        assert cold == warm
+        assert cold[3] == {"lang": ["ko"], "sector": ["security"]}
+    finally:
+        server.stop()

@@ -1,0 +1,83 @@
+"""AppTest: every page in both languages, with and without filters, runs without exception inside the frame."""
+from __future__ import annotations
+
+import pytest
+
+from components.i18n import t
+from tests.apptest_helpers import PAGE_FILES, all_text, open_page
+
+
+@pytest.mark.parametrize("sector", [None, ["security"], ["cloud", "ai"]])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("page", list(PAGE_FILES))
+def test_every_page_runs_in_both_languages_with_filters(page, lang, sector):
+    params = {"lang": lang}
+    if sector:
+        params["sector"] = sector
+    at = open_page(page, **params)
+    assert not at.exception, [e.value for e in at.exception]
+    assert [e.value for e in at.error] == []
+    # the frame: page links in the language, language switch, sector filter showing the URL's sectors
+    links = [p.proto.label for p in at.sidebar.get("page_link")]
+    assert links[:6] == [t(f"page.{p}", lang) for p in PAGE_FILES]
+    assert at.radio(key="w_lang").value == lang
+    canonical = [s for s in ("ai", "cloud", "security") if s in (sector or [])]  # taxonomy order
+    assert at.multiselect(key="w_sector").value == canonical
+    assert at.title, "every page has a heading"
+    url_sectors = at.query_params.get("sector", [])
+    assert ([url_sectors] if isinstance(url_sectors, str) else list(url_sectors)) == canonical
+
+
+def test_overview_shows_the_headline_figures_with_sources():
+    at = open_page("overview", lang="en")
+    labels = {m.label: m.value for m in at.metric}
+    text = all_text(at)
+    assert any(v.startswith("US$750.2bn") for v in labels.values()), labels
+    assert any(v.startswith("₩1,070tn (US$763.9bn)") for v in labels.values()), labels
+    assert labels[t("overview.metric.companies", "en")] == "6"
+    assert labels[t("overview.metric.fields", "en")] == "11"
+    assert labels[t("overview.metric.agreements", "en")] == "4"
+    assert "Source: [Pressian \\(프레시안\\), 2025\\-09\\-26](https://www.pressian.com/pages/articles/2025092614191146073) ¶1" in text
+
+
+def test_overview_in_korean_formats_numbers_the_korean_way():
+    at = open_page("overview", lang="ko")
+    values = [m.value for m in at.metric]
+    assert "7,502억 달러" in values
+    assert "1,070조 원 (7,639억 달러)" in values
+
+
+def test_unknown_query_values_show_a_notice_and_are_dropped():
+    at = open_page("delegation", lang="en", sector=["cloud", "<script>alert(1)</script>"], zzz="1")
+    assert not at.exception
+    notice = at.warning[0].value
+    assert "sector\\=\\<script\\>alert\\(1\\)\\</script\\>" in notice  # shown literally, escaped for markdown
+    assert "zzz" in notice
+    assert at.multiselect(key="w_sector").value == ["cloud"]
+
+
+def test_changing_the_sector_widget_writes_the_url():
+    at = open_page("mou", lang="en")
+    at.multiselect(key="w_sector").select("security").run()
+    assert at.query_params["sector"] == ["security"] or at.query_params["sector"] == "security"
+    at.radio(key="w_lang").set_value("ko").run()
+    assert at.query_params["lang"] in ("ko", ["ko"])
+    assert at.sidebar.get("page_link")[0].proto.label == t("page.overview", "ko")
+
+
+def test_broken_data_shows_one_clear_message_not_a_traceback(tmp_path, monkeypatch):
+    from tests.package_fixture import TINY, write_package
+
+    rows = [dict(r) for r in TINY["entities"]]
+    rows[1]["sectors"] = "clod"
+    write_package(tmp_path, {"entities": rows})
+    monkeypatch.setenv("KRCN_DATA_DIR", str(tmp_path))
+    for lang, expected in [
+        ("en", "entities.csv, row 3, column 'sectors': 'clod' is not an id in sectors.csv."),
+        ("ko", "entities.csv, 3행, 'sectors' 열: 'clod'은(는) sectors.csv에 없는 id입니다."),
+    ]:
+        at = open_page("delegation", lang=lang)
+        assert not at.exception
+        assert len(at.error) == 1
+        assert t("error.data.title", lang) in at.error[0].value
+        assert expected.replace("'", "'") in at.error[0].value.replace("\\", "")

@@ -1,0 +1,101 @@
+"""URL state: parse (invalid dropped, with notices) and serialise (defaults left out), table-driven."""
+import pytest
+
+from components.url_state import Dropped, ViewState, default_lang, page_href, parse_query, query_string, to_query
+
+SECTORS = ["ai", "cloud", "security", "trade"]
+FOCUS = {"initech", "hancom", "clause:agreement-1"}
+
+
+def parse(params, page="overview", locale=None):
+    return parse_query(params, page=page, sector_ids=SECTORS, focus_ids=FOCUS, locale=locale)
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [("ko-KR", "ko"), ("ko", "ko"), ("KO-kr", "ko"), ("en-US", "en"), ("zh-CN", "en"), (None, "en"), ("", "en")],
+)
+def test_default_lang_follows_browser_locale(locale, expected):
+    assert default_lang(locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("params", "page", "state", "dropped"),
+    [
+        ({}, "overview", ViewState("en"), []),
+        ({"lang": ["ko"]}, "overview", ViewState("ko"), []),
+        ({"lang": ["fr"]}, "overview", ViewState("en"), [Dropped("lang", "fr")]),
+        ({"lang": ["ko", "en"]}, "overview", ViewState("ko"), [Dropped("lang", "en")]),
+        # multi-value kept in taxonomy order, duplicates merged, unknown dropped, empty ignored
+        ({"sector": ["security", "ai", "ai", "nope", ""]}, "delegation", ViewState("en", ("ai", "security")), [Dropped("sector", "nope")]),
+        ({"focus": ["initech"], "depth": ["2"]}, "network", ViewState("en", focus="initech", depth=2), []),
+        ({"focus": ["clause:agreement-1"]}, "network", ViewState("en", focus="clause:agreement-1"), []),
+        ({"focus": ["<script>"], "depth": ["9"]}, "network", ViewState("en"), [Dropped("focus", "<script>"), Dropped("depth", "9")]),
+        ({"fade": ["1"]}, "network", ViewState("en", fade=True), []),
+        ({"fade": ["yes"]}, "network", ViewState("en"), [Dropped("fade", "yes")]),
+        ({"unit": ["krw"]}, "economy", ViewState("en", unit="krw"), []),
+        ({"unit": ["eur"]}, "economy", ViewState("en"), [Dropped("unit", "eur")]),
+        # page-level parameters of another page are dropped quietly (a link from /network to /economy)
+        ({"unit": ["krw"], "focus": ["initech"]}, "delegation", ViewState("en"), []),
+        # unknown keys get a notice; tracking parameters added by social networks do not
+        ({"x": ["1"], "utm_source": ["t"], "fbclid": ["abc"]}, "overview", ViewState("en"), [Dropped("x")]),
+    ],
+)
+def test_parse_query(params, page, state, dropped):
+    assert parse(params, page) == (state, dropped)
+
+
+def test_parse_without_lang_uses_locale():
+    assert parse({}, locale="ko-KR")[0].lang == "ko"
+    assert parse({"lang": ["en"]}, locale="ko-KR")[0].lang == "en"
+
+
+@pytest.mark.parametrize(
+    ("state", "page", "locale", "expected"),
+    [
+        (ViewState("en"), "overview", "en-US", {}),
+        (ViewState("ko"), "overview", "ko-KR", {}),  # default for that browser: left out
+        (ViewState("ko"), "overview", "en-US", {"lang": ["ko"]}),
+        (ViewState("en"), "overview", "ko-KR", {"lang": ["en"]}),
+        (ViewState("en", ("ai", "cloud")), "mou", None, {"sector": ["ai", "cloud"]}),
+        (ViewState("en", focus="initech"), "network", None, {"focus": ["initech"]}),
+        (ViewState("en", focus="initech", depth=3, fade=True), "network", None, {"focus": ["initech"], "depth": ["3"], "fade": ["1"]}),
+        (ViewState("en", depth=3), "network", None, {}),  # depth means nothing without a focus
+        (ViewState("en", focus="initech", unit="krw"), "economy", None, {"unit": ["krw"]}),
+        (ViewState("en", focus="initech", unit="krw"), "overview", None, {}),
+    ],
+)
+def test_to_query_leaves_defaults_out(state, page, locale, expected):
+    assert to_query(state, page=page, locale=locale) == expected
+
+
+def test_shared_links_pin_the_language():
+    assert to_query(ViewState("en"), page="overview", locale="en-US", pin_lang=True) == {"lang": ["en"]}
+
+
+@pytest.mark.parametrize(
+    ("page", "params"),
+    [
+        ("network", {"lang": ["ko"], "sector": ["ai", "security"], "focus": ["hancom"], "depth": ["2"], "fade": ["1"]}),
+        ("economy", {"sector": ["trade"], "unit": ["krw"]}),
+        ("overview", {}),
+    ],
+)
+def test_round_trip(page, params):
+    state, dropped = parse(params, page)
+    assert dropped == []
+    assert to_query(state, page=page) == params
+
+
+def test_query_string_and_href():
+    assert query_string({}) == ""
+    assert query_string({"sector": ["cloud", "ai"], "lang": ["ko"]}) == "?sector=cloud&sector=ai&lang=ko"
+    assert page_href("network", {"focus": ["initech"]}) == "/network?focus=initech"
+    assert page_href("", {}) == "/"
+    assert page_href("mou", {}, base_path="/dash/") == "/dash/mou"
+
+
+def test_dropped_value_shown_short_and_printable():
+    shown = Dropped("sector", "a" * 100 + "\x00").shown_value
+    assert len(shown) == 40 and shown.endswith("…")
+    assert Dropped("x", "ab\x07").shown_value == "ab?"

@@ -1,0 +1,140 @@
+"""The validator: the tiny fixture is valid; each kind of error gives the expected message (file, row, column)."""
+import subprocess
+import sys
+
+import pytest
+
+from components.dataset import DataPackageError, load_dataset
+from components.validate import validate_package
+from tests.package_fixture import ROOT, TINY, field_names, write_csv, write_package
+
+
+def messages(directory, lang="en"):
+    return [e.message(lang) for e in validate_package(directory)]
+
+
+def with_row(table, **changes):
+    rows = [dict(r) for r in TINY[table]]
+    rows[-1].update(changes)
+    return {table: rows}
+
+
+def test_tiny_fixture_is_valid_and_loads_typed(tmp_path):
+    write_package(tmp_path)
+    assert messages(tmp_path) == []
+    data = load_dataset(tmp_path)
+    assert data.entities.loc[1, "sectors"] == ("cloud", "ai")
+    assert data.entities.loc[0, "sectors"] == ()
+    assert data.figures.loc[0, "value"] == 651e12
+    assert int(data.figures.loc[0, "rank"]) == 1
+    assert bool(data.clauses.loc[0, "is_mou_clause"]) is True
+    assert data.sectors["order"].tolist() == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("tables", "expected"),
+    [
+        (with_row("entities", sectors="cloud;clod"),
+         "entities.csv, row 3, column 'sectors': 'clod' is not an id in sectors.csv."),
+        (with_row("relations", to_id="nowhere"),
+         "relations.csv, row 2, column 'to_id': 'nowhere' is not an id in entities.csv."),
+        (with_row("figures", value="12,5"),
+         "figures.csv, row 2, column 'value': '12,5' is not a number (digits, '.' as decimal point)."),
+        (with_row("relations", date="2025-13-01"),
+         "relations.csv, row 2, column 'date': '2025-13-01' is not a date YYYY, YYYY-MM or YYYY-MM-DD."),
+        (with_row("sources", url="javascript:alert(1)"),
+         "sources.csv, row 2, column 'url': 'javascript:alert(1)' is not an http:// or https:// address."),
+        (with_row("entities", kind="planet"),
+         "entities.csv, row 3, column 'kind': 'planet' is not allowed (expected one of 'region', 'person', 'company', "
+         "'org_unit', 'cluster', 'event', 'product', 'organisation')."),
+        (with_row("entities", description_en=""), "entities.csv, row 3, column 'description_en': a value is required."),
+        (with_row("claims", source_ids="ghost"), "claims.csv, row 2, column 'source_ids': 'ghost' is not an id in sources.csv."),
+        (with_row("sectors", color="blue"), "sectors.csv, row 3, column 'color': 'blue' does not match ^#[0-9A-Fa-f]{6}$."),
+        (with_row("figures", rank="0"), "figures.csv, row 2, column 'rank': 0 is below the minimum 1."),
+        (with_row("attributes", confidence="seen"),
+         "attributes.csv, row 2, column 'source_ids': a source is required unless confidence is 'not found'."),
+        ({"entities": TINY["entities"] + [dict(TINY["entities"][0])]},
+         "entities.csv, row 4, column 'id': 'gyeonggi' is used twice (first in row 2); ids must be unique."),
+    ],
+)
+def test_each_error_names_file_row_and_column(tmp_path, tables, expected):
+    write_package(tmp_path, tables)
+    assert messages(tmp_path) == [expected]
+
+
+def test_missing_column(tmp_path):
+    write_package(tmp_path)
+    header = [n for n in field_names("sectors") if n != "color"]
+    write_csv(tmp_path / "sectors.csv", header, TINY["sectors"])
+    assert messages(tmp_path) == ["sectors.csv: column 'color' is missing from the header row."]
+
+
+def test_unexpected_column(tmp_path):
+    write_package(tmp_path)
+    write_csv(tmp_path / "relation_types.csv", field_names("relation_types") + ["colour"], TINY["relation_types"])
+    assert messages(tmp_path) == [
+        "relation_types.csv: column 'colour' is not in the schema (expected only id, label_ko, label_en)."
+    ]
+
+
+def test_empty_file(tmp_path):
+    write_package(tmp_path)
+    (tmp_path / "claims.csv").write_text("", encoding="utf-8")
+    assert messages(tmp_path) == [
+        "claims.csv is empty: expected a header row with the columns id, claim_ko, claim_en, verdict, note_ko, note_en, "
+        "entity_ids, source_ids, locator."
+    ]
+
+
+def test_missing_file(tmp_path):
+    write_package(tmp_path)
+    (tmp_path / "relation_types.csv").unlink()
+    errors = messages(tmp_path)
+    assert errors[0] == "relation_types.csv is missing: expected a CSV file with the columns id, label_ko, label_en."
+    assert len(errors) == 1  # relations.csv's references to a missing table are not reported twice
+
+
+def test_bom_and_wrong_encoding(tmp_path):
+    write_package(tmp_path)
+    path = tmp_path / "sectors.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    (tmp_path / "relation_types.csv").write_bytes("id,label_ko,label_en\nx,소재,in\n".encode("cp949"))
+    assert messages(tmp_path) == [
+        "sectors.csv starts with a byte-order mark (BOM): save it as UTF-8 without BOM.",
+        "relation_types.csv is not valid UTF-8 (byte 23): save it as UTF-8.",
+    ]
+
+
+def test_ragged_row_and_bad_quotes(tmp_path):
+    write_package(tmp_path)
+    (tmp_path / "relation_types.csv").write_text("id,label_ko,label_en\nlocated_in,소재\n", encoding="utf-8")
+    assert messages(tmp_path)[0] == "relation_types.csv, row 2: 2 cells, but the header has 3."
+
+
+def test_messages_in_korean(tmp_path):
+    write_package(tmp_path, with_row("entities", sectors="clod"))
+    assert messages(tmp_path, "ko") == ["entities.csv, 3행, 'sectors' 열: 'clod'은(는) sectors.csv에 없는 id입니다."]
+
+
+def test_loader_raises_with_all_errors(tmp_path):
+    write_package(tmp_path, with_row("relations", to_id="nowhere", date="soon"))
+    with pytest.raises(DataPackageError) as info:
+        load_dataset(tmp_path)
+    assert len(info.value.errors) == 2
+
+
+def test_command_exits_non_zero_and_prints_errors(tmp_path):
+    write_package(tmp_path, with_row("entities", sectors="clod"))
+    result = subprocess.run(
+        [sys.executable, "-m", "components.validate", str(tmp_path)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "entities.csv, row 3, column 'sectors': 'clod' is not an id in sectors.csv." in result.stderr
+
+
+def test_command_accepts_a_valid_package(tmp_path):
+    write_package(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "components.validate", str(tmp_path)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
