@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 import re
 
-# Characters that start markdown, HTML, LaTeX or Streamlit directives (:color[...], :material/...:).
+# Characters that start markdown, HTML, LaTeX or Streamlit directives (:color[...] and icon shortcodes).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
 CSV_DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -141,6 +141,20 @@ def _on_sector() -> None:
     _apply(sectors=tuple(s for s in order if s in chosen))
 
 
+def _sticky_notice(dropped: list[Dropped], page: str, state: ViewState) -> list[Dropped]:
+    """Keep the notice of a corrected link through reruns (a component mounting, a fragment) until the
+    visitor changes the view; the first run already cleaned the URL, so later runs see nothing dropped."""
+    key = (page, state)
+    if dropped:
+        st.session_state["_frame_notice"] = (key, list(dropped))
+        return dropped
+    remembered = st.session_state.get("_frame_notice")
+    if remembered and remembered[0] == key:
+        return remembered[1]
+    st.session_state.pop("_frame_notice", None)
+    return []
+
+
 def _notice(dropped: Sequence[Dropped], lang: str) -> None:
     items = ", ".join(
         t("notice.param", lang, param=d.param, value=d.shown_value) if d.value else t("notice.param_only", lang, param=d.param)
@@ -308,6 +322,7 @@ def main() -> None:
         locale=st.context.locale,
     )
     _write_url(state, page_id)
+    dropped = _sticky_notice(dropped, page_id, state)
     st.session_state["_frame_state"] = state
     st.session_state["_frame_page"] = page_id
     st.session_state["_frame_sector_ids"] = tuple(data.sectors.sort_values("order")["id"])

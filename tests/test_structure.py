@@ -1,0 +1,73 @@
+"""Project rules checked like code: pure modules never import streamlit, every page starts in the frame,
+visitor settings stay safe, no page names another host."""
+from __future__ import annotations
+
+import ast
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PURE_MODULES = sorted(p for p in (ROOT / "components").glob("*.py") if not p.name.startswith("ui_"))
+PAGE_SCRIPTS = sorted((ROOT / "pages").glob("*.py"))
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("path", PURE_MODULES, ids=lambda p: p.name)
+def test_pure_modules_do_not_import_streamlit(path):
+    assert "streamlit" not in imported_modules(path), f"{path.name}: move UI code to a components/ui_*.py module"
+
+
+@pytest.mark.parametrize("path", PAGE_SCRIPTS, ids=lambda p: p.name)
+def test_every_page_enters_the_frame_first(path):
+    """A cold deep link runs the page script directly: page_view() must run before anything is drawn."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    first_call = next(
+        node.value for node in tree.body
+        if isinstance(node, (ast.Assign, ast.Expr)) and isinstance(node.value, ast.Call)
+    )
+    assert isinstance(first_call.func, ast.Name) and first_call.func.id == "page_view", path.name
+    assert first_call.args[0].value == path.stem
+
+
+def test_visitor_settings():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["client"]["toolbarMode"] == "viewer"
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["server"]["enableXsrfProtection"] is True
+    assert config["server"]["enableStaticServing"] is True
+    assert "://" not in config["theme"]["font"], "fonts come from the visitor's system, never another host"
+
+
+FOREIGN = re.compile(r"cdn\.jsdelivr|cdnjs\.cloudflare|unpkg\.com|fonts\.googleapis|fonts\.gstatic|:material/")
+
+
+def test_no_code_names_a_third_party_host_or_material_icon():
+    offenders = []
+    for path in [*ROOT.glob("*.py"), *(ROOT / "components").glob("*.py"), *(ROOT / "pages").glob("*.py"),
+                 *(ROOT / ".streamlit").glob("*.toml")]:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if FOREIGN.search(line) and "never" not in line and "No `:material" not in line:
+                offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert offenders == []
+
+
+def test_no_unsafe_html_with_data():
+    offenders = [
+        str(p.relative_to(ROOT)) for p in [*(ROOT / "components").glob("*.py"), *(ROOT / "pages").glob("*.py")]
+        if "unsafe_allow_html=True" in p.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
