@@ -1,4 +1,5 @@
 """Overview (/): the event in brief, headline figures with their sources, and cards to every page."""
+import pandas as pd
 import streamlit as st
 
 from components.formatting import format_amount
@@ -18,7 +19,6 @@ def name(entity_id: str) -> str:
 
 
 st.title(view.t("overview.title"))
-st.caption(view.t("app.subtitle"))
 
 # 1. The event in brief: the two events of 2025-09-25, each with its date, place and source.
 with guarded(view):
@@ -43,34 +43,42 @@ with guarded(view):
 # 2. Headline figures, as the article gives them, each with its source.
 with guarded(view):
     st.subheader(view.t("overview.figures.heading"))
-    cols = st.columns(4)
+    cols = st.columns([3, 3, 2, 2], gap="medium")
     headline = [("shanghai-grdp-usd", None), ("tencent-market-cap-krw", "tencent-market-cap-usd")]
     for col, (fid, alt_id) in zip(cols, headline):
         if fid not in figures.index:
             continue
         fig = figures.loc[fid]
-        value = format_amount(fig["value"], fig["unit"], lang)
-        if alt_id and alt_id in figures.index:
-            alt = figures.loc[alt_id]
-            value += f" ({format_amount(alt['value'], alt['unit'], lang)})"
         rank = ""
-        if not (fig["rank"] is None or str(fig["rank"]) == "<NA>"):
+        if not pd.isna(fig["rank"]):
             rank = view.t("overview.metric.rank", rank=int(fig["rank"]), scope=fig[f"rank_scope_{lang}"])
-        col.metric(fig[f"label_{lang}"], value, delta=rank or None, delta_color="off", delta_arrow="off")
         with col:
+            st.metric(
+                fig[f"label_{lang}"],
+                format_amount(fig["value"], fig["unit"], lang),
+                delta=rank or None,
+                delta_color="off",
+                delta_arrow="off",
+                help=fig[f"note_{lang}"] or None,
+            )
+            if alt_id and alt_id in figures.index:
+                alt = figures.loc[alt_id]
+                st.caption(view.t("overview.metric.equals", value=format_amount(alt["value"], alt["unit"], lang)))
+            if fig["confidence"] != "seen":
+                st.caption(view.t(f"overview.confidence.{fig['confidence']}"))
             source_caption(view, fig["source_ids"], fig["locator"])
     delegation = data.entities[data.entities["role"] == "delegation"]
     fields = data.clauses[data.clauses["group"] == "field"]
     agreements = data.clauses[data.clauses["group"] == "agreement"]
-    cols[2].metric(view.t("overview.metric.companies"), len(delegation))
     with cols[2]:
+        st.metric(view.t("overview.metric.companies"), len(delegation))
         st.caption(", ".join(escape_markdown(n) for n in delegation[f"name_{lang}"]))
-    cols[3].metric(view.t("overview.metric.fields"), len(fields))
-    cols[3].metric(view.t("overview.metric.agreements"), len(agreements))
+        source_caption(view, delegation.iloc[0]["source_ids"][:1], delegation.iloc[0]["locator"])
     with cols[3]:
-        first_clause = data.clauses.iloc[0] if len(data.clauses) else None
-        if first_clause is not None:
-            source_caption(view, first_clause["source_ids"], first_clause["locator"])
+        st.metric(view.t("overview.metric.fields"), len(fields))
+        st.metric(view.t("overview.metric.agreements"), len(agreements))
+        if len(agreements):
+            source_caption(view, agreements.iloc[0]["source_ids"][:1], agreements.iloc[0]["locator"])
 
 # 3. Cards leading to each page, carrying language and filter.
 st.subheader(view.t("overview.pages.heading"))

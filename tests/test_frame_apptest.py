@@ -33,7 +33,8 @@ def test_overview_shows_the_headline_figures_with_sources():
     labels = {m.label: m.value for m in at.metric}
     text = all_text(at)
     assert any(v.startswith("US$750.2bn") for v in labels.values()), labels
-    assert any(v.startswith("₩1,070tn (US$763.9bn)") for v in labels.values()), labels
+    assert any(v == "₩1,070tn" for v in labels.values()), labels
+    assert "= US$763.9bn (as the article gives it)" in text
     assert labels[t("overview.metric.companies", "en")] == "6"
     assert labels[t("overview.metric.fields", "en")] == "11"
     assert labels[t("overview.metric.agreements", "en")] == "4"
@@ -44,7 +45,8 @@ def test_overview_in_korean_formats_numbers_the_korean_way():
     at = open_page("overview", lang="ko")
     values = [m.value for m in at.metric]
     assert "7,502억 달러" in values
-    assert "1,070조 원 (7,639억 달러)" in values
+    assert "1,070조 원" in values
+    assert "= 7,639억 달러 (기사 표기)" in all_text(at)
 
 
 def test_unknown_query_values_show_a_notice_and_are_dropped():
