@@ -125,3 +125,29 @@ def test_embedded_view_keeps_our_parameters(browser, app_server):
         assert watch.foreign_requests(app_server.origin) == []
     finally:
         context.close()
+
+
+def test_csv_downloads_are_safe_in_a_spreadsheet(browser, hostile_server):
+    """Cells starting with = + - @ are neutralised; hostile names stay text."""
+    import csv
+    import io
+
+    context, page, watch = new_page(browser)
+    try:
+        page.goto(hostile_server.url("/delegation?lang=en"))
+        settle(page)
+        buttons = page.locator('[data-testid="stDownloadButton"] button').filter(visible=True)
+        assert buttons.count() >= 1
+        rows = []
+        for index in range(buttons.count()):
+            with page.expect_download() as info:
+                buttons.nth(index).click()
+            path = info.value.path()
+            text = open(path, encoding="utf-8-sig").read()
+            rows += list(csv.reader(io.StringIO(text)))
+        cells = [cell for row in rows for cell in row]
+        assert "'+cmd|' /C calc'!A0" in cells, "the hostile name is kept, neutralised"
+        assert [c for c in cells if c[:1] in ("=", "+", "@") or (c[:1] == "-" and not c[1:2].isdigit())] == []
+        assert_nothing_ran(page, watch)
+    finally:
+        context.close()
