@@ -24,9 +24,19 @@ def citations(data: Dataset, source_ids: Sequence[str], locator: str = "") -> li
         if sid not in by_id.index:
             continue
         row = by_id.loc[sid]
-        label = row["publisher"] + (f", {row['date']}" if row["date"] else "")
-        result.append(Citation(sid, label, row["url"], locator if i == 0 else ""))
-    return result
+        result.append(Citation(sid, source_label(row["publisher"], row["date"]), row["url"], locator if i == 0 else ""))
+    # Two reports by one publisher on one day (e.g. two Ajunews stories) must stay distinguishable.
+    counts: dict[str, int] = {}
+    for c in result:
+        counts[c.label] = counts.get(c.label, 0) + 1
+    return [
+        Citation(c.source_id, f"{c.label} ({c.source_id})", c.url, c.locator) if counts[c.label] > 1 else c
+        for c in result
+    ]
+
+
+def source_label(publisher: str, date: str) -> str:
+    return publisher + (f", {date}" if date else "")
 
 
 def safe_href(url: str) -> str:

@@ -130,8 +130,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "company. The grey flows are these inferred links.",
     },
     "mou.map.reach": {
-        "ko": "보이는 MOU 항목 {total}개 중 {reached}개만 대표단 기업과 분야가 겹칩니다.",
-        "en": "{reached} of the {total} MOU items shown share a sector with a delegation company.",
+        "ko": "대표단 기업과 분야가 겹치는 MOU 항목: 보이는 {total}개 중 {reached}개",
+        "en": "MOU items shown that share a sector with a delegation company: {reached} of {total}",
     },
     "mou.map.alt": {
         "ko": "MOU 항목에서 분야를 거쳐 대표단 기업으로 이어지는 흐름도",
@@ -533,7 +533,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "여기 있는 기업은 모두 한 분야에만 속합니다.",
         "en": "Each company shown here is in a single sector.",
     },
-    "delegation.location.heading": {"ko": "여섯 기업은 어디에 있나", "en": "Where are the six?"},
+    "delegation.location.heading": {"ko": "대표단 기업은 어디에 있나", "en": "Where are the delegation firms?"},
     "delegation.location.help": {
         "ko": "기사는 여섯 곳 모두를 ‘판교클러스터’ 기업으로 소개했지만, 출처로 판교 소재가 확인되는 곳은 일부뿐입니다. ‘(추정)’ 표시는 본사 이전이 확인되지 않은 경우입니다.",
         "en": "The article presents all six as Pangyo-cluster firms, but the sources place only some of them in Pangyo. ‘(inferred)’ marks a location where a headquarters move is not confirmed.",
@@ -549,6 +549,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "경기도와의 비교, 중국 성급 단위·도시 순위, 텐센트의 매출.",
         "en": "First Shanghai's GDP and Tencent's market value as the article gives them, then the context they need: "
         "Shanghai beside Gyeonggi, Shanghai among China's provinces and cities, and Tencent's revenue.",
+    },
+    "economy.filter.ignored": {
+        "ko": "분야 필터는 이 페이지에 적용되지 않습니다. 지역과 회사 전체의 규모를 다룹니다.",
+        "en": "The sector filter does not apply here: this page is about whole regions and companies.",
     },
     "economy.unit.label": {"ko": "통화 단위", "en": "Currency"},
     "economy.unit.usd": {"ko": "달러 (US$)", "en": "US dollars (US$)"},

@@ -1,0 +1,304 @@
+"""What the Gyeonggi–Shanghai MOU contains, as tables and a Sankey figure (no streamlit).
+
+Clauses come from clauses.csv, grouped as the MOU has them (fields, mechanisms, agreements ①–④) plus
+the governor's proposal, which is not a clause. The clause → company link is derived: a delegation
+company (entities.role == 'delegation') is linked to a clause when they share a sector. The MOU names
+no company.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.citations import citations
+from components.dataset import Dataset
+from components.i18n import t
+
+GROUPS = ("field", "mechanism", "agreement", "proposal")
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Okabe–Ito colours (safe for colour-vision deficiency), one per clause group.
+GROUP_COLORS = {"field": "#0072B2", "mechanism": "#E69F00", "agreement": "#009E73", "proposal": "#CC79A7"}
+COMPANY_COLOR = "#4D5966"
+INFERRED_LINK_COLOR = "rgba(120, 128, 140, 0.35)"
+FONT_FAMILY = "'Source Sans', 'Noto Sans CJK KR', 'Apple SD Gothic Neo', 'Malgun Gothic', sans-serif"
+
+CLAUSE_COLUMNS = ("id", "group", "label", "title", "text_ko", "text_en", "sectors", "kind", "source", "source_url")
+LINK_COLUMNS = ("clause", "group", "sector", "companies")
+
+
+def matches(row_sectors: Sequence[str], sectors: Sequence[str]) -> bool:
+    """True when the filter is empty (everything) or the row shares a sector with it."""
+    return not sectors or bool(set(row_sectors) & set(sectors))
+
+
+def ordered_clauses(clauses: pd.DataFrame, sectors: Sequence[str] = ()) -> pd.DataFrame:
+    """Clauses in MOU order (fields, mechanisms, agreements, then the proposal), narrowed by the sector filter."""
+    keep = clauses[[matches(s, sectors) for s in clauses["sectors"]]] if len(clauses) else clauses
+    rank = {g: i for i, g in enumerate(GROUPS)}
+    order = sorted(range(len(keep)), key=lambda i: (rank.get(keep.iloc[i]["group"], 99), int(keep.iloc[i]["number"])))
+    return keep.iloc[order].reset_index(drop=True)
+
+
+def clause_label(row: pd.Series | dict, lang: str) -> str:
+    """'① Economic and trade cooperation' for agreements, '3. Youth' for fields and mechanisms."""
+    title = row[f"title_{lang}"]
+    number = int(row["number"])
+    if row["group"] == "agreement" and 1 <= number <= len(CIRCLED):
+        return f"{CIRCLED[number - 1]} {title}"
+    if row["group"] == "proposal":
+        return title
+    return f"{number}. {title}"
+
+
+def sector_names(data: Dataset, lang: str) -> dict[str, str]:
+    ordered = data.sectors.sort_values("order")
+    return dict(zip(ordered["id"], ordered[f"name_{lang}"]))
+
+
+def delegation_by_sector(data: Dataset) -> dict[str, list[str]]:
+    """Sector id -> ids of the delegation companies in it, in entities.csv order."""
+    result: dict[str, list[str]] = {}
+    companies = data.entities[data.entities["role"] == "delegation"]
+    for entity_id, entity_sectors in zip(companies["id"], companies["sectors"]):
+        for sector in entity_sectors:
+            result.setdefault(sector, []).append(entity_id)
+    return result
+
+
+def _citation_text(data: Dataset, source_ids: Sequence[str], locator: str) -> tuple[str, str]:
+    cites = citations(data, source_ids, locator)
+    if not cites:
+        return "", ""
+    text = "; ".join(c.label + (f" {c.locator}" if c.locator else "") for c in cites)
+    return text, cites[0].url
+
+
+def clause_table(data: Dataset, lang: str, sectors: Sequence[str] = ()) -> pd.DataFrame:
+    """One row per clause the filter keeps: both languages' text, sector names, clause or proposal, source."""
+    names = sector_names(data, lang)
+    rows = []
+    for _, row in ordered_clauses(data.clauses, sectors).iterrows():
+        source, url = _citation_text(data, row["source_ids"], row["locator"])
+        rows.append(
+            {
+                "id": row["id"],
+                "group": t(f"mou.group.{row['group']}", lang),
+                "label": clause_label(row, lang),
+                "title": row[f"title_{lang}"],
+                "text_ko": row["text_ko"],
+                "text_en": row["text_en"],
+                "sectors": ", ".join(names.get(s, s) for s in row["sectors"]),
+                "kind": t("mou.kind.clause" if row["is_mou_clause"] else "mou.kind.proposal", lang),
+                "source": source,
+                "source_url": url,
+            }
+        )
+    return pd.DataFrame(rows, columns=list(CLAUSE_COLUMNS))
+
+
+def clause_sector_links(data: Dataset, sectors: Sequence[str] = ()) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(clause id, sector id, delegation company ids sharing that sector) for every clause × sector pair.
+
+    With a sector filter only the chosen sectors' pairs remain.
+    """
+    by_sector = delegation_by_sector(data)
+    links = []
+    for _, row in ordered_clauses(data.clauses, sectors).iterrows():
+        for sector in row["sectors"]:
+            if sectors and sector not in sectors:
+                continue
+            links.append((row["id"], sector, tuple(by_sector.get(sector, ()))))
+    return links
+
+
+def clauses_reaching_companies(data: Dataset, sectors: Sequence[str] = ()) -> list[str]:
+    """Ids of the clauses (after the filter) that share a sector with at least one delegation company."""
+    return list(dict.fromkeys(clause_id for clause_id, _, companies in clause_sector_links(data, sectors) if companies))
+
+
+def mapping_table(data: Dataset, lang: str, sectors: Sequence[str] = ()) -> pd.DataFrame:
+    """The Sankey's table twin: clause, its group, one sector, the delegation companies sharing that sector."""
+    clauses = data.clauses.set_index("id")
+    names = sector_names(data, lang)
+    entity_names = dict(zip(data.entities["id"], data.entities[f"name_{lang}"]))
+    rows = []
+    for clause_id, sector, companies in clause_sector_links(data, sectors):
+        row = clauses.loc[clause_id]
+        rows.append(
+            {
+                "clause": clause_label({**row.to_dict(), "id": clause_id}, lang),
+                "group": t(f"mou.group.{row['group']}", lang),
+                "sector": names.get(sector, sector),
+                "companies": ", ".join(entity_names[c] for c in companies) or t("mou.map.no_company", lang),
+            }
+        )
+    return pd.DataFrame(rows, columns=list(LINK_COLUMNS))
+
+
+def _rgba(hex_color: str, alpha: float) -> str:
+    value = hex_color.lstrip("#")
+    r, g, b = (int(value[i : i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r}, {g}, {b}, {alpha})"
+
+
+COLUMN_X = (0.001, 0.5, 0.999)  # clauses, sectors, companies: fixed, so a narrow filter keeps the same layout
+COLUMN_TITLES = ("mou.map.col.clauses", "mou.map.col.sectors", "mou.map.col.companies")
+
+
+def _column_annotations(company_count: int, lang: str) -> list[dict]:
+    """Titles over the three columns; an empty company column says so instead of looking broken."""
+    notes = [
+        {"x": x, "y": 1.0, "xref": "paper", "yref": "paper", "yanchor": "bottom", "showarrow": False,
+         "text": t(key, lang), "font": {"size": 13}, "xanchor": anchor}
+        for x, key, anchor in zip((0.0, 0.5, 1.0), COLUMN_TITLES, ("left", "center", "right"))
+    ]
+    if not company_count:
+        notes.append({"x": 1.0, "y": 0.5, "xref": "paper", "yref": "paper", "xanchor": "right", "showarrow": False,
+                      "text": t("mou.map.no_company", lang), "font": {"size": 12, "color": "#6B7785"}})
+    return notes
+
+
+def _stack(weights: Sequence[float], center: float, scale: float, gap: float) -> list[float]:
+    """Node centres (0 = top) for one Sankey column stacked in the given order: each node takes (weight + gap)
+    of a common `scale`, so equal flows are equally tall in every column; the block is centred on `center`."""
+    block = sum(w + gap for w in weights) / scale
+    top = min(max(center - block / 2, 0.0), max(1.0 - block, 0.0))
+    ys = []
+    for w in weights:
+        ys.append(top + (w + gap) / 2 / scale)
+        top += (w + gap) / scale
+    return ys
+
+
+def _by_barycentre(ids: Sequence[str], parents: dict[str, list[float]]) -> list[str]:
+    """Order a column by the mean position of the nodes flowing into each one (fewer crossings)."""
+    return sorted(ids, key=lambda i: sum(parents[i]) / len(parents[i]))
+
+
+def _group_legend(groups: Sequence[str], lang: str) -> dict:
+    """A line under the chart naming the colour of each clause group shown (our own strings only)."""
+    present = [g for g in GROUPS if g in set(groups)]
+    text = "   ".join(f'<span style="color:{GROUP_COLORS[g]}">■</span> {html.escape(t(f"mou.group.{g}", lang))}' for g in present)
+    return {"x": 0.0, "y": 0.0, "xref": "paper", "yref": "paper", "yanchor": "top", "xanchor": "left", "yshift": -10,
+            "showarrow": False, "text": text, "font": {"size": 12}}
+
+
+def sankey_figure(data: Dataset, lang: str, sectors: Sequence[str] = ()) -> go.Figure:
+    """Clause → sector → delegation company, clauses in MOU order from the top. Clause→sector links are coded
+    from the MOU text; sector→company links (grey) are inferred from shared sectors."""
+    links = clause_sector_links(data, sectors)
+    clauses = data.clauses.set_index("id")
+    sector_rows = data.sectors.set_index("id")
+    names = sector_names(data, lang)
+    entity_names = dict(zip(data.entities["id"], data.entities[f"name_{lang}"]))
+
+    # Clauses in MOU order from the top; sectors, then companies, ordered by where their inflows come from.
+    clause_ids = list(dict.fromkeys(c for c, _, _ in links))
+    clause_pos = {c: i for i, c in enumerate(clause_ids)}
+    sector_parents: dict[str, list[float]] = {}
+    for clause_id, sector, _ in links:
+        sector_parents.setdefault(sector, []).append(clause_pos[clause_id])
+    sector_ids = _by_barycentre(list(sector_parents), sector_parents)
+    sector_pos = {s: i for i, s in enumerate(sector_ids)}
+    pairs = sorted(
+        dict.fromkeys((s, e) for _, s, companies in links for e in companies), key=lambda p: sector_pos[p[0]]
+    )
+    company_parents: dict[str, list[float]] = {}
+    for sector, company in pairs:
+        company_parents.setdefault(company, []).append(sector_pos[sector])
+    company_ids = _by_barycentre(list(company_parents), company_parents)
+
+    stated = t("mou.map.link.stated", lang)
+    inferred = t("mou.map.link.inferred", lang)
+    nodes: list[tuple[str, str, str]] = []  # (label, colour, hover)
+    for clause_id in clause_ids:
+        row = clauses.loc[clause_id]
+        nodes.append((clause_label(row, lang), GROUP_COLORS.get(row["group"], COMPANY_COLOR), t(f"mou.group.{row['group']}", lang)))
+    for sector in sector_ids:
+        nodes.append((names[sector], sector_rows.loc[sector, "color"], t("mou.map.node.sector", lang)))
+    for company in company_ids:
+        nodes.append((entity_names[company], COMPANY_COLOR, t("mou.map.node.company", lang)))
+    index = {("clause", c): i for i, c in enumerate(clause_ids)}
+    index |= {("sector", s): len(clause_ids) + i for i, s in enumerate(sector_ids)}
+    index |= {("company", e): len(clause_ids) + len(sector_ids) + i for i, e in enumerate(company_ids)}
+
+    source, target, value, link_colors, link_hovers = [], [], [], [], []
+    for clause_id, sector, _ in links:
+        source.append(index[("clause", clause_id)])
+        target.append(index[("sector", sector)])
+        value.append(1)
+        link_colors.append(_rgba(sector_rows.loc[sector, "color"], 0.45))
+        link_hovers.append(stated)
+    for sector, company in pairs:
+        source.append(index[("sector", sector)])
+        target.append(index[("company", company)])
+        value.append(1)
+        link_colors.append(INFERRED_LINK_COLOR)
+        link_hovers.append(inferred)
+
+    # A node is as tall as the larger of its inflow and outflow.
+    inflow = [0] * len(nodes)
+    outflow = [0] * len(nodes)
+    for src, tgt, v in zip(source, target, value):
+        outflow[src] += v
+        inflow[tgt] += v
+    size = [max(i, o) for i, o in zip(inflow, outflow)]
+    columns = [clause_ids, sector_ids, company_ids]
+    gap = 0.6
+    starts = [0, len(clause_ids), len(clause_ids) + len(sector_ids)]
+    weights = [size[start : start + len(ids)] for start, ids in zip(starts, columns)]
+    scale = max(sum(w + gap for w in column) for column in weights)
+    xs_all: list[float] = []
+    ys_all: list[float] = []
+    for col, (ids, column_weights) in enumerate(zip(columns, weights)):
+        if not ids:
+            continue
+        if col == 0:
+            ys = _stack(column_weights, 0.5, scale, gap)
+        else:
+            # centre the column on the inflows' mean height, so short columns sit beside what feeds them
+            parent_ys = ys_all[: starts[col]]
+            feeds = [source[k] for k in range(len(source)) if starts[col] <= target[k] < starts[col] + len(ids)]
+            center = sum(parent_ys[f] for f in feeds) / len(feeds)
+            ys = _stack(column_weights, center, scale, gap)
+        xs_all += [COLUMN_X[col]] * len(ids)
+        ys_all += ys
+
+    tallest = max(len(c) for c in columns)
+    height = max(240, 30 * tallest + 100)
+    figure = go.Figure(
+        go.Sankey(
+            arrangement="fixed",
+            node={
+                # plotly reads a few HTML tags in SVG text: data text is escaped to show literally
+                "label": [html.escape(n[0], quote=False) for n in nodes],
+                "color": [n[1] for n in nodes],
+                "customdata": [n[2] for n in nodes],
+                "hovertemplate": "%{label}<br>%{customdata}<extra></extra>",
+                "x": xs_all,
+                "y": ys_all,
+                "pad": 8,
+                "thickness": 14,
+                "line": {"width": 0},
+            },
+            link={
+                "source": source,
+                "target": target,
+                "value": value,
+                "color": link_colors,
+                "customdata": link_hovers,
+                "hovertemplate": "%{source.label} → %{target.label}<br>%{customdata}<extra></extra>",
+            },
+        )
+    )
+    figure.update_layout(
+        height=height,
+        margin={"l": 8, "r": 8, "t": 36, "b": 40},
+        font={"family": FONT_FAMILY, "size": 13},
+        annotations=_column_annotations(len(company_ids), lang)
+        + [_group_legend(clauses.loc[clause_ids, "group"], lang)],
+    )
+    return figure

@@ -1,0 +1,153 @@
+"""/mou: what Gyeonggi and Shanghai agreed — the MOU grouped as it is written, the governor's proposal apart,
+how items reach sectors and the delegation companies, and every item in both languages."""
+import streamlit as st
+
+from components.mou import (
+    GROUPS,
+    clause_label,
+    clause_sector_links,
+    clause_table,
+    clauses_reaching_companies,
+    mapping_table,
+    ordered_clauses,
+    sankey_figure,
+    sector_names,
+)
+from components.safe_text import escape_markdown
+from components.table_export import csv_bytes
+from components.ui_frame import guarded, page_view, source_caption, source_markdown
+
+view = page_view("mou")
+data, lang, sectors = view.data, view.lang, view.state.sectors
+shown = ordered_clauses(data.clauses, sectors)
+names = sector_names(data, lang)
+GRID = {"mechanism": 2, "agreement": 2, "proposal": 1}
+
+
+def sources_md(row) -> str:
+    """The item's sources as markdown links, without the 'Source:' prefix (for a table cell)."""
+    return source_markdown(view, row["source_ids"], row["locator"]).split(": ", 1)[1]
+
+
+def sector_badges(row) -> str:
+    return " ".join(f":blue-badge[{escape_markdown(names.get(s, s))}]" for s in row["sectors"])
+
+
+def field_table(rows) -> None:
+    """The fields of exchange are short: one compact table, one line each, with sectors and source."""
+    head = [view.t(f"mou.col.{k}") for k in ("label", "text", "sectors", "source")]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for _, row in rows.iterrows():
+        cells = [f"**{escape_markdown(clause_label(row, lang))}**", escape_markdown(row[f"text_{lang}"]), sector_badges(row), sources_md(row)]
+        lines.append("| " + " | ".join(cells) + " |")
+    st.markdown("\n".join(lines))
+
+
+def clause_card(row) -> None:
+    """One MOU item: its title and text in the current language, its sectors, its source."""
+    with st.container(border=True):
+        st.markdown(f"**{escape_markdown(clause_label(row, lang))}**")
+        st.markdown(escape_markdown(row[f"text_{lang}"]))
+        st.markdown(f"{view.t('mou.clause.sectors')}: {sector_badges(row)}")
+        source_caption(view, row["source_ids"], row["locator"])
+
+
+st.title(view.t("mou.title"))
+st.markdown(view.t("mou.intro"))
+if sectors:
+    chosen = ", ".join(escape_markdown(names.get(s, s)) for s in sectors)
+    st.info(
+        view.t("sector.active", names=chosen) + "  \n" + view.t("mou.filter.count", shown=len(shown), total=len(data.clauses)),
+    )
+
+# 1. The MOU as it is written: fields of exchange, mechanisms, agreements ①–④, then the proposal.
+with guarded(view):
+    st.header(view.t("mou.clauses.heading"))
+    if shown.empty:
+        st.warning(view.t("mou.none"))
+    empty_groups = []
+    for group in GROUPS:
+        total = int((data.clauses["group"] == group).sum())
+        rows = shown[shown["group"] == group]
+        name = view.t(f"mou.group.{group}")
+        if rows.empty:
+            if total:
+                empty_groups.append(view.t("mou.group.count", name=name, count=total))
+            continue
+        heading = (
+            view.t("mou.group.count_filtered", name=name, shown=len(rows), total=total)
+            if sectors
+            else view.t("mou.group.count", name=name, count=total)
+        )
+        st.subheader(heading)
+        if group == "proposal":
+            st.warning(view.t("mou.group.help.proposal"))
+        else:
+            st.caption(view.t(f"mou.group.help.{group}"))
+        if group == "field":
+            field_table(rows)
+            continue
+        per_row = GRID[group]
+        for start in range(0, len(rows), per_row):
+            cols = st.columns(per_row)
+            for col, (_, row) in zip(cols, rows.iloc[start : start + per_row].iterrows()):
+                with col:
+                    clause_card(row)
+    if empty_groups and not shown.empty:
+        st.caption(view.t("mou.group.empty", groups=", ".join(empty_groups)))
+
+# 2. Items → sectors → delegation companies (the company link is inferred from shared sectors).
+with guarded(view):
+    st.header(view.t("mou.map.heading"))
+    st.caption(view.t("mou.map.intro"))
+    links = mapping_table(data, lang, sectors)
+    if links.empty:
+        st.warning(view.t("mou.none"))
+    else:
+        st.plotly_chart(
+            sankey_figure(data, lang, sectors),
+            key="mou_sankey",
+            config={"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]},
+            alt=view.t("mou.map.alt"),
+        )
+        reaching = clauses_reaching_companies(data, sectors)
+        st.markdown(view.t("mou.map.reach", reached=len(reaching), total=len(shown)))
+        st.info(view.t("mou.map.inferred"))
+        # The chart's sources: the items shown, and the delegation companies it reaches (their sectors).
+        reached = {c for ids in clause_sector_links(data, sectors) for c in ids[2]}
+        companies = data.entities[data.entities["id"].isin(reached)]
+        cited = list(dict.fromkeys([s for ids in shown["source_ids"] for s in ids] + [s for ids in companies["source_ids"] for s in ids]))
+        source_caption(view, cited)
+        with st.expander(view.t("mou.map.table")):
+            headers = {key: view.t(f"mou.col.{key}") for key in ("clause", "group", "sector", "companies")}
+            st.dataframe(links, hide_index=True, column_config=headers, key="mou_map_table")
+            st.download_button(
+                view.t("mou.download.map"),
+                csv_bytes(links, headers),
+                file_name=f"mou-clause-sector-company-{lang}.csv",
+                mime="text/csv",
+                on_click="ignore",
+                key="mou_map_csv",
+            )
+        view.page_link("delegation", view.t("mou.map.delegation_link"))
+
+# 3. Every item in Korean and English, filtered by sector, downloadable.
+with guarded(view):
+    st.header(view.t("mou.table.heading"))
+    st.caption(view.t("mou.table.caption"))
+    table = clause_table(data, lang, sectors)
+    columns = ("group", "label", "text_ko", "text_en", "sectors", "kind", "source", "source_url")
+    headers = {key: view.t(f"mou.col.{key}") for key in columns}
+    config = dict(headers)
+    config["text_ko"] = st.column_config.TextColumn(headers["text_ko"], width="large")
+    config["text_en"] = st.column_config.TextColumn(headers["text_en"], width="large")
+    config["source_url"] = st.column_config.LinkColumn(headers["source_url"], display_text=view.t("mou.link.open"))
+    st.dataframe(table, hide_index=True, column_order=columns, column_config=config, key="mou_table")
+    st.download_button(
+        view.t("mou.download.table"),
+        csv_bytes(table, headers),
+        file_name=f"mou-items-{lang}.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key="mou_table_csv",
+    )

@@ -1,0 +1,165 @@
+"""/sources: where it all comes from — the sources and the facts each supports, the claims ledger, the
+method (with what is unknown), the data dictionary generated from the schema, and the data package."""
+import streamlit as st
+
+from components.dataset import current_data_dir
+from components.safe_text import escape_markdown
+from components.sources_view import (
+    VERDICT_COLORS,
+    VERDICTS,
+    claims_table,
+    data_dictionary,
+    package_files,
+    package_zip,
+    sources_table,
+    unknown_attributes,
+    verdict_counts,
+    verdict_label,
+)
+from components.table_export import csv_bytes
+from components.ui_frame import guarded, page_view, source_caption
+
+view = page_view("sources")
+data, lang = view.data, view.lang
+
+
+def download(label_key: str, frame, headers: dict[str, str], file_name: str, key: str) -> None:
+    st.download_button(
+        view.t(label_key),
+        csv_bytes(frame, headers),
+        file_name=file_name,
+        mime="text/csv",
+        on_click="ignore",
+        key=key,
+    )
+
+
+st.title(view.t("sources.title"))
+st.markdown(view.t("sources.intro"))
+SECTIONS = (
+    ("sources.list.heading", "sources-list"),
+    ("sources.claims.heading", "claims"),
+    ("sources.method.heading", "method"),
+    ("sources.dict.heading", "data-dictionary"),
+    ("sources.zip.heading", "download"),
+)
+st.markdown(view.t("sources.toc") + " " + " · ".join(f"[{view.t(key)}](#{anchor})" for key, anchor in SECTIONS))
+if view.state.sectors:
+    st.caption(view.t("sources.filter_note"))
+
+# 1. The sources, with how many facts each supports.
+with guarded(view):
+    st.header(view.t("sources.list.heading"), anchor="sources-list")
+    table = sources_table(data, lang)
+    st.caption(view.t("sources.list.count", count=len(table)) + " · " + view.t("sources.list.caption"))
+    columns = ("publisher", "facts", "date", "url", "title", "language", "kind", "note")
+    headers = {key: view.t(f"sources.col.{key}") for key in columns}
+    config = dict(headers)
+    config["publisher"] = st.column_config.TextColumn(headers["publisher"], width="medium", pinned=True)
+    config["facts"] = st.column_config.NumberColumn(headers["facts"], format="%d", width="small")
+    config["url"] = st.column_config.LinkColumn(headers["url"], display_text=view.t("sources.link.open"), width="medium")
+    config["title"] = st.column_config.TextColumn(headers["title"], width="large")
+    config["note"] = st.column_config.TextColumn(headers["note"], width="large")
+    # a source without a recorded address shows that in its link cell; the note says how it was read
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_order=columns,
+        column_config=config,
+        placeholder=view.t("sources.list.no_url"),
+        key="sources_table",
+    )
+    download("sources.download.sources", table, headers, f"sources-{lang}.csv", "sources_csv")
+
+# 2. The claims ledger: each claim, its verdict in words (not colour alone), the context and the sources.
+with guarded(view):
+    st.header(view.t("sources.claims.heading"), anchor="claims")
+    st.markdown(view.t("sources.claims.intro"))
+    counts = verdict_counts(data)
+    chosen = st.pills(
+        view.t("sources.claims.filter"),
+        options=list(VERDICTS),
+        selection_mode="multi",
+        format_func=lambda v: escape_markdown(view.t("sources.claims.pill", label=verdict_label(v, lang), count=counts[v])),
+        help=view.t("sources.claims.filter_help"),
+        key="w_verdict",
+    )
+    ledger = claims_table(data, lang, tuple(chosen or ()))
+    st.caption(view.t("sources.claims.count", shown=len(ledger), total=len(data.claims)))
+    if ledger.empty:
+        st.info(view.t("sources.claims.none"))
+    claims = data.claims.set_index("id")
+    for row in ledger.itertuples():
+        claim = claims.loc[row.id]
+        with st.container(border=True):
+            st.badge(escape_markdown(row.verdict), color=VERDICT_COLORS[claim["verdict"]])
+            st.markdown(f"**“{escape_markdown(row.claim)}”**")
+            st.caption(escape_markdown(row.claim_other))
+            st.markdown(escape_markdown(row.note))
+            if row.entities:
+                st.markdown(f"{view.t('sources.claims.concerns')}: {escape_markdown(row.entities)}")
+            source_caption(view, claim["source_ids"], claim["locator"])
+    with st.expander(view.t("sources.claims.table")):
+        st.caption(view.t("sources.claims.legend"))
+        columns = ("claim", "verdict", "note", "entities", "sources", "source_url", "locator", "claim_other")
+        headers = {key: view.t(f"sources.col.{'claim_note' if key == 'note' else key}") for key in columns}
+        config = dict(headers)
+        config["source_url"] = st.column_config.LinkColumn(headers["source_url"], display_text=view.t("sources.link.open"))
+        config["claim"] = st.column_config.TextColumn(headers["claim"], width="medium")
+        config["note"] = st.column_config.TextColumn(headers["note"], width="large")
+        st.dataframe(ledger, hide_index=True, column_order=columns, column_config=config, key="claims_table")
+        download("sources.download.claims", ledger, headers, f"claims-{lang}.csv", "claims_csv")
+
+# 3. Method: how the data was built, what is unknown, how to add data.
+with guarded(view):
+    st.header(view.t("sources.method.heading"), anchor="method")
+    st.markdown(view.t("sources.method.body"))
+    source_caption(view, ["pressian-2025-09-26"])
+    st.subheader(view.t("sources.unknown.heading"))
+    unknown = unknown_attributes(data, lang)
+    if unknown.empty:
+        st.caption(view.t("sources.unknown.none"))
+    else:
+        st.caption(view.t("sources.unknown.caption", count=len(unknown)))
+        headers = {key: view.t(f"sources.col.{key}") for key in ("entity", "attribute", "value")}
+        config = dict(headers)
+        config["value"] = st.column_config.TextColumn(headers["value"], width="large")
+        st.dataframe(unknown, hide_index=True, column_config=config, key="unknown_table")
+        download("sources.download.unknown", unknown, headers, f"unknown-{lang}.csv", "unknown_csv")
+    st.subheader(view.t("sources.add.heading"))
+    st.markdown(view.t("sources.add.body"))
+    st.code("python -m components.validate", language="bash")
+
+# 4. The data dictionary, generated from data/datapackage.json.
+with guarded(view):
+    st.header(view.t("sources.dict.heading"), anchor="data-dictionary")
+    st.caption(view.t("sources.dict.caption"))
+    dictionary = data_dictionary(data.schema)
+    columns = ("column", "type", "list", "required", "allowed", "description", "example")
+    headers = {key: view.t(f"sources.col.{key}") for key in ("resource",) + columns}
+    config = dict(headers)
+    config["description"] = st.column_config.TextColumn(headers["description"], width="large")
+    config["list"] = st.column_config.CheckboxColumn(headers["list"], width="small")
+    config["required"] = st.column_config.CheckboxColumn(headers["required"], width="small")
+    for resource in data.schema["resources"]:
+        rows = dictionary[dictionary["resource"] == resource["path"]]
+        label = view.t("sources.dict.resource", file=resource["path"], count=len(rows))
+        with st.expander(label):
+            st.caption(escape_markdown(resource.get("description", "")))
+            st.dataframe(rows, hide_index=True, column_order=columns, column_config=config, key=f"dict_{resource['name']}")
+    download("sources.download.dictionary", dictionary, headers, "data-dictionary.csv", "dictionary_csv")
+
+# 5. The whole data package as one zip, built in memory.
+with guarded(view):
+    st.header(view.t("sources.zip.heading"), anchor="download")
+    files = package_files(data.schema)
+    st.caption(view.t("sources.zip.caption", count=len(files) - 1))
+    st.download_button(
+        view.t("sources.zip.button"),
+        package_zip(current_data_dir()),
+        file_name="kr-cn-linkage-data.zip",
+        mime="application/zip",
+        on_click="ignore",
+        type="primary",
+        key="package_zip",
+    )

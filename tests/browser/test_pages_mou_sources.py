@@ -1,0 +1,139 @@
+"""/mou and /sources in a real browser: they render (the Sankey draws as SVG), the sector filter changes the
+page and the URL, CSV and zip downloads hold what the page shows, nothing is fetched from another host."""
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from components.dataset import load_dataset
+from components.i18n import t
+from components.mou import sankey_figure
+from components.sources_view import package_files
+from tests.browser.conftest import new_page, screenshot, unexpected_console_errors, wait_ready
+
+DATA = load_dataset()
+
+
+def sankey_nodes(sectors: tuple[str, ...] = ()) -> int:
+    return len(sankey_figure(DATA, "en", sectors).data[0].node.label)
+
+
+def assert_clean(watch, origin: str) -> None:
+    assert watch.foreign_requests(origin) == []
+    assert unexpected_console_errors(watch) == []
+    assert watch.page_errors == []
+
+
+def open_view(page, app_server, path: str) -> None:
+    page.goto(app_server.url(path))
+    wait_ready(page)
+    page.wait_for_timeout(800)  # charts and tables draw after the script run
+    wait_ready(page)
+
+
+def choose_sector(page, lang: str, sector_id: str) -> None:
+    """Pick a sector in the sidebar's multiselect, found by its label."""
+    name = DATA.sectors.set_index("id").loc[sector_id, f"name_{lang}"]
+    widget = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text=t("sector.label", lang))
+    widget.locator("input").click()
+    widget.locator("input").fill(name)  # the option list is virtualised: narrow it so the option is drawn
+    page.get_by_role("option", name=name, exact=True).click()
+    page.keyboard.press("Escape")
+    page.wait_for_function(f"() => location.search.includes('sector={sector_id}')")
+    wait_ready(page)
+    page.wait_for_timeout(800)
+    wait_ready(page)
+
+
+def download(page, label: str) -> bytes:
+    with page.expect_download() as info:
+        page.get_by_role("button", name=label).click()
+    return Path(info.value.path()).read_bytes()
+
+
+def csv_rows(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_mou_renders_the_sankey(browser, app_server, lang):
+    context, page, watch = new_page(browser)
+    try:
+        open_view(page, app_server, f"/mou?lang={lang}")
+        chart = page.locator('[data-testid="stPlotlyChart"]')
+        chart.locator("svg.main-svg").first.wait_for()
+        assert chart.locator(".sankey-node").count() == sankey_nodes()
+        main = page.locator('[data-testid="stMain"]')
+        for key in ("mou.title", "mou.clauses.heading", "mou.map.heading", "mou.table.heading", "mou.group.help.proposal"):
+            assert t(key, lang) in main.inner_text()
+        assert page.locator('[data-testid="stException"]').count() == 0
+        screenshot(page, f"mou-{lang}")
+        chart.scroll_into_view_if_needed()
+        screenshot(page, f"mou-{lang}-chart")
+        assert_clean(watch, app_server.origin)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_sources_renders(browser, app_server, lang):
+    context, page, watch = new_page(browser)
+    try:
+        open_view(page, app_server, f"/sources?lang={lang}")
+        text = page.locator('[data-testid="stMain"]').inner_text()
+        for key in ("sources.title", "sources.list.heading", "sources.claims.heading", "sources.method.heading",
+                    "sources.unknown.heading", "sources.dict.heading", "sources.zip.heading"):
+            assert t(key, lang) in text
+        assert page.locator('[data-testid="stDataFrame"]').count() >= 2
+        assert page.locator('[data-testid="stException"]').count() == 0
+        screenshot(page, f"sources-{lang}")
+        assert_clean(watch, app_server.origin)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("lang", "sector"), [("en", "tourism"), ("ko", "semiconductors")])
+def test_sector_filter_narrows_mou_and_the_csv(browser, app_server, lang, sector):
+    context, page, watch = new_page(browser)
+    try:
+        open_view(page, app_server, f"/mou?lang={lang}")
+        choose_sector(page, lang, sector)
+        assert parse_qs(urlparse(page.url).query)["sector"] == [sector]
+        chart = page.locator('[data-testid="stPlotlyChart"]')
+        chart.locator("svg.main-svg").first.wait_for()
+        page.wait_for_function(
+            f"() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .sankey-node').length === {sankey_nodes((sector,))}"
+        )
+        text = page.locator('[data-testid="stMain"]').inner_text()
+        assert t("sector.active", lang, names=DATA.sectors.set_index("id").loc[sector, f"name_{lang}"]) in text
+        screenshot(page, f"mou-{lang}-{sector}")
+        rows = csv_rows(download(page, t("mou.download.table", lang)))
+        expected = DATA.clauses[[sector in s for s in DATA.clauses["sectors"]]]
+        assert [r[t("mou.col.text_en", lang)] for r in rows] == list(expected["text_en"])
+        assert [r[t("mou.col.text_ko", lang)] for r in rows] == list(expected["text_ko"])
+        assert_clean(watch, app_server.origin)
+    finally:
+        context.close()
+
+
+def test_sources_csv_and_zip_downloads(browser, app_server):
+    context, page, watch = new_page(browser)
+    try:
+        open_view(page, app_server, "/sources?lang=en")
+        rows = csv_rows(download(page, t("sources.download.sources", "en")))
+        assert len(rows) == len(DATA.sources)
+        assert {r["Publisher"] for r in rows} == set(DATA.sources["publisher"])
+        assert all(int(r["Facts"]) >= 1 for r in rows)
+        blob = download(page, t("sources.zip.button", "en"))
+        with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+            assert sorted(archive.namelist()) == sorted(package_files(DATA.schema))
+            root = Path(__file__).resolve().parents[2] / "data"
+            assert archive.read("clauses.csv") == (root / "clauses.csv").read_bytes()
+        assert_clean(watch, app_server.origin)
+    finally:
+        context.close()

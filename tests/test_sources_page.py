@@ -1,0 +1,74 @@
+"""AppTest of /sources: both languages, with and without a sector filter (which does not apply here) —
+headings, the sources table, the claims ledger and its verdict filter, the unknowns, the data dictionary,
+the downloads."""
+from __future__ import annotations
+
+import pytest
+
+from components.dataset import load_dataset
+from components.i18n import t
+from tests.apptest_helpers import all_text, open_page
+
+DATA = load_dataset()
+HEADINGS = ("sources.list.heading", "sources.claims.heading", "sources.method.heading", "sources.dict.heading", "sources.zip.heading")
+
+
+def frame_with(at, column: str):
+    return next(df.value for df in at.dataframe if column in df.value.columns)
+
+
+@pytest.mark.parametrize("sector", [None, "semiconductors", "tourism"])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_sources_page(lang, sector):
+    params = {"lang": lang} | ({"sector": sector} if sector else {})
+    at = open_page("sources", **params)
+    assert not at.exception, [e.value for e in at.exception]
+    assert [e.value for e in at.error] == []
+    assert at.title[0].value == t("sources.title", lang)
+    assert [h.value for h in at.header] == [t(k, lang) for k in HEADINGS]
+    assert [s.value for s in at.subheader] == [t("sources.unknown.heading", lang), t("sources.add.heading", lang)]
+
+    sources = frame_with(at, "facts")
+    assert len(sources) == len(DATA.sources) == 68
+    assert sources["facts"].min() >= 1
+    assert sources.iloc[0]["id"] == "pressian-2025-09-26"  # the article supports the most facts
+
+    claims = frame_with(at, "verdict")
+    assert list(claims["id"]) == list(DATA.claims["id"])
+    unknown = frame_with(at, "attribute")
+    assert len(unknown) == int((DATA.attributes["confidence"] == "not found").sum())
+    # the dictionary: one table per resource, one row per column of the schema
+    dictionaries = [df.value for df in at.dataframe if "description" in df.value.columns]
+    assert [len(d) for d in dictionaries] == [len(r["schema"]["fields"]) for r in DATA.schema["resources"]]
+
+    labels = [b.label for b in at.download_button]
+    assert labels == [
+        t("sources.download.sources", lang),
+        t("sources.download.claims", lang),
+        t("sources.download.unknown", lang),
+        t("sources.download.dictionary", lang),
+        t("sources.zip.button", lang),
+    ]
+    text = all_text(at)
+    assert (t("sources.filter_note", lang) in text) == bool(sector)
+    assert "python -m components.validate" in [c.value for c in at.code]
+
+
+def test_verdict_filter_narrows_the_ledger():
+    at = open_page("sources", lang="en")
+    assert at.caption and t("sources.claims.count", "en", shown=11, total=11) in all_text(at)
+    at.pills(key="w_verdict").set_value(["outdated", "incorrect"]).run()
+    claims = frame_with(at, "verdict")
+    expected = list(DATA.claims[DATA.claims["verdict"].isin(["outdated", "incorrect"])]["id"])
+    assert list(claims["id"]) == expected and len(expected) == 2
+    assert set(claims["verdict"]) == {"↺ outdated", "✘ incorrect"}
+    assert t("sources.claims.count", "en", shown=2, total=11) in all_text(at)
+
+
+def test_claim_cards_show_verdict_words_and_sources():
+    at = open_page("sources", lang="ko")
+    badges = [m.value for m in at.markdown if "-badge[" in m.value]
+    assert len(badges) == len(DATA.claims)
+    assert any("사실과 다름" in b for b in badges)
+    text = all_text(at)
+    assert "출처: [Pressian \\(프레시안\\), 2025\\-09\\-26](https://www.pressian.com/pages/articles/2025092614191146073) ¶1" in text
