@@ -43,10 +43,15 @@ def _scaled_ko(value: float) -> str:
     return sign + _trim(rest, 2)
 
 
-def format_amount(value: float | None, unit: str, lang: str) -> str:
-    """`format_amount(750.2e9, 'USD', 'en')` → 'US$750.2bn'; in Korean '7,502억 달러'. None/NaN → ''."""
+def format_amount(value: float | None, unit: str, lang: str, significant: int | None = None) -> str:
+    """`format_amount(750.2e9, 'USD', 'en')` → 'US$750.2bn'; in Korean '7,502억 달러'. None/NaN → ''.
+
+    `significant` rounds first (for conversions, whose last digits only reflect the rate):
+    `format_amount(1_050_805_140_000_000, 'KRW', 'ko', significant=4)` → '1,051조 원'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
+    if significant:
+        value = float(f"{value:.{significant}g}")
     lang = "ko" if lang == "ko" else "en"
     prefix, suffix = CURRENCY.get(unit, {"en": ("", ""), "ko": ("", "")})[lang]
     body = _scaled_ko(value) if lang == "ko" else _scaled_en(value)
@@ -72,12 +77,17 @@ def format_figure(value: float, unit: str, lang: str) -> str:
     return format_amount(value, unit, lang)
 
 
-def convert(value: float, unit: str, target: str, krw_per_usd: float) -> float:
-    """USD ↔ KRW at a given rate; other pairs are not converted here (CNY stays CNY)."""
+def convert(value: float, unit: str, target: str, krw_per_usd: float, cny_per_usd: float | None = None) -> float:
+    """USD ↔ KRW at a given rate. CNY converts only through a stated `cny_per_usd` (via US$); without one
+    CNY stays CNY and asking for it raises ValueError: a rate is never guessed."""
     if unit == target:
         return value
     if unit == "USD" and target == "KRW":
         return value * krw_per_usd
     if unit == "KRW" and target == "USD":
         return value / krw_per_usd
+    if cny_per_usd and unit == "CNY" and target in ("USD", "KRW"):
+        return convert(value / cny_per_usd, "USD", target, krw_per_usd)
+    if cny_per_usd and target == "CNY" and unit in ("USD", "KRW"):
+        return convert(value, unit, "USD", krw_per_usd) * cny_per_usd
     raise ValueError(f"cannot convert {unit} to {target}")

@@ -1,0 +1,158 @@
+"""/delegation: who went to Tencent Cloud with the governor, and what do they do? The table, the delegation by
+sector and by location (not all six are in Pangyo), then each company's profile with a source for every fact.
+The sector filter applies to all of it."""
+import streamlit as st
+
+from components.delegation import (
+    company_table,
+    companies,
+    display_name,
+    location_counts,
+    location_figure,
+    location_table,
+    multi_sector,
+    pangyo_claim,
+    profile,
+    sector_counts,
+    sector_figure,
+    sector_names,
+    sector_table,
+    shown,
+    source_ids_of,
+)
+from components.safe_text import escape_markdown
+from components.table_export import csv_bytes
+from components.ui_frame import guarded, page_view, source_caption, source_markdown
+
+view = page_view("delegation")
+data, lang, sectors = view.data, view.lang, view.state.sectors
+VISIT_EVENT = "tencent-cloud-visit-2025-09-25"
+CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoom2d", "pan2d"]}
+
+
+def download(frame, name: str) -> None:
+    """The table as shown, as CSV (formulas neutralised), named by page, table and language."""
+    st.download_button(
+        view.t("delegation.download"),
+        data=csv_bytes(frame),
+        file_name=f"delegation-{name}-{lang}.csv",
+        mime="text/csv",
+        key=f"dl_{name}",
+        on_click="ignore",
+    )
+
+
+def chart_numbers(frame, name: str) -> None:
+    with st.expander(view.t("delegation.table.numbers")):
+        st.dataframe(frame, hide_index=True, width="stretch")
+        download(frame, name)
+
+
+def source_cell(source_ids, locator: str) -> str:
+    """A fact's sources as markdown for a table cell (the column header already says 'Source')."""
+    if not source_ids:
+        return view.t("delegation.no_source")
+    return source_markdown(view, source_ids, locator).removeprefix(f"{view.t('source.label')}: ")
+
+
+st.title(view.t("delegation.title"))
+with guarded(view):
+    st.markdown(view.t("delegation.intro"))
+    event = data.entities[data.entities["id"] == VISIT_EVENT]
+    if not event.empty:
+        st.caption(escape_markdown(event.iloc[0][f"description_{lang}"]))
+        source_caption(view, event.iloc[0]["source_ids"], event.iloc[0]["locator"])
+
+firms = companies(data, sectors)
+delegation = companies(data, sectors, roles=("delegation",))
+if sectors:
+    chosen = ", ".join(escape_markdown(n) for n in sector_names(data, sectors, lang))
+    st.info(view.t("sector.active", names=chosen) + "  \n" + view.t("delegation.filter.count", shown=len(firms), total=len(companies(data))))
+if firms.empty:
+    st.warning(view.t("delegation.none"))
+
+# 1. Who went: one row a company, the hosts marked; unknown facts say so, inferred ones are marked.
+with guarded(view):
+    st.header(view.t("delegation.table.heading"))
+    st.caption(view.t("delegation.table.legend"))
+    table = company_table(data, lang, sectors)
+    if not table.empty:
+        name_col = view.t("delegation.col.name")
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            height=38 + 35 * len(table),  # every row visible, no inner scrolling
+            column_config={name_col: st.column_config.TextColumn(pinned=True)},
+        )
+        download(table, "companies")
+
+# 2. The delegation by sector: a company in two sectors counts in both. Full width, so each bar can name its
+# companies at a readable size.
+with guarded(view):
+    counts = sector_counts(data, lang, sectors)
+    if not counts.empty:
+        st.header(view.t("delegation.sectors.heading"))
+        st.plotly_chart(sector_figure(counts, lang, sectors), config=CHART_CONFIG, key="chart_sectors")
+        doubles = multi_sector(data, lang, sectors)
+        if doubles:
+            st.caption(
+                view.t(
+                    "delegation.sectors.double_count",
+                    names=escape_markdown(", ".join(doubles)),
+                    firms=len(delegation),
+                    total=int(counts["count"].sum()),
+                )
+            )
+        else:
+            st.caption(view.t("delegation.sectors.single"))
+        source_caption(view, source_ids_of(delegation["source_ids"]))
+        chart_numbers(sector_table(counts, lang), "sectors")
+
+# 3. Where they are: the sources place only two of the six in Pangyo, though all six were called Pangyo firms.
+with guarded(view):
+    places = location_counts(data, lang, sectors)
+    if not places.empty:
+        st.header(view.t("delegation.location.heading"))
+        st.plotly_chart(location_figure(places, lang), config=CHART_CONFIG, key="chart_locations")
+        st.caption(view.t("delegation.location.help"))
+        source_caption(view, source_ids_of(places["source_ids"]))
+        chart_numbers(location_table(places, lang), "locations")
+    claim = pangyo_claim(data)
+    if claim is not None and not places.empty:
+        with st.container(border=True):
+            verdict = view.t(f"sources.verdict.{claim['verdict']}")
+            st.markdown(f"**{view.t('delegation.claim.heading')}** · {verdict}")
+            st.markdown(f"> {escape_markdown(claim[f'claim_{lang}'])}")
+            st.markdown(escape_markdown(claim[f"note_{lang}"]))
+            source_caption(view, claim["source_ids"], claim["locator"])
+            view.page_link("sources", label=view.t("delegation.claim.link"))
+
+# 4. Profiles: every fact with its source, and the way into the network focused on the company.
+with guarded(view):
+    if not firms.empty:
+        st.header(view.t("delegation.profiles.heading"))
+        st.caption(view.t("delegation.profiles.help"))
+    for _, ent in firms.iterrows():
+        role = view.t(f"delegation.role.{ent['role']}")
+        with st.expander(f"{escape_markdown(display_name(ent, lang))} · {role}"):
+            other = "name_en" if lang == "ko" else "name_ko"
+            st.markdown(f"**{escape_markdown(ent[f'name_{lang}'])}** ({escape_markdown(ent[other])})")
+            st.markdown(escape_markdown(ent[f"description_{lang}"]))
+            source_caption(view, ent["source_ids"], ent["locator"])
+            head = [view.t("delegation.profile.fact"), view.t("delegation.profile.value"), view.t("source.label")]
+            lines = [f"| {' | '.join(head)} |", "|---|---|---|"]
+            names = sector_names(data, ent["sectors"], lang)
+            sectors_text = escape_markdown(", ".join(names) or view.t("unknown"))
+            lines.append(f"| {view.t('delegation.col.sectors')} | {sectors_text} | {source_cell(ent['source_ids'], ent['locator'])} |")
+            for f in profile(data, ent["id"], lang):
+                # A 'not found' row may say what was found instead (e.g. only called a Pangyo-cluster firm).
+                text = f.detail if not f.known and f.detail else shown(f, lang)
+                label = view.t(f"delegation.attr.{f.attribute}")
+                lines.append(f"| {label} | {escape_markdown(text)} | {source_cell(f.source_ids, f.locator)} |")
+            st.markdown("\n".join(lines))
+            view.page_link(
+                "network",
+                label=view.t("delegation.network_link", name=escape_markdown(ent[f"name_{lang}"])),
+                focus=ent["id"],
+            )

@@ -1,0 +1,156 @@
+"""/economy: how big are the players? The article's headline numbers, then the context beside them, in US$ or ₩
+(`?unit=krw`) converted only at rates the data states. The sector filter does not apply here."""
+import streamlit as st
+
+from components import economy as eco
+from components.formatting import format_figure
+from components.safe_text import escape_markdown
+from components.table_export import csv_bytes
+from components.ui_frame import guarded, page_view, source_caption, source_markdown, url_select
+
+view = page_view("economy")
+data, lang = view.data, view.lang
+CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoom2d", "pan2d"]}
+LINK_COLUMN = st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/?#]+)")
+NUMBER_COLUMN = st.column_config.NumberColumn(format="localized")
+
+
+def numbers(rows, name: str, with_rank: bool = False) -> None:
+    """The chart's numbers below it (what a screen reader or a spreadsheet needs), downloadable as shown."""
+    frame = eco.table(rows, lang, with_rank=with_rank)
+    with st.expander(view.t("economy.table.numbers")):
+        st.dataframe(
+            frame,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                view.t("economy.col.link"): LINK_COLUMN,
+                view.t("economy.col.value_number"): NUMBER_COLUMN,
+            },
+        )
+        st.download_button(
+            view.t("economy.download"),
+            data=csv_bytes(frame),
+            file_name=f"economy-{name}-{view.state.unit}-{lang}.csv",
+            mime="text/csv",
+            key=f"dl_{name}",
+            on_click="ignore",
+        )
+
+
+def chart(rows, key: str) -> None:
+    """The bars, then which of them are conversions (and at what rate)."""
+    st.plotly_chart(eco.bar_figure(rows, lang), config=CHART_CONFIG, key=key)
+    items = eco.converted_items(rows, lang)
+    if items and len(rows) <= 3:
+        st.caption(view.t("economy.converted_caption", items=escape_markdown(items)))
+
+
+st.title(view.t("economy.title"))
+st.markdown(view.t("economy.intro"))
+if view.state.sectors:
+    st.caption(view.t("economy.filter.ignored"))
+
+# 0. The unit switch and the rates every conversion on the page uses, each with its source.
+rates = eco.rates(data)
+with guarded(view):
+    url_select(
+        view,
+        "unit",
+        ["usd", "krw"],
+        view.t("economy.unit.label"),
+        format_func=lambda u: view.t(f"economy.unit.{u}"),
+        widget="segmented",
+    )
+    with st.container(border=True):
+        for rate_id, key in ((eco.KRW_RATE_ID, "economy.rate.krw"), (eco.CNY_RATE_ID, "economy.rate.cny")):
+            rate = eco.figure(data, rate_id)
+            if rate is None:
+                continue
+            st.markdown(view.t(key, rate=format_figure(rate["value"], rate["unit"], lang)))
+            st.caption(
+                escape_markdown(rate[f"note_{lang}"]) + "  \n" + source_markdown(view, rate["source_ids"], rate["locator"])
+            )
+target = eco.UNITS[view.state.unit]
+
+# 1. The two numbers as the article gives them.
+with guarded(view):
+    st.header(view.t("economy.headline.heading"))
+    cols = st.columns(2)
+    for col, (key, shown) in zip(cols, eco.headline(data, target, rates).items()):
+        fig = eco.figure(data, shown.figure_id)
+        with col, st.container(border=True):
+            st.metric(view.t(f"economy.headline.label.{key}"), eco.shown_text(shown, lang, approx_mark=True))
+            st.caption(escape_markdown(eco.conversion_note(shown, data, lang)))
+            if eco.rank_of(fig) is not None:
+                scope = escape_markdown(fig[f"rank_scope_{lang}"])
+                st.markdown(view.t("economy.headline.rank", rank=eco.rank_of(fig), scope=scope))
+            st.markdown(view.t(f"economy.headline.note.{key}"))
+            st.caption(view.t("economy.confidence", level=view.t(f"confidence.{fig['confidence']}")))
+            source_caption(view, fig["source_ids"], fig["locator"])
+
+# 2. Shanghai beside Gyeonggi (2024), both bars at the page's one ₩ rate.
+with guarded(view):
+    st.header(view.t("economy.regions.heading"))
+    pair = eco.chosen(data, eco.SHANGHAI_VS_GYEONGGI, target, rates)
+    rows = eco.figure_rows(data, pair, lang, highlight="shanghai", label_key="subject")
+    chart(rows, "chart_regions")
+    times = eco.ratio(pair)
+    ratio_fig = eco.figure(data, eco.RATIO_SHANGHAI_GYEONGGI)
+    if times is not None:
+        text = view.t("economy.regions.ratio", times=f"{times:.2f}")
+        if ratio_fig is not None:  # the data's own ratio, on 2024 average rates, with its method
+            text += " " + view.t("economy.regions.ratio_2024", ratio=format_figure(ratio_fig["value"], "ratio", lang))
+            text += " " + escape_markdown(ratio_fig[f"note_{lang}"])
+        st.caption(text)
+    cited = eco.source_ids_of(rows)
+    if ratio_fig is not None:
+        cited += [sid for sid in ratio_fig["source_ids"] if sid not in cited]
+    source_caption(view, cited)
+    numbers(rows, "shanghai-gyeonggi")
+
+# 3. Shanghai among China's provincial-level economies and among its cities: the "No. 1" holds for cities only.
+with guarded(view):
+    st.header(view.t("economy.ranking.heading"))
+    provinces = eco.ranking(data, "province_gdp", target, rates, lang)
+    cities = eco.ranking(data, "city_gdp", target, rates, lang)
+    p_rank, c_rank = eco.highlighted_position(provinces), eco.highlighted_position(cities)
+    st.markdown(
+        view.t(
+            "economy.ranking.finding",
+            province_rank=p_rank if p_rank is not None else view.t("unknown"),
+            city_rank=c_rank if c_rank is not None else view.t("unknown"),
+        )
+    )
+    claim = data.claims[data.claims["id"] == "claim-shanghai-first-in-china"]
+    if not claim.empty:
+        c = claim.iloc[0]
+        with st.container(border=True):
+            verdict = view.t(f"sources.verdict.{c['verdict']}")
+            st.markdown(f"**{view.t('economy.claim.heading')}** · {verdict}")
+            st.markdown(f"> {escape_markdown(c[f'claim_{lang}'])}")
+            st.markdown(escape_markdown(c[f"note_{lang}"]))
+            source_caption(view, c["source_ids"], c["locator"])
+            view.page_link("sources", label=view.t("economy.claim.link"))
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader(view.t("economy.ranking.provinces"))
+        chart(provinces, "chart_provinces")
+        st.caption(view.t("economy.ranking.provinces_note"))
+        source_caption(view, eco.source_ids_of(provinces))
+        numbers(provinces, "provinces", with_rank=True)
+    with right:
+        st.subheader(view.t("economy.ranking.cities"))
+        chart(cities, "chart_cities")
+        source_caption(view, eco.source_ids_of(cities))
+        numbers(cities, "cities", with_rank=True)
+
+# 4. Tencent: what the shares were worth beside a year's revenue and profit.
+with guarded(view):
+    st.header(view.t("economy.tencent.heading"))
+    scale = eco.chosen(data, eco.TENCENT_SCALE, target, rates)
+    rows = eco.figure_rows(data, scale, lang, label_key="metric")
+    chart(rows, "chart_tencent")
+    st.caption(view.t("economy.tencent.note"))
+    source_caption(view, eco.source_ids_of(rows))
+    numbers(rows, "tencent")

@@ -1,0 +1,164 @@
+"""/delegation and /economy in a real browser: charts drawn, the unit switch in the URL, CSV downloads of what is
+shown, nothing fetched from another host, no console errors. Screenshots go to test-artifacts/."""
+from __future__ import annotations
+
+import csv
+import io
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from components.i18n import t
+from tests.browser.conftest import new_page, screenshot, start_server, unexpected_console_errors, wait_ready
+
+PLOT = ".js-plotly-plot svg.main-svg"
+
+
+def main_text(page) -> str:
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+def wait_charts(page, count: int) -> None:
+    page.wait_for_function(
+        "([sel, n]) => document.querySelectorAll(sel).length >= n && "
+        "[...document.querySelectorAll('.js-plotly-plot')].every(p => p.querySelector('.bars'))",
+        arg=[".js-plotly-plot", count],
+        timeout=30_000,
+    )
+
+
+def full_screenshot(page, name: str) -> None:
+    """The whole page: Streamlit scrolls inside its main block, so grow the viewport to the content first."""
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": 1400, "height": min(max(height, 1000), 8000)})
+    page.wait_for_timeout(800)
+    screenshot(page, name)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+
+
+def download_rows(page, button) -> tuple[str, list[list[str]]]:
+    wait_ready(page)  # a button is disabled while the app reconnects or reruns
+    with page.expect_download() as info:
+        button.click()
+    download = info.value
+    text = open(download.path(), encoding="utf-8-sig").read()
+    return download.suggested_filename, list(csv.reader(io.StringIO(text)))
+
+
+def assert_clean(watch, app_server) -> None:
+    assert watch.foreign_requests(app_server.origin) == []
+    assert unexpected_console_errors(watch) == []
+    assert watch.page_errors == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_delegation_page_draws_charts_and_downloads_the_table(browser, app_server, lang):
+    context, page, watch = new_page(browser, locale="ko-KR" if lang == "ko" else "en-US")
+    try:
+        page.goto(app_server.url(f"/delegation?lang={lang}"))
+        wait_ready(page)
+        wait_charts(page, 2)
+        assert page.locator(PLOT).count() >= 2
+        assert page.locator('[data-testid="stException"]').count() == 0
+        text = main_text(page)
+        assert t("delegation.title", lang) in text
+        # open one profile, as a visitor would, before the screenshot
+        page.locator('[data-testid="stExpander"] summary', has_text="NHN").first.click()
+        page.wait_for_timeout(300)
+        full_screenshot(page, f"delegation-{lang}")
+        name, rows = download_rows(page, page.get_by_role("button", name=t("delegation.download", lang)).first)
+        assert name == f"delegation-companies-{lang}.csv"
+        assert rows[0][:3] == [t("delegation.col.name", lang), t("delegation.col.other_name", lang), t("delegation.col.role", lang)]
+        firsts = [r[0] for r in rows[1:]]
+        if lang == "en":
+            assert firsts == ["NHN Cloud", "Megazone Cloud", "Hancom", "AIworks", "Hypernology", "Initech",
+                              "Tencent (腾讯)", "Tencent Cloud (腾讯云)"]
+        else:
+            assert firsts[:3] == ["NHN클라우드", "메가존클라우드", "한글과컴퓨터"]
+        assert all(cell for row in rows[1:] for cell in row)  # unknown is written, never blank
+        assert_clean(watch, app_server)
+    finally:
+        context.close()
+
+
+def test_delegation_filter_narrows_table_charts_and_download(browser, app_server):
+    context, page, watch = new_page(browser)
+    try:
+        page.goto(app_server.url("/delegation?lang=en&sector=security"))
+        wait_ready(page)
+        wait_charts(page, 2)
+        full_screenshot(page, "delegation-en-security")
+        _, rows = download_rows(page, page.get_by_role("button", name="Download this table (CSV)").first)
+        assert [r[0] for r in rows[1:]] == ["Initech"]
+        assert "Showing 1 of 8 companies." in main_text(page)
+        # the network link keeps language and filter and focuses the company
+        link = page.get_by_role("link", name="See Initech in the network")
+        assert link.count() == 0 or "focus=initech" in link.get_attribute("href")
+        assert_clean(watch, app_server)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_economy_unit_switch_changes_url_and_numbers(browser, app_server, lang):
+    context, page, watch = new_page(browser, locale="ko-KR" if lang == "ko" else "en-US")
+    usd, krw = ("US$750.2bn", "≈ ₩1,051tn") if lang == "en" else ("7,502억 달러", "≈ 1,051조 원")
+    try:
+        page.goto(app_server.url(f"/economy?lang={lang}"))
+        wait_ready(page)
+        wait_charts(page, 4)
+        assert page.locator(PLOT).count() >= 4
+        metrics = page.locator('[data-testid="stMetricValue"]')
+        assert metrics.first.inner_text().strip() == usd
+        full_screenshot(page, f"economy-{lang}")
+        page.locator('[data-testid="stButtonGroup"] button', has_text=t("economy.unit.krw", lang)).click()
+        page.wait_for_function("() => new URLSearchParams(location.search).get('unit') === 'krw'")
+        wait_ready(page)
+        wait_charts(page, 4)
+        page.wait_for_function(
+            "(v) => document.querySelector('[data-testid=\"stMetricValue\"]').innerText.trim() === v", arg=krw
+        )
+        assert parse_qs(urlparse(page.url).query)["unit"] == ["krw"]
+        text = page.locator('.js-plotly-plot').first.inner_text()
+        assert krw in text.replace("\xa0", " ")  # the chart's bar label follows the unit
+        full_screenshot(page, f"economy-{lang}-krw")
+        assert_clean(watch, app_server)
+    finally:
+        context.close()
+
+
+def test_economy_csv_download_has_the_shown_rows(browser, app_server):
+    context, page, watch = new_page(browser)
+    try:
+        page.goto(app_server.url("/economy?lang=en&unit=krw"))
+        wait_ready(page)
+        wait_charts(page, 4)
+        page.get_by_text(t("economy.table.numbers", "en"), exact=True).first.click()
+        name, rows = download_rows(page, page.get_by_role("button", name="Download this table (CSV)").first)
+        assert name == "economy-shanghai-gyeonggi-krw-en.csv"
+        header = rows[0]
+        assert header[:5] == ["Subject", "Figure", "Period", "Value", "Value (number)"]
+        assert [r[0] for r in rows[1:]] == ["▶ Shanghai (上海)", "Gyeonggi (京畿道)"]
+        assert [r[4] for r in rows[1:]] == ["1050805140000000", "651000000000000"]
+        assert rows[1][7] == "≈ converted from US$750.2bn at ₩1,400.7 per US$"
+        full_screenshot(page, "economy-en-krw-table")
+        assert_clean(watch, app_server)
+    finally:
+        context.close()
+
+
+def test_cold_deep_link_to_economy_in_won(browser):
+    """The first visit after the server starts, straight to /economy?unit=krw, gets the framed page in won."""
+    server = start_server()
+    context, page, watch = new_page(browser)
+    try:
+        page.goto(server.url("/economy?lang=en&unit=krw"))
+        wait_ready(page)
+        wait_charts(page, 4)
+        assert page.locator('[data-testid="stMetricValue"]').first.inner_text().strip() == "≈ ₩1,051tn"
+        assert "Economy" in page.locator('[data-testid="stSidebar"]').inner_text()
+        assert parse_qs(urlparse(page.url).query).get("unit") == ["krw"]
+        assert_clean(watch, server)
+    finally:
+        context.close()
+        server.stop()

@@ -1,0 +1,147 @@
+"""AppTest of /delegation inside the frame: both languages, with and without the sector filter."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from components.i18n import t
+from tests.apptest_helpers import all_text, open_page
+
+SIX_EN = ["NHN Cloud", "Megazone Cloud", "Hancom", "AIworks", "Hypernology", "Initech"]
+HOSTS_EN = ["Tencent (腾讯)", "Tencent Cloud (腾讯云)"]
+SIX_KO = ["NHN클라우드", "메가존클라우드", "한글과컴퓨터", "에이아이웍스", "하이퍼놀로지", "이니텍"]
+
+
+def charts(at) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.main.get("plotly_chart")]
+
+
+def headings(at) -> list[str]:
+    return [h.value for h in at.header]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_page_shows_table_profiles_and_both_charts(lang):
+    at = open_page("delegation", lang=lang)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == t("delegation.title", lang)
+    assert headings(at) == [
+        t("delegation.table.heading", lang),
+        t("delegation.sectors.heading", lang),
+        t("delegation.location.heading", lang),
+        t("delegation.profiles.heading", lang),
+    ]
+    table = at.dataframe[0].value
+    names = SIX_EN + HOSTS_EN if lang == "en" else SIX_KO + ["텐센트 (腾讯)", "텐센트 클라우드 (腾讯云)"]
+    assert table[t("delegation.col.name", lang)].tolist() == names
+    assert table[t("delegation.col.role", lang)].tolist() == [t("delegation.role.delegation", lang)] * 6 + [
+        t("delegation.role.host", lang)
+    ] * 2
+    assert (table == "").sum().sum() == 0  # nothing blank: unknown is said
+    assert (table == t("unknown", lang)).sum().sum() > 0
+    assert len(at.expander) == 8 + 2  # a profile per company, plus the two chart tables
+    sector_chart, location_chart = charts(at)
+    assert sector_chart["data"][0]["x"] == [4, 2, 1, 1]
+    assert location_chart["data"][0]["x"] == [2, 2, 2]
+    assert len(at.get("download_button")) == 3
+    assert at.main.get("page_link")  # the network links and the claims-ledger link
+
+
+def test_english_profiles_link_facts_to_sources_and_the_network():
+    at = open_page("delegation", lang="en")
+    text = all_text(at)
+    # a fact and its source in one table row (a link to the filing, with its locator)
+    hq = next(line for line in text.splitlines() if line.startswith("| Headquarters | Hancom Tower"))
+    assert "49 Daewangpangyo\\-ro 644beon\\-gil" in hq
+    assert "(https://kind.krx.co.kr/" in hq and hq.endswith(" company overview |")
+    # an inferred fact is marked, a missing one says unknown, one not found says what was found
+    assert "| Parent / owner | Hancom group" in text and "\\(inferred\\)" in text
+    assert "| Founded | unknown | Not in any source consulted |" in text
+    assert "| Headquarters | Not found \\(Gyeonggi and the article only call it a Pangyo\\-cluster firm\\)" in text
+    links = [p.proto for p in at.main.get("page_link")]
+    network = [p for p in links if p.label.startswith("See ") and p.label.endswith(" in the network")]
+    assert len(network) == 8
+    assert network[0].label == "See NHN Cloud in the network"
+    sources = [p for p in links if p.label == t("delegation.claim.link", "en")]
+    assert len(sources) == 1
+    # the claims-ledger entry on 'all six are Pangyo firms'
+    assert "only NHN Cloud and Hancom are confirmed in Pangyo" in text.replace("\\", "")
+
+
+def test_korean_page_reads_in_korean():
+    at = open_page("delegation", lang="ko")
+    text = all_text(at)
+    assert "| 본사 | 경기 성남시 분당구 대왕판교로644번길 49 한컴타워" in text.replace("\\", "")
+    assert "(추정)" in text.replace("\\", "")
+    assert "출처: " in text
+    table = at.dataframe[0].value
+    assert table.loc[table["회사"] == "이니텍", "설립"].item() == "알 수 없음"
+    location = charts(at)[1]["data"][0]
+    assert location["y"] == ["판교", "서울", "알 수 없음"]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_security_keeps_initech_alone(lang):
+    at = open_page("delegation", lang=lang, sector="security")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert table[t("delegation.col.name", lang)].tolist() == (["Initech"] if lang == "en" else ["이니텍"])
+    assert len(at.expander) == 1 + 2
+    sector_chart, location_chart = charts(at)
+    assert sector_chart["data"][0]["x"] == [1]
+    assert location_chart["data"][0]["x"] == [1]
+    assert t("delegation.filter.count", lang, shown=1, total=8) in at.info[0].value
+
+
+def test_cloud_keeps_nhn_megazone_and_the_tencent_cloud_host():
+    at = open_page("delegation", lang="en", sector="cloud")
+    table = at.dataframe[0].value
+    assert table["Company"].tolist() == ["NHN Cloud", "Megazone Cloud", "Tencent Cloud (腾讯云)"]
+    sectors = at.dataframe[1].value
+    assert sectors.values.tolist() == [
+        ["Artificial intelligence", 1, "NHN Cloud"],
+        ["Cloud", 2, "NHN Cloud, Megazone Cloud"],
+    ]
+    assert "NHN Cloud" in at.caption[[c.value.startswith("A company in two sectors") for c in at.caption].index(True)].value
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_filter_that_keeps_nothing_says_so(lang):
+    at = open_page("delegation", lang=lang, sector="tourism")
+    assert not at.exception
+    assert [w.value for w in at.warning].count(t("delegation.none", lang)) >= 1
+    assert not at.main.get("plotly_chart")
+    assert not at.dataframe
+
+
+def test_hostile_names_show_literally(tmp_path, monkeypatch):
+    """Data text never becomes markdown, HTML or a link: names and facts are escaped everywhere they appear."""
+    import csv
+
+    from tests.package_fixture import copy_real_package
+
+    copy_real_package(tmp_path)
+    hostile = "Han[x](javascript:alert(1))<img src=x onerror=alert(1)>:red[X]**b**"
+    path = tmp_path / "entities.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        if row["id"] == "hancom":
+            row["name_en"] = hostile
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    monkeypatch.setenv("KRCN_DATA_DIR", str(tmp_path))
+    at = open_page("delegation", lang="en")
+    assert not at.exception, [e.value for e in at.exception]
+    text = all_text(at) + "\n".join(e.proto.label for e in at.expander)
+    escaped = "Han\\[x\\]\\(javascript\\:alert\\(1\\)\\)\\<img src\\=x onerror\\=alert\\(1\\)\\>\\:red\\[X\\]\\*\\*b\\*\\*"
+    assert escaped in text
+    assert "](javascript" not in text
+    assert at.dataframe[0].value["Company"].tolist()[2] == hostile  # a table cell is plain text already
+    spec = charts(at)[0]["data"][0]
+    assert any("&lt;img src=x onerror=alert(1)&gt;" in c[0] for c in spec["customdata"])
+    link = [p.proto.label for p in at.main.get("page_link") if p.proto.label.startswith("See Han")]
+    assert link == [f"See {escaped} in the network"]

@@ -1,0 +1,117 @@
+"""AppTest of /economy inside the frame: both languages, US$ and ₩ (`?unit=krw`), the switch writing the URL."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from components.i18n import t
+from tests.apptest_helpers import all_text, open_page
+
+# 750.2bn × 1,400.7 = 1,050,805,140,000,000 won
+SHANGHAI_KRW = 1_050_805_140_000_000
+
+
+def charts(at) -> list[dict]:
+    return [json.loads(c.proto.spec)["data"][0] for c in at.main.get("plotly_chart")]
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("unit", [None, "krw"])
+def test_page_runs_with_every_section(lang, unit):
+    params = {"lang": lang, **({"unit": unit} if unit else {})}
+    at = open_page("economy", **params)
+    assert not at.exception, [e.value for e in at.exception]
+    assert [e.value for e in at.error] == []
+    assert at.title[0].value == t("economy.title", lang)
+    assert [h.value for h in at.header] == [
+        t("economy.headline.heading", lang),
+        t("economy.regions.heading", lang),
+        t("economy.ranking.heading", lang),
+        t("economy.tencent.heading", lang),
+    ]
+    assert at.segmented_control(key="w_unit").value == (unit or "usd")
+    assert len(charts(at)) == 4
+    assert len(at.dataframe) == 4  # a table under every chart
+    assert len(at.get("download_button")) == 4
+
+
+@pytest.mark.parametrize(
+    ("lang", "unit", "shanghai", "tencent"),
+    [
+        ("en", "usd", "US$750.2bn", "US$763.9bn"),
+        ("en", "krw", "≈ ₩1,051tn", "₩1,070tn"),  # a conversion is marked and shown to 4 digits
+        ("ko", "usd", "7,502억 달러", "7,639억 달러"),
+        ("ko", "krw", "≈ 1,051조 원", "1,070조 원"),
+    ],
+)
+def test_headline_figures_in_each_unit_and_language(lang, unit, shanghai, tencent):
+    at = open_page("economy", lang=lang, unit=unit)
+    assert [m.value for m in at.metric] == [shanghai, tencent]
+    text = all_text(at)
+    rate = "₩1,400.7 per US$" if lang == "en" else "1달러당 1,400.7원"
+    assert rate in text  # the rate every conversion uses, stated on the page
+    if unit == "krw":  # Shanghai's figure is a conversion and says so; Tencent's is as the article gives it
+        assert t("economy.as_given", lang) in text
+        assert ("converted from US$750.2bn" if lang == "en" else "출처 값 7,502억 달러") in text.replace("\\", "")
+
+
+def test_krw_tables_hold_the_converted_numbers():
+    at = open_page("economy", lang="en", unit="krw")
+    regions = at.dataframe[0].value
+    assert regions["Value (number)"].tolist() == [SHANGHAI_KRW, 651_000_000_000_000]
+    assert regions["Value"].tolist() == ["₩1,051tn", "₩651tn"]
+    assert regions["Subject"].tolist() == ["▶ Shanghai (上海)", "Gyeonggi (京畿道)"]
+    assert regions["Conversion"].tolist() == ["≈ converted from US$750.2bn at ₩1,400.7 per US$", "as the source gives it"]
+    tencent = at.dataframe[3].value
+    assert tencent["Value (number)"].tolist()[:2] == [1_070_000_000_000_000, 128_724_330_000_000]
+
+
+def test_ranking_shows_shanghai_ninth_among_provinces_first_among_cities():
+    at = open_page("economy", lang="en")
+    _, provinces, cities, _ = charts(at)
+    assert len(provinces["y"]) == 12
+    assert provinces["y"][8] == "▶ Shanghai (上海)"
+    assert provinces["marker"]["color"][8] == "#D55E00"
+    assert provinces["marker"]["pattern"]["shape"][8] == "/"
+    assert provinces["marker"]["color"].count("#D55E00") == 1
+    assert cities["y"][0] == "▶ Shanghai (上海)"
+    text = all_text(at)
+    assert "**#1 among Chinese cities**" in text and "**#9 among the 31 provincial-level units**" in text
+    ranked = at.dataframe[1].value
+    assert ranked["Rank"].tolist() == list(range(1, 13))
+    assert ranked.loc[ranked["Rank"] == 9, "As the source gives it"].item() == "CN¥5.39tn"
+    assert ranked.loc[ranked["Rank"] == 9, "Value"].item() == "US$750.2bn"
+    assert "Link" in ranked.columns
+
+
+def test_charts_show_units_in_hover_and_labels():
+    at = open_page("economy", lang="ko", unit="krw")
+    regions, _, _, tencent = charts(at)
+    assert regions["text"] == ["≈ 1,051조 원", "651조 원"]
+    assert "출처 값" in regions["hovertemplate"]
+    assert regions["customdata"][0][0] == "1,051조 원"
+    assert tencent["y"] == ["시가총액 (2025-09)", "매출 (FY2024)", "영업이익 (FY2024)"]
+
+
+def test_unit_switch_writes_the_url_and_changes_the_numbers():
+    at = open_page("economy", lang="en")
+    assert "unit" not in at.query_params  # the default stays out of the URL
+    at.segmented_control(key="w_unit").set_value("krw").run()
+    assert at.query_params["unit"] in ("krw", ["krw"])
+    assert [m.value for m in at.metric] == ["≈ ₩1,051tn", "₩1,070tn"]
+    at.segmented_control(key="w_unit").set_value("usd").run()
+    assert "unit" not in at.query_params
+    assert [m.value for m in at.metric] == ["US$750.2bn", "US$763.9bn"]
+
+
+def test_sector_filter_does_not_change_the_economy_page():
+    plain = open_page("economy", lang="en")
+    filtered = open_page("economy", lang="en", sector="security")
+    assert [m.value for m in filtered.metric] == [m.value for m in plain.metric]
+    assert charts(filtered) == charts(plain)
+    assert t("economy.filter.ignored", "en") in [c.value for c in filtered.caption]
