@@ -1,0 +1,98 @@
+"""The network drawing as an inline Streamlit component (st.components.v2, no iframe).
+
+The component's HTML/CSS/JS are fixed strings (components/network_render.py); the graph travels only as
+the component's `data` (compact UTF-8 JSON bytes), so a filter change sends the small visible graph and
+vis-network itself is loaded once per browser session from the app's own static folder.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from components.dataset import Dataset
+from components.graph import Network, NodeDetails
+from components.network_render import COMPONENT_HTML, COMPONENT_JS, NETWORK_CSS, payload_bytes, vis_payload
+from components.ui_frame import View, escape_markdown, source_caption
+
+_network_component = st.components.v2.component(
+    "krcn_network",
+    html=COMPONENT_HTML,
+    css=NETWORK_CSS,
+    js=COMPONENT_JS,
+    isolate_styles=False,  # vis-network styles its tooltips and buttons from document.head
+)
+
+
+def theme_type() -> str:
+    try:
+        kind = st.context.theme.type
+    except Exception:  # noqa: BLE001 - no browser context (AppTest)
+        kind = None
+    return "dark" if kind == "dark" else "light"
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _cached_payload(
+    _network: Network, _data: Dataset, data_key: int, view_key: tuple, theme: str
+) -> bytes:
+    return payload_bytes(vis_payload(_network, _data, theme=theme))
+
+
+def network_data(network: Network, data: Dataset) -> bytes:
+    """The component's data for a network (compact UTF-8 JSON): what one filter change sends to the browser.
+
+    Cached per view: the layout is computed once for each filter, language and theme.
+    """
+    view_key = (network.lang, network.sectors, network.focus, network.depth, network.fade)
+    return _cached_payload(network, data, id(data), view_key, theme_type())
+
+
+def network_chart(network: Network, data: Dataset, key: str = "network_graph") -> str | None:
+    """Draw the network; returns the id of a node the visitor just clicked (once), else None."""
+    result = _network_component(
+        key=key,
+        data=network_data(network, data),
+        on_clicked_change=lambda: None,
+        height="content",
+    )
+    clicked = getattr(result, "clicked", None)
+    return clicked if isinstance(clicked, str) else None
+
+
+def details_panel(view: View, details: NodeDetails | None) -> None:
+    """The focused node: names (KO/EN/ZH), kind, side, sectors, description, figures, profile facts and links,
+    each with its source. All data text is escaped; a fact looked for and not found shows as unknown."""
+    if details is None:
+        st.info(view.t("network.details.none_selected"))
+        return
+    node = details.node
+    st.header(view.t("network.details.heading", name=escape_markdown(node.label)))
+    lines = [f"**{view.t(f'network.details.name_{code}')}**: {escape_markdown(name)}" for code, name in details.names if name]
+    lines.append(f"**{view.t('network.details.kind')}**: {escape_markdown(details.kind_label)}")
+    if node.kind != "sector":
+        lines.append(f"**{view.t('network.details.side')}**: {escape_markdown(details.side_label)}")
+    if details.sector_labels and node.kind != "sector":
+        lines.append(f"**{view.t('network.details.sectors')}**: {escape_markdown(', '.join(details.sector_labels))}")
+    lines += [f"**{escape_markdown(row.label)}**: {escape_markdown(row.value)}" for row in details.extra]
+    st.markdown("  \n".join(lines))
+    if details.description:
+        st.markdown(f"**{view.t('network.details.description')}**: {escape_markdown(details.description)}")
+    if details.source_ids:
+        source_caption(view, details.source_ids, details.locator)
+    for heading, rows in (("network.details.figures", details.figures), ("network.details.attributes", details.attributes)):
+        if not rows:
+            continue
+        st.markdown(f"**{view.t(heading)}**")
+        for row in rows:
+            level = view.t(f"confidence.{row.confidence}") if row.confidence else ""
+            st.markdown(f"- **{escape_markdown(row.label)}**: {escape_markdown(row.value)}" + (f" · {escape_markdown(level)}" if level else ""))
+            if row.source_ids:  # a fact looked for and not found has none: "not found" says so
+                source_caption(view, row.source_ids, row.locator)
+    st.markdown(f"**{view.t('network.details.relations', count=len(details.relations))}**")
+    if not details.relations:
+        st.caption(view.t("network.details.no_relations"))
+    for row in details.relations:
+        level = view.t(f"confidence.{row.confidence}") if row.confidence else ""
+        st.markdown(f"- {escape_markdown(row.value)}" + (f" · {escape_markdown(level)}" if level else ""))
+        source_caption(view, row.source_ids, row.locator)
+    if st.button(view.t("network.focus.clear")):
+        view.navigate(focus=None)

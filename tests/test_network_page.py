@@ -1,0 +1,116 @@
+"""The /network page run by Streamlit's AppTest (no browser): heading, details, table, component data."""
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_network(**params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.run()  # the router must run once before a page registered by st.navigation can be reached
+    at.switch_page("pages/network.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def graph_data(at: AppTest) -> dict:
+    (graph,) = [el for el in at.get("bidi_component") if el.key == "network_graph"]
+    assert graph.proto.component_name == "krcn_network"
+    assert graph.proto.WhichOneof("data") == "bytes"
+    return json.loads(graph.proto.bytes.decode("utf-8"))
+
+
+def plain(markdown: str) -> str:
+    """Markdown as the visitor reads it (escape_markdown's backslashes removed)."""
+    return markdown.replace("\\", "")
+
+
+def table_rows(at: AppTest) -> list[tuple[str, str, str]]:
+    (frame,) = [df.value for df in at.dataframe]
+    return list(zip(frame["from"], frame["relation"], frame["to"]))
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "details", "names", "relation"),
+    [
+        ("en", "Linkage network: who connects to whom", "Details: Initech", "**English name**: Initech",
+         ("Initech", "member of the delegation on", "Kim Dong-yeon's visit to Tencent Cloud in Shanghai")),
+        ("ko", "연결망: 누가 누구와 이어져 있나", "상세 정보: 이니텍", "**한국어 이름**: 이니텍",
+         ("이니텍", "대표단 참여", "김동연 지사 텐센트 클라우드 상하이 지사 방문")),
+    ],
+)
+def test_focus_on_initech_shows_its_details_and_relations(lang, title, details, names, relation):
+    at = run_network(focus="initech", lang=lang)
+    assert [t.value for t in at.title] == [title]
+    subheaders = [s.value for s in at.header]
+    assert subheaders[0] == details
+    assert any(names in m.value for m in at.markdown)
+    assert table_rows(at) == [relation]
+    data = graph_data(at)
+    ids = [n["id"] for n in data["nodes"]]
+    assert ids == ["initech", "tencent-cloud-visit-2025-09-25", "sector:security"]  # entities.csv order
+    assert [n["id"] for n in data["nodes"] if n.get("focused")] == ["initech"]
+    assert data["focus"] == "initech"
+    assert data["asset"].startswith("app/static/vendor/vis-network/vis-network.min.js")
+    assert len(at.get("download_button")) == 2
+    # the summary names what the drawing shows, in the page's language
+    assert plain(at.main.markdown[-1].value).startswith(
+        "The network shows 3 nodes and 2 links: Company: 1, Event: 1, Sector: 1. In focus: Initech"
+        if lang == "en" else "연결망에 노드 3개와 연결 2개가 보입니다: 기업 1, 행사 1, 분야 1. 초점: 이니텍"
+    )
+
+
+def test_initech_details_list_profile_facts_with_sources_and_unknowns():
+    at = run_network(focus="initech", lang="en")
+    text = plain("\n".join(m.value for m in at.main.markdown))
+    assert "**Listing**: KOSDAQ, ticker 053350" in text
+    assert "**Founded**: unknown · not found" in text  # looked for and not found: shown as unknown
+    captions = [plain(c.value) for c in at.caption]
+    assert "Source: [Pressian (프레시안), 2025-09-26](https://www.pressian.com/pages/articles/2025092614191146073) ¶9" in captions[2]
+    assert "Source: no source" not in captions
+
+
+def test_whole_network_without_focus():
+    at = run_network(lang="en")
+    data = graph_data(at)
+    assert len(data["nodes"]) == 62  # 26 entities + 18 clauses + 18 sectors that something carries
+    assert len(data["edges"]) == 95
+    assert len(table_rows(at)) == 37  # every relation of relations.csv
+    assert [s.value for s in at.header] == ["Relations table (37)", "Summary"]
+    assert any("Click a node or choose one" in i.value for i in at.info)
+    assert at.get("button_group")[0].proto.disabled  # depth only matters with a focus
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_sector_filter_security(lang):
+    at = run_network(sector="security", lang=lang)
+    data = graph_data(at)
+    assert [n["id"] for n in data["nodes"]] == ["initech", "tencent-cloud-visit-2025-09-25", "sector:security"]
+    assert [e["id"] for e in data["edges"]] == ["rel:r-initech-delegation", "initech->sector:security"]
+    assert len(table_rows(at)) == 1
+    filtered = "Sector filter on: Security and authentication" if lang == "en" else "분야 필터 적용 중: 보안·인증"
+    assert filtered in [plain(c.value) for c in at.caption]
+
+
+def test_sector_filter_with_fade_keeps_every_node_faded():
+    at = run_network(sector="security", fade="1", lang="en")
+    data = graph_data(at)
+    assert len(data["nodes"]) == 62
+    assert [n["id"] for n in data["nodes"] if not n.get("opacity")] == [
+        "initech", "tencent-cloud-visit-2025-09-25", "sector:security",
+    ]
+    assert at.toggle[0].value is True
+
+
+def test_focus_and_depth_two_in_the_url():
+    at = run_network(focus="initech", depth="2", lang="en")
+    ids = [n["id"] for n in graph_data(at)["nodes"]]
+    assert len(ids) == 11 and "initech" in ids and "kim-dong-yeon" in ids
+    assert at.query_params["depth"] == "2"
