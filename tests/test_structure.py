@@ -47,6 +47,7 @@ def test_visitor_settings():
     assert config["browser"]["gatherUsageStats"] is False
     assert config["client"]["toolbarMode"] == "viewer"
     assert config["client"]["showErrorDetails"] == "none"
+    assert config["client"]["disableDataExport"] is True  # only our neutralised CSV downloads
     assert config["server"]["enableXsrfProtection"] is True
     assert config["server"]["enableStaticServing"] is True
     assert "://" not in config["theme"]["font"], "fonts come from the visitor's system, never another host"
