@@ -405,3 +405,14 @@ def url_toggle(view: View, param: str, label: str, **kwargs: object) -> bool:
     key = f"w_{param}"
     st.session_state[key] = bool(getattr(view.state, param))
     return st.toggle(label, key=key, on_change=lambda: _apply(**{param: st.session_state[key]}), **kwargs)
+
+
+# Plotly's mode bar without the tools a reader of a bar chart never needs (and without the Plotly logo).
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoom2d", "pan2d"]}
+
+
+def csv_download(label: str, frame, file_name: str, key: str, headers: dict[str, str] | None = None) -> None:
+    """A download of a table as shown: CSV with spreadsheet formulas neutralised (components/table_export)."""
+    from components.table_export import csv_bytes
+
+    st.download_button(label, csv_bytes(frame, headers), file_name=file_name, mime="text/csv", on_click="ignore", key=key)

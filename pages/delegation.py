@@ -21,25 +21,16 @@ from components.delegation import (
     source_ids_of,
 )
 from components.safe_text import escape_markdown
-from components.table_export import csv_bytes
-from components.ui_frame import guarded, page_view, source_caption, source_markdown
+from components.ui_frame import PLOTLY_CONFIG, csv_download, guarded, page_view, source_caption, source_markdown
 
 view = page_view("delegation")
 data, lang, sectors = view.data, view.lang, view.state.sectors
 VISIT_EVENT = "tencent-cloud-visit-2025-09-25"
-CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoom2d", "pan2d"]}
 
 
 def download(frame, name: str) -> None:
     """The table as shown, as CSV (formulas neutralised), named by page, table and language."""
-    st.download_button(
-        view.t("delegation.download"),
-        data=csv_bytes(frame),
-        file_name=f"delegation-{name}-{lang}.csv",
-        mime="text/csv",
-        key=f"dl_{name}",
-        on_click="ignore",
-    )
+    csv_download(view.t("delegation.download"), frame, f"delegation-{name}-{lang}.csv", key=f"dl_{name}")
 
 
 def chart_numbers(frame, name: str) -> None:
@@ -93,7 +84,7 @@ with guarded(view):
     counts = sector_counts(data, lang, sectors)
     if not counts.empty:
         st.header(view.t("delegation.sectors.heading"))
-        st.plotly_chart(sector_figure(counts, lang, sectors), config=CHART_CONFIG, key="chart_sectors")
+        st.plotly_chart(sector_figure(counts, lang, sectors), config=PLOTLY_CONFIG, key="chart_sectors")
         doubles = multi_sector(data, lang, sectors)
         if doubles:
             st.caption(
@@ -114,7 +105,7 @@ with guarded(view):
     places = location_counts(data, lang, sectors)
     if not places.empty:
         st.header(view.t("delegation.location.heading"))
-        st.plotly_chart(location_figure(places, lang), config=CHART_CONFIG, key="chart_locations")
+        st.plotly_chart(location_figure(places, lang), config=PLOTLY_CONFIG, key="chart_locations")
         st.caption(view.t("delegation.location.help"))
         source_caption(view, source_ids_of(places["source_ids"]))
         chart_numbers(location_table(places, lang), "locations")

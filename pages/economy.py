@@ -5,12 +5,10 @@ import streamlit as st
 from components import economy as eco
 from components.formatting import format_figure
 from components.safe_text import escape_markdown
-from components.table_export import csv_bytes
-from components.ui_frame import guarded, page_view, source_caption, source_markdown, url_select
+from components.ui_frame import PLOTLY_CONFIG, csv_download, guarded, page_view, source_caption, source_markdown, url_select
 
 view = page_view("economy")
 data, lang = view.data, view.lang
-CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoom2d", "pan2d"]}
 LINK_COLUMN = st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/?#]+)")
 NUMBER_COLUMN = st.column_config.NumberColumn(format="localized")
 
@@ -28,19 +26,12 @@ def numbers(rows, name: str, with_rank: bool = False) -> None:
                 view.t("economy.col.value_number"): NUMBER_COLUMN,
             },
         )
-        st.download_button(
-            view.t("economy.download"),
-            data=csv_bytes(frame),
-            file_name=f"economy-{name}-{view.state.unit}-{lang}.csv",
-            mime="text/csv",
-            key=f"dl_{name}",
-            on_click="ignore",
-        )
+        csv_download(view.t("economy.download"), frame, f"economy-{name}-{view.state.unit}-{lang}.csv", key=f"dl_{name}")
 
 
 def chart(rows, key: str) -> None:
     """The bars, then which of them are conversions (and at what rate)."""
-    st.plotly_chart(eco.bar_figure(rows, lang), config=CHART_CONFIG, key=key)
+    st.plotly_chart(eco.bar_figure(rows, lang), config=PLOTLY_CONFIG, key=key)
     items = eco.converted_items(rows, lang)
     if items and len(rows) <= 3:
         st.caption(view.t("economy.converted_caption", items=escape_markdown(items)))

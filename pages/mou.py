@@ -14,8 +14,7 @@ from components.mou import (
     sector_names,
 )
 from components.safe_text import escape_markdown
-from components.table_export import csv_bytes
-from components.ui_frame import guarded, page_view, source_caption, source_markdown
+from components.ui_frame import csv_download, guarded, page_view, source_caption, source_markdown
 
 view = page_view("mou")
 data, lang, sectors = view.data, view.lang, view.state.sectors
@@ -121,14 +120,7 @@ with guarded(view):
         with st.expander(view.t("mou.map.table")):
             headers = {key: view.t(f"mou.col.{key}") for key in ("clause", "group", "sector", "companies")}
             st.dataframe(links, hide_index=True, column_config=headers, key="mou_map_table")
-            st.download_button(
-                view.t("mou.download.map"),
-                csv_bytes(links, headers),
-                file_name=f"mou-clause-sector-company-{lang}.csv",
-                mime="text/csv",
-                on_click="ignore",
-                key="mou_map_csv",
-            )
+            csv_download(view.t("mou.download.map"), links, f"mou-clause-sector-company-{lang}.csv", "mou_map_csv", headers)
         view.page_link("delegation", view.t("mou.map.delegation_link"))
 
 # 3. Every item in Korean and English, filtered by sector, downloadable.
@@ -143,11 +135,4 @@ with guarded(view):
     config["text_en"] = st.column_config.TextColumn(headers["text_en"], width="large")
     config["source_url"] = st.column_config.LinkColumn(headers["source_url"], display_text=view.t("mou.link.open"))
     st.dataframe(table, hide_index=True, column_order=columns, column_config=config, key="mou_table")
-    st.download_button(
-        view.t("mou.download.table"),
-        csv_bytes(table, headers),
-        file_name=f"mou-items-{lang}.csv",
-        mime="text/csv",
-        on_click="ignore",
-        key="mou_table_csv",
-    )
+    csv_download(view.t("mou.download.table"), table, f"mou-items-{lang}.csv", "mou_table_csv", headers)

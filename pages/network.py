@@ -4,8 +4,7 @@ import streamlit as st
 
 from components.graph import DEPTHS, build_network, focus_options, focusable_ids, node_details, relations_table, summarize
 from components.network_render import offline_html
-from components.table_export import csv_bytes
-from components.ui_frame import escape_markdown, guarded, page_view, url_select, url_toggle
+from components.ui_frame import csv_download, escape_markdown, guarded, page_view, url_select, url_toggle
 from components.ui_network import details_panel, network_chart
 
 view = page_view("network")
@@ -82,13 +81,7 @@ with guarded(view):
             )
         cols = st.columns(2)
         with cols[0]:
-            st.download_button(
-                view.t("network.download.csv"),
-                data=csv_bytes(frame, headers),
-                file_name="krcn-network-relations.csv",
-                mime="text/csv",
-                on_click="ignore",
-            )
+            csv_download(view.t("network.download.csv"), frame, "krcn-network-relations.csv", "network_csv", headers)
         with cols[1]:
             shown = network
             st.download_button(

@@ -16,22 +16,14 @@ from components.sources_view import (
     verdict_counts,
     verdict_label,
 )
-from components.table_export import csv_bytes
-from components.ui_frame import guarded, page_view, source_caption
+from components.ui_frame import csv_download, guarded, page_view, source_caption
 
 view = page_view("sources")
 data, lang = view.data, view.lang
 
 
 def download(label_key: str, frame, headers: dict[str, str], file_name: str, key: str) -> None:
-    st.download_button(
-        view.t(label_key),
-        csv_bytes(frame, headers),
-        file_name=file_name,
-        mime="text/csv",
-        on_click="ignore",
-        key=key,
-    )
+    csv_download(view.t(label_key), frame, file_name, key, headers)
 
 
 st.title(view.t("sources.title"))
