@@ -22,7 +22,7 @@ st.title(view.t("overview.title"))
 
 # 1. The event in brief: the two events of 2025-09-25, each with its date, place and source.
 with guarded(view):
-    st.subheader(view.t("overview.brief.heading"))
+    st.header(view.t("overview.brief.heading"))
     for event_id in ("mou-signing-2025-09-25", "tencent-cloud-visit-2025-09-25"):
         if event_id not in entities.index:
             continue
@@ -42,7 +42,7 @@ with guarded(view):
 
 # 2. Headline figures, as the article gives them, each with its source.
 with guarded(view):
-    st.subheader(view.t("overview.figures.heading"))
+    st.header(view.t("overview.figures.heading"))
     cols = st.columns([3, 3, 2, 2], gap="medium")
     headline = [("shanghai-grdp-usd", None), ("tencent-market-cap-krw", "tencent-market-cap-usd")]
     for col, (fid, alt_id) in zip(cols, headline):
@@ -81,7 +81,7 @@ with guarded(view):
             source_caption(view, agreements.iloc[0]["source_ids"][:1], agreements.iloc[0]["locator"])
 
 # 3. Cards leading to each page, carrying language and filter.
-st.subheader(view.t("overview.pages.heading"))
+st.header(view.t("overview.pages.heading"))
 st.caption(view.t("overview.filtered"))
 cards = st.columns(5)
 for col, page in zip(cards, ("network", "delegation", "economy", "mou", "sources")):

@@ -72,9 +72,9 @@ def test_initech_details_list_profile_facts_with_sources_and_unknowns():
     text = plain("\n".join(m.value for m in at.main.markdown))
     assert "**Listing**: KOSDAQ, ticker 053350" in text
     assert "**Founded**: unknown · not found" in text  # looked for and not found: shown as unknown
-    captions = [plain(c.value) for c in at.caption]
-    assert "Source: [Pressian (프레시안), 2025-09-26](https://www.pressian.com/pages/articles/2025092614191146073) ¶9" in captions[2]
-    assert "Source: no source" not in captions
+    source_lines = [plain(m.value) for m in at.main.markdown if plain(m.value).startswith(":small[Source:")]
+    assert ":small[Source: [Pressian (프레시안), 2025-09-26](https://www.pressian.com/pages/articles/2025092614191146073) ¶9" in source_lines[0]
+    assert not any("no source" in line for line in source_lines)
 
 
 def test_whole_network_without_focus():
