@@ -421,6 +421,14 @@ def _text_width(text: str, size: float = 14.0) -> float:
 
 
 MAX_EDGE_LABELS = 24  # more relation labels than this turn into clutter: then they live in the tooltips
+# Past this many nodes a drawing is a hairball nobody can read (and the layout gets slow): the page then asks
+# for a sector or a focus and keeps the table and summary, which stay complete.
+MAX_DRAWN_NODES = 300
+
+
+def drawable(network: Network) -> bool:
+    """Whether the network is small enough to draw readably."""
+    return len(network.nodes) <= MAX_DRAWN_NODES
 
 
 def edge_labels_shown(network: Network) -> bool:

@@ -636,6 +636,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "economy.metric.revenue": {"ko": "매출", "en": "Revenue"},
     "economy.metric.operating_profit": {"ko": "영업이익", "en": "Operating profit"},
     "economy.metric_period": {"ko": "{metric} ({period})", "en": "{metric} ({period})"},
+    "network.graph.too_big": {
+        "ko": "이 보기에는 노드가 {count}개 있어 한 그림으로는 읽을 수 없습니다(그리는 한도 {limit}개). 분야 필터나 초점 노드를 골라 범위를 좁히면 그림이 나타납니다. 아래 관계 표와 요약은 모두 보여 줍니다.",
+        "en": "This view has {count} nodes: too many to read as one drawing (the limit is {limit}). Choose a sector or a node to focus on to draw it; the relations table and summary below stay complete.",
+    },
     # --- overview ---
     "overview.title": {"ko": "경기도–상하이 우호협력 MOU와 텐센트 클라우드 방문", "en": "The Gyeonggi–Shanghai friendship MOU and the Tencent Cloud visit"},
     "overview.brief.heading": {"ko": "한눈에 보기", "en": "The event in brief"},

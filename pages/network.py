@@ -2,7 +2,7 @@
 with downloads, and a text summary. Logic: components/graph.py and network_render.py (pure), ui_network.py (UI)."""
 import streamlit as st
 
-from components.graph import DEPTHS, build_network, focus_options, focusable_ids, node_details, relations_table, summarize
+from components.graph import DEPTHS, MAX_DRAWN_NODES, build_network, drawable, focus_options, focusable_ids, node_details, relations_table, summarize
 from components.network_render import offline_html
 from components.ui_frame import csv_download, escape_markdown, guarded, page_view, url_select, url_toggle
 from components.ui_network import details_panel, network_chart
@@ -50,7 +50,9 @@ with guarded(view):
 
 # 2. The drawing. A click on a node focuses it: the URL changes, so the view can be shared.
 with guarded(view):
-    if network is not None:
+    if network is not None and not drawable(network):
+        st.info(view.t("network.graph.too_big", count=len(network.nodes), limit=MAX_DRAWN_NODES))
+    elif network is not None:
         st.caption(view.t("network.graph.help"))
         clicked = network_chart(network, data)
         if clicked and clicked != state.focus and clicked in focusable_ids(data):
@@ -86,6 +88,7 @@ with guarded(view):
             shown = network
             st.download_button(
                 view.t("network.download.html"),
+                disabled=not drawable(network),
                 data=lambda: offline_html(shown, data).encode("utf-8"),
                 file_name="krcn-network.html",
                 mime="text/html",

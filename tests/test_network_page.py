@@ -114,3 +114,27 @@ def test_focus_and_depth_two_in_the_url():
     ids = [n["id"] for n in graph_data(at)["nodes"]]
     assert len(ids) == 11 and "initech" in ids and "kim-dong-yeon" in ids
     assert at.query_params["depth"] == "2"
+
+
+def test_a_network_too_big_to_read_asks_for_a_narrower_view(tmp_path, monkeypatch):
+    """At 10x the real data the whole network is past the readable size: no drawing, a clear message, and the
+    table still lists every relation; a sector filter brings the drawing back."""
+    import importlib.util
+
+    from components.graph import MAX_DRAWN_NODES
+    from tests.apptest_helpers import open_page
+
+    spec = importlib.util.spec_from_file_location("scale_data", ROOT / "bench" / "scale_data.py")
+    scale_data = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scale_data)
+    scale_data.make_scaled(ROOT / "data", tmp_path / "x10", 10)
+    monkeypatch.setenv("KRCN_DATA_DIR", str(tmp_path / "x10"))
+    at = open_page("network", lang="en")
+    assert not at.exception
+    message = next(i.value for i in at.info if "too many to read" in i.value)
+    assert f"the limit is {MAX_DRAWN_NODES}" in message
+    assert [el for el in at.get("bidi_component") if el.key == "network_graph"] == []
+    assert at.dataframe[0].value.shape[0] == 370  # every relation of the 10x package
+    small = open_page("network", lang="en", sector="security")
+    assert not any("too many to read" in i.value for i in small.info)
+    assert len(graph_data(small)["nodes"]) <= MAX_DRAWN_NODES
