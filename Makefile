@@ -17,8 +17,9 @@ test: $(VENV)/.test chromium
 validate: $(VENV)/.runtime
 	$(PY) -m components.validate
 
+# `make bench BENCH_ARGS="--runs 3"`; the load test: .venv/bin/python bench/load.py (see README "Benchmark").
 bench: $(VENV)/.test chromium
-	$(PY) bench/benchmark.py
+	$(PY) bench/benchmark.py $(BENCH_ARGS)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -5,7 +5,7 @@ import streamlit as st
 from components import economy as eco
 from components.formatting import format_figure
 from components.safe_text import escape_markdown
-from components.ui_frame import PLOTLY_CONFIG, csv_download, guarded, page_view, source_caption, source_markdown, url_select
+from components.ui_frame import PLOTLY_CONFIG, csv_download, guarded, page_view, source_caption, url_select
 
 view = page_view("economy")
 data, lang = view.data, view.lang
@@ -59,9 +59,8 @@ with guarded(view):
             if rate is None:
                 continue
             st.markdown(view.t(key, rate=format_figure(rate["value"], rate["unit"], lang)))
-            st.caption(
-                escape_markdown(rate[f"note_{lang}"]) + "  \n" + source_markdown(view, rate["source_ids"], rate["locator"])
-            )
+            st.caption(escape_markdown(rate[f"note_{lang}"]))
+            source_caption(view, rate["source_ids"], rate["locator"])
 target = eco.UNITS[view.state.unit]
 
 # 1. The two numbers as the article gives them.

@@ -1,0 +1,224 @@
+"""Shared pieces of bench/benchmark.py and bench/load.py: start a Streamlit server on a free loopback port,
+describe the machine, measure a server's memory, statistics.
+
+Everything here talks to 127.0.0.1 only.
+"""
+from __future__ import annotations
+
+import os
+import platform
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+RESULTS = BENCH / "results"
+EMPTY_APP = BENCH / "empty_app.py"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
+PAGES = {"overview": "/", "network": "/network", "delegation": "/delegation", "economy": "/economy", "mou": "/mou",
+         "sources": "/sources"}
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    """A running `streamlit run <script>` on 127.0.0.1."""
+
+    name: str
+    port: int
+    process: subprocess.Popen
+    log_path: Path
+    script: Path | None = None
+    data_dir: Path | None = None
+    restarts: int = 0
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, path: str = "/") -> str:
+        return f"{self.origin}{path}"
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def stopped_by_signal(self) -> bool:
+        """Streamlit logs 'Stopping...' when a signal (SIGTERM/SIGINT) ends it, not when it crashes."""
+        try:
+            return "Stopping..." in self.log_path.read_text(errors="replace")[-2000:]
+        except OSError:
+            return False
+
+    def restart(self) -> None:
+        """Start the same script again (new free port) after the process ended."""
+        self.stop()
+        fresh = start_server(self.script, self.name, data_dir=self.data_dir, log_dir=self.log_path.parent)
+        self.port, self.process, self.log_path = fresh.port, fresh.process, fresh.log_path
+        self.restarts += 1
+
+    def rss_bytes(self) -> int:
+        """Resident memory of the server process and its children."""
+        import psutil
+
+        try:
+            proc = psutil.Process(self.process.pid)
+            procs = [proc, *proc.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            return 0
+        total = 0
+        for p in procs:
+            try:
+                total += p.memory_info().rss
+            except psutil.NoSuchProcess:
+                pass
+        return total
+
+    def cpu_seconds(self) -> float:
+        import psutil
+
+        try:
+            times = psutil.Process(self.process.pid).cpu_times()
+        except psutil.NoSuchProcess:
+            return 0.0
+        return times.user + times.system
+
+
+def start_server(script: Path, name: str, data_dir: Path | None = None, log_dir: Path | None = None) -> Server:
+    """Start `streamlit run script` from the repository root (so .streamlit/config.toml applies to both the app
+    and the empty baseline) on a free loopback port and wait for its health check."""
+    port = free_port()
+    env = dict(os.environ)
+    env.pop("KRCN_DATA_DIR", None)
+    if data_dir is not None:
+        env["KRCN_DATA_DIR"] = str(data_dir)
+    log_dir = log_dir or (RESULTS / "logs")
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_path = log_dir / f"{name}-{port}.log"
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(script),
+        "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+    ]
+    log = open(log_path, "w")  # noqa: SIM115 - lives as long as the process
+    process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    server = Server(name, port, process, log_path, script=script, data_dir=data_dir)
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        if process.poll() is not None:
+            break
+        try:
+            with urllib.request.urlopen(server.url("/_stcore/health"), timeout=2) as resp:
+                if resp.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.25)
+    server.stop()
+    raise RuntimeError(f"streamlit ({name}) did not start; see {log_path}")
+
+
+def median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    """Nearest-rank percentile (q in 0..100)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, int(round(q / 100 * len(ordered) + 0.5)) - 1))
+    return ordered[k]
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text()
+    except OSError:
+        return ""
+
+
+def _package_version(name: str) -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
+
+
+def chromium_version() -> str:
+    try:
+        out = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return out.strip()
+
+
+def machine_info() -> dict:
+    """CPU model, cores, RAM, OS, Python and the versions of what is measured."""
+    cpu = re.search(r"^model name\s*:\s*(.+)$", _read("/proc/cpuinfo"), re.M)
+    mem = re.search(r"^MemTotal:\s*(\d+) kB", _read("/proc/meminfo"), re.M)
+    os_name = re.search(r'^PRETTY_NAME="?([^"\n]+)"?', _read("/etc/os-release"), re.M)
+    return {
+        "cpu_model": cpu.group(1).strip() if cpu else platform.processor() or "unknown",
+        "cores": os.cpu_count(),
+        "ram_gb": round(int(mem.group(1)) / 1024 / 1024, 1) if mem else None,
+        "os": os_name.group(1) if os_name else platform.platform(),
+        "kernel": platform.release(),
+        "python": platform.python_version(),
+        "streamlit": _package_version("streamlit"),
+        "playwright": _package_version("playwright"),
+        "chromium": chromium_version(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def wait_for_quiet_machine(max_seconds: float, threshold: float = 0.5, log=print) -> float:
+    """Wait (at most max_seconds) until other processes leave the CPUs alone: the share of CPU time used by
+    the whole machine over one second, in cores, falls below `threshold`. Returns the last reading."""
+    import psutil
+
+    deadline = time.time() + max_seconds
+    busy = psutil.cpu_percent(interval=1.0) / 100 * (os.cpu_count() or 1)
+    while busy >= threshold and time.time() < deadline:
+        log(f"machine busy ({busy:.2f} cores in use by other processes); waiting")
+        time.sleep(4)
+        busy = psutil.cpu_percent(interval=1.0) / 100 * (os.cpu_count() or 1)
+    return round(busy, 2)
+
+
+def launch_browser(pw):
+    return pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -1,0 +1,1 @@
+"""The baseline: an empty Streamlit app, served by the same Streamlit with the same config as the dashboard."""

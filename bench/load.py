@@ -1,0 +1,390 @@
+"""Bounded load test on loopback: N concurrent browser-like sessions for a fixed time, then it stops by itself.
+
+    .venv/bin/python bench/load.py                          # 30 sessions, 60 s, websocket clients
+    .venv/bin/python bench/load.py --seconds 5 --sessions 3 # CI smoke
+    .venv/bin/python bench/load.py --mode browser --sessions 10   # real Chromium pages instead
+    .venv/bin/python bench/load.py --think 0                # no pause between actions: a stress test
+
+It starts the dashboard (`streamlit run app.py`) on a free 127.0.0.1 port (or uses `--port` of one already
+running on this machine; other hosts are refused), then runs `--sessions` sessions at once until `--seconds`
+have passed. A session is what a visitor does: open a page (random page and language, sometimes with a sector
+filter), then make one to three changes — toggle a sector, switch the language, pick a focus on /network,
+switch the unit on /economy — with `--think` seconds (mean) between actions, then leave; a new session takes
+its place until the time is up.
+
+Modes:
+- `ws` (default): each session is a websocket client speaking Streamlit's protocol (bench/stclient.py): the
+  same BackMsg `rerun_script` a browser sends, ForwardMsgs read until `script_finished`. Render time = request
+  to script finished, on the server. Light on the client, so the server is what gets measured.
+- `browser`: each session is a page in headless Chromium (one browser, one context per session); render
+  time = navigation to the page fully rendered (same rule as bench/benchmark.py). On 2 cores the 30 pages'
+  own rendering competes with the server, so this mode measures the machine more than the server.
+
+Reported (and written as JSON): pages served (script runs finished), sessions, errors (goal: zero), p50/p95/max
+render times for page loads and for changes, throughput, server RSS (start, peak, end) and CPU.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import PAGES, RESULTS, ROOT, machine_info, median, percentile, start_server  # noqa: E402
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+GRACE_SECONDS = 90  # after the deadline, a run still in flight may finish; then everything is cancelled
+
+
+def dataset_ids(data_dir: Path | None) -> tuple[list[str], list[str]]:
+    """Sector ids and focusable entity ids of the package the server uses."""
+    import csv
+
+    base = data_dir or ROOT / "data"
+    with (base / "sectors.csv").open(encoding="utf-8") as handle:
+        sectors = [row["id"] for row in csv.DictReader(handle)]
+    with (base / "entities.csv").open(encoding="utf-8") as handle:
+        entities = [row["id"] for row in csv.DictReader(handle)]
+    return sectors, entities
+
+
+class Plan:
+    """The random walk of one session (seeded: a run can be repeated)."""
+
+    def __init__(self, rng: random.Random, sectors: list[str], entities: list[str]) -> None:
+        self.rng = rng
+        self.sectors = sectors
+        self.entities = entities
+
+    def start(self) -> tuple[str, dict[str, list[str]]]:
+        page = self.rng.choice(list(PAGES))
+        params: dict[str, list[str]] = {"lang": [self.rng.choice(["en", "ko"])]}
+        if self.rng.random() < 0.3:
+            params["sector"] = [self.rng.choice(self.sectors)]
+        return page, params
+
+    def change(self, page: str, params: dict[str, list[str]]) -> tuple[str, dict[str, list[str]]]:
+        params = {k: list(v) for k, v in params.items()}
+        choices = ["sector", "language"]
+        if page == "network":
+            choices += ["focus", "focus"]
+        if page == "economy":
+            choices.append("unit")
+        what = self.rng.choice(choices)
+        if what == "sector":
+            chosen = params.get("sector", [])
+            sector = self.rng.choice(self.sectors)
+            params["sector"] = [s for s in chosen if s != sector] if sector in chosen else [*chosen, sector]
+            if not params["sector"]:
+                del params["sector"]
+        elif what == "language":
+            params["lang"] = ["ko" if params.get("lang") == ["en"] else "en"]
+        elif what == "focus":
+            params["focus"] = [self.rng.choice(self.entities)]
+        elif what == "unit":
+            params["unit"] = ["krw" if params.get("unit") != ["krw"] else "usd"]
+        return what, params
+
+
+def query_string(params: dict[str, list[str]]) -> str:
+    from urllib.parse import urlencode
+
+    return urlencode([(k, v) for k, values in params.items() for v in values])
+
+
+class Stats:
+    def __init__(self) -> None:
+        self.loads: list[float] = []
+        self.changes: list[float] = []
+        self.by_page: dict[str, list[float]] = {}
+        self.errors: list[str] = []
+        self.sessions = 0
+        self.bytes = 0
+
+    def record(self, kind: str, page: str, ms: float) -> None:
+        (self.loads if kind == "load" else self.changes).append(ms)
+        self.by_page.setdefault(page, []).append(ms)
+
+    def error(self, text: str) -> None:
+        self.errors.append(text[:300])
+
+
+async def ws_session_loop(index: int, port: int, deadline: float, stats: Stats, plan: Plan, think: float,
+                          timeout: float) -> None:
+    from bench.stclient import StreamlitClient
+
+    await asyncio.sleep(plan.rng.uniform(0, min(2.0, max(0.0, deadline - time.time()))))  # visitors trickle in
+    while time.time() < deadline:
+        page, params = plan.start()
+        name = PAGES[page].strip("/")
+        stats.sessions += 1
+        try:
+            async with StreamlitClient(port, locale="ko-KR" if params["lang"] == ["ko"] else "en-US",
+                                       timeout=timeout) as client:
+                result = await client.run(name, query_string(params))
+                stats.bytes += result.bytes_received
+                if result.errors:
+                    stats.error(f"session {index} load {page}?{query_string(params)}: {'; '.join(result.errors)}")
+                    continue
+                stats.record("load", page, result.seconds * 1000)
+                for _ in range(plan.rng.randint(1, 3)):
+                    if think:
+                        await asyncio.sleep(plan.rng.uniform(0.5 * think, 1.5 * think))
+                    if time.time() >= deadline:
+                        break
+                    what, params = plan.change(page, params)
+                    result = await client.run(name, query_string(params))
+                    stats.bytes += result.bytes_received
+                    if result.errors:
+                        stats.error(f"session {index} {what} on {page}: {'; '.join(result.errors)}")
+                        break
+                    stats.record("change", page, result.seconds * 1000)
+        except (OSError, asyncio.TimeoutError, TimeoutError) as exc:
+            stats.error(f"session {index}: {type(exc).__name__}: {exc}")
+        except Exception as exc:  # noqa: BLE001 - websockets' ConnectionClosed and the like count as errors
+            stats.error(f"session {index}: {type(exc).__name__}: {exc}")
+        if think:
+            await asyncio.sleep(plan.rng.uniform(0.5 * think, 1.5 * think))
+
+
+async def browser_session_loop(index: int, browser, origin: str, deadline: float, stats: Stats, plan: Plan,
+                               think: float, timeout: float) -> None:
+    from bench.benchmark import INIT_JS, PAGE_PROBLEMS_JS, QUIET_MS, SETTLED_JS
+    from bench.common import READY
+
+    await asyncio.sleep(plan.rng.uniform(0, min(2.0, max(0.0, deadline - time.time()))))
+    while time.time() < deadline:
+        page_id, params = plan.start()
+        stats.sessions += 1
+        context = await browser.new_context(viewport={"width": 1400, "height": 1000},
+                                            locale="ko-KR" if params["lang"] == ["ko"] else "en-US")
+        try:
+            await context.add_init_script(INIT_JS)
+            page = await context.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)[:200]))
+            for step in range(plan.rng.randint(2, 4)):
+                kind = "load" if step == 0 else "change"
+                if step:
+                    if think:
+                        await asyncio.sleep(plan.rng.uniform(0.5 * think, 1.5 * think))
+                    if time.time() >= deadline:
+                        break
+                    _, params = plan.change(page_id, params)
+                q = query_string(params)
+                await page.goto(f"{origin}{PAGES[page_id]}" + (f"?{q}" if q else ""), wait_until="commit",
+                                timeout=timeout * 1000)
+                await page.wait_for_function(SETTLED_JS, arg={"since": 0, "quiet": QUIET_MS, "ready": READY},
+                                             polling=50, timeout=timeout * 1000)
+                ms = await page.evaluate("window.__bench.last")
+                found = await page.evaluate(PAGE_PROBLEMS_JS)
+                problems = found["exceptions"] + found["errors"] + found["network_failed"] + errors
+                if problems:
+                    stats.error(f"session {index} {page_id}?{q}: {problems[0]}")
+                    break
+                stats.record(kind, page_id, ms)
+        except Exception as exc:  # noqa: BLE001
+            stats.error(f"session {index}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+        finally:
+            await context.close()
+
+
+async def warm_up(port: int, timeout: float) -> None:
+    """One untimed run of every page, so imports and caches of a fresh server are not counted."""
+    from bench.stclient import StreamlitClient
+
+    async with StreamlitClient(port, timeout=max(timeout, 120)) as client:
+        for path in PAGES.values():
+            await client.run(path.strip("/"), "lang=en")
+
+
+async def sample_memory(server_proc, stop: asyncio.Event, samples: list[tuple[float, int]]) -> None:
+    import psutil
+
+    start = time.time()
+    while not stop.is_set():
+        try:
+            procs = [server_proc, *server_proc.children(recursive=True)]
+            samples.append((time.time() - start, sum(p.memory_info().rss for p in procs)))
+        except psutil.NoSuchProcess:
+            break
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=1.0)
+        except (asyncio.TimeoutError, TimeoutError):
+            pass
+
+
+def find_server_process(port: int):
+    import psutil
+
+    for conn in psutil.net_connections(kind="tcp"):
+        if conn.status == psutil.CONN_LISTEN and conn.laddr and conn.laddr.port == port and conn.pid:
+            return psutil.Process(conn.pid)
+    return None
+
+
+async def run_load(args: argparse.Namespace, port: int, server_proc) -> dict:
+    import psutil
+
+    sectors, entities = dataset_ids(args.data_dir)
+    await warm_up(port, args.timeout)
+    stats = Stats()
+    rng = random.Random(args.seed)
+    deadline = time.time() + args.seconds
+    stop = asyncio.Event()
+    samples: list[tuple[float, int]] = []
+    sampler = asyncio.create_task(sample_memory(server_proc, stop, samples)) if server_proc else None
+    cpu_before = server_proc.cpu_times() if server_proc else None
+    me = psutil.Process()
+    my_cpu_before = me.cpu_times()
+    machine_before = psutil.cpu_times()
+    started = time.time()
+    browser = pw_manager = None
+    if args.mode == "browser":
+        from playwright.async_api import async_playwright
+
+        from bench.common import CHROMIUM, CHROMIUM_ARGS
+
+        pw_manager = async_playwright()
+        pw = await pw_manager.__aenter__()
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    try:
+        plans = [Plan(random.Random(rng.random()), sectors, entities) for _ in range(args.sessions)]
+        if args.mode == "browser":
+            tasks = [browser_session_loop(i, browser, f"http://127.0.0.1:{port}", deadline, stats, plans[i],
+                                          args.think, args.timeout) for i in range(args.sessions)]
+        else:
+            tasks = [ws_session_loop(i, port, deadline, stats, plans[i], args.think, args.timeout)
+                     for i in range(args.sessions)]
+        try:
+            await asyncio.wait_for(asyncio.gather(*tasks), timeout=args.seconds + GRACE_SECONDS)
+        except (asyncio.TimeoutError, TimeoutError):
+            stats.error(f"sessions still running {GRACE_SECONDS} s after the deadline were cancelled")
+    finally:
+        if browser is not None:
+            await browser.close()
+            await pw_manager.__aexit__(None, None, None)
+        stop.set()
+        if sampler:
+            await sampler
+    wall = time.time() - started
+    cpu_after = server_proc.cpu_times() if server_proc else None
+    my_cpu_after = me.cpu_times()
+    machine_after = psutil.cpu_times()
+    def busy(t) -> float:
+        return sum(t) - t.idle - getattr(t, "iowait", 0.0)
+
+    machine_busy = busy(machine_after) - busy(machine_before)
+    mib = 1024 * 1024
+    all_ms = stats.loads + stats.changes
+    served = len(all_ms)
+    server_cpu = (cpu_after.user + cpu_after.system - cpu_before.user - cpu_before.system) if server_proc else None
+    return {
+        "pages_served": served,
+        "page_loads": len(stats.loads),
+        "changes": len(stats.changes),
+        "sessions_started": stats.sessions,
+        "errors": len(stats.errors),
+        "error_messages": stats.errors[:30],
+        "wall_seconds": round(wall, 1),
+        "throughput_per_second": round(served / wall, 2) if wall else None,
+        "render_ms": {
+            "all": _dist(all_ms),
+            "load": _dist(stats.loads),
+            "change": _dist(stats.changes),
+            "by_page": {page: _dist(v) for page, v in sorted(stats.by_page.items())},
+        },
+        "bytes_received": stats.bytes,
+        "server": {
+            "rss_start_mib": round(samples[0][1] / mib, 1) if samples else None,
+            "rss_peak_mib": round(max(s[1] for s in samples) / mib, 1) if samples else None,
+            "rss_end_mib": round(samples[-1][1] / mib, 1) if samples else None,
+            "cpu_seconds": round(server_cpu, 1) if server_cpu is not None else None,
+            "cpu_cores_busy": round(server_cpu / wall, 2) if server_cpu is not None and wall else None,
+        },
+        "machine_cpu_cores_busy": round(machine_busy / wall, 2) if wall else None,
+        "client_cpu_cores_busy": round((my_cpu_after.user + my_cpu_after.system - my_cpu_before.user
+                                        - my_cpu_before.system) / wall, 2) if wall else None,
+    }
+
+
+def _dist(values: list[float]) -> dict:
+    return {
+        "count": len(values),
+        "p50": round(median(values), 1) if values else None,
+        "p95": round(percentile(values, 95), 1) if values else None,
+        "max": round(max(values), 1) if values else None,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=float, default=60, help="how long sessions keep starting (default 60)")
+    parser.add_argument("--sessions", type=int, default=30, help="concurrent sessions (default 30)")
+    parser.add_argument("--mode", choices=("ws", "browser"), default="ws")
+    parser.add_argument("--think", type=float, default=1.0, help="mean pause between actions, s (default 1.0)")
+    parser.add_argument("--timeout", type=float, default=60, help="seconds one script run may take (default 60)")
+    parser.add_argument("--port", type=int, default=None, help="use a dashboard already running on 127.0.0.1:PORT")
+    parser.add_argument("--host", default="127.0.0.1", help="loopback only")
+    parser.add_argument("--data-dir", type=Path, default=None, help="start the server with KRCN_DATA_DIR=DIR")
+    parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--out", type=Path, default=None, help="JSON output (default bench/results/load.json)")
+    args = parser.parse_args(argv)
+    if args.host not in LOOPBACK:
+        parser.error("load tests target this machine's loopback only (127.0.0.1)")
+    if args.seconds <= 0 or args.seconds > 3600 or not 1 <= args.sessions <= 200:
+        parser.error("--seconds must be in (0, 3600] and --sessions in [1, 200]")
+
+    server = None
+    if args.port:
+        port, server_proc = args.port, find_server_process(args.port)
+    else:
+        server = start_server(ROOT / "app.py", "load", data_dir=args.data_dir)
+        import psutil
+
+        port, server_proc = server.port, psutil.Process(server.process.pid)
+    print(f"[load] {args.sessions} {args.mode} sessions for {args.seconds:g} s against 127.0.0.1:{port}", flush=True)
+    try:
+        result = asyncio.run(run_load(args, port, server_proc))
+    finally:
+        if server is not None:
+            server.stop()
+    report = {
+        "schema": 1,
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "mode": args.mode,
+        "sessions": args.sessions,
+        "seconds": args.seconds,
+        "think_seconds": args.think,
+        "data_dir": str(args.data_dir) if args.data_dir else "data",
+        "machine": machine_info(),
+        **result,
+    }
+    out = args.out or RESULTS / "load.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    r = report["render_ms"]
+    s = report["server"]
+    print(f"[load] pages served {report['pages_served']} ({report['page_loads']} loads, {report['changes']} changes) "
+          f"in {report['sessions_started']} sessions, {report['throughput_per_second']}/s; errors {report['errors']}")
+    for kind in ("load", "change", "all"):
+        print(f"[load] {kind:<6} p50 {r[kind]['p50']} ms  p95 {r[kind]['p95']} ms  max {r[kind]['max']} ms")
+    for page, d in r["by_page"].items():
+        print(f"[load]   {PAGES[page]:<12} n={d['count']:<4} p50 {d['p50']} ms  p95 {d['p95']} ms")
+    print(f"[load] server RSS {s['rss_start_mib']} -> peak {s['rss_peak_mib']} -> {s['rss_end_mib']} MiB; "
+          f"CPU cores busy: server {s['cpu_cores_busy']}, load client {report['client_cpu_cores_busy']}, "
+          f"whole machine {report['machine_cpu_cores_busy']} of {report['machine']['cores']}")
+    for message in report["error_messages"][:10]:
+        print(f"[load] error: {message}")
+    print(f"[load] wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
