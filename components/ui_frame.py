@@ -420,3 +420,14 @@ def csv_download(label: str, frame, file_name: str, key: str, headers: dict[str,
     from components.table_export import csv_bytes
 
     st.download_button(label, csv_bytes(frame, headers), file_name=file_name, mime="text/csv", on_click="ignore", key=key)
+
+
+def claim_card(view: View, claim, heading: str, link_label: str) -> None:
+    """One entry of the claims ledger where a page makes the same point: claim, verdict, context, sources."""
+    with st.container(border=True):
+        verdict = view.t(f"sources.verdict.{claim['verdict']}")
+        st.markdown(f"**{heading}** · {verdict}")
+        st.markdown(f"> {escape_markdown(claim[f'claim_{view.lang}'])}")
+        st.markdown(escape_markdown(claim[f"note_{view.lang}"]))
+        source_caption(view, claim["source_ids"], claim["locator"])
+        view.page_link("sources", label=link_label)

@@ -21,7 +21,7 @@ from components.delegation import (
     source_ids_of,
 )
 from components.safe_text import escape_markdown
-from components.ui_frame import PLOTLY_CONFIG, csv_download, guarded, page_view, source_caption, source_markdown
+from components.ui_frame import PLOTLY_CONFIG, claim_card, csv_download, guarded, page_view, source_caption, source_markdown
 
 view = page_view("delegation")
 data, lang, sectors = view.data, view.lang, view.state.sectors
@@ -111,13 +111,7 @@ with guarded(view):
         chart_numbers(location_table(places, lang), "locations")
     claim = pangyo_claim(data)
     if claim is not None and not places.empty:
-        with st.container(border=True):
-            verdict = view.t(f"sources.verdict.{claim['verdict']}")
-            st.markdown(f"**{view.t('delegation.claim.heading')}** · {verdict}")
-            st.markdown(f"> {escape_markdown(claim[f'claim_{lang}'])}")
-            st.markdown(escape_markdown(claim[f"note_{lang}"]))
-            source_caption(view, claim["source_ids"], claim["locator"])
-            view.page_link("sources", label=view.t("delegation.claim.link"))
+        claim_card(view, claim, view.t("delegation.claim.heading"), view.t("delegation.claim.link"))
 
 # 4. Profiles: every fact with its source, and the way into the network focused on the company.
 with guarded(view):

@@ -5,7 +5,7 @@ import streamlit as st
 from components import economy as eco
 from components.formatting import format_figure
 from components.safe_text import escape_markdown
-from components.ui_frame import PLOTLY_CONFIG, csv_download, guarded, page_view, source_caption, url_select
+from components.ui_frame import PLOTLY_CONFIG, claim_card, csv_download, guarded, page_view, source_caption, url_select
 
 view = page_view("economy")
 data, lang = view.data, view.lang
@@ -114,14 +114,7 @@ with guarded(view):
     )
     claim = data.claims[data.claims["id"] == "claim-shanghai-first-in-china"]
     if not claim.empty:
-        c = claim.iloc[0]
-        with st.container(border=True):
-            verdict = view.t(f"sources.verdict.{c['verdict']}")
-            st.markdown(f"**{view.t('economy.claim.heading')}** · {verdict}")
-            st.markdown(f"> {escape_markdown(c[f'claim_{lang}'])}")
-            st.markdown(escape_markdown(c[f"note_{lang}"]))
-            source_caption(view, c["source_ids"], c["locator"])
-            view.page_link("sources", label=view.t("economy.claim.link"))
+        claim_card(view, claim.iloc[0], view.t("economy.claim.heading"), view.t("economy.claim.link"))
     left, right = st.columns([3, 2])
     with left:
         st.subheader(view.t("economy.ranking.provinces"))
