@@ -81,11 +81,12 @@ INIT_JS = """
 """
 
 SETTLED_JS = """
-({since, quiet, ready}) => {
+({since, quiet, ready, runSeen}) => {
   const b = window.__bench;
   if (!b || !document.querySelector(ready)) return false;
-  // a run was seen: 'running', or only 'rerunRequested' when a tiny script finishes within one React render
-  if (!b.states.some(([t, s]) => t >= since && s !== 'notRunning')) return false;
+  // a run was seen: 'running', or only 'rerunRequested' when a tiny script finishes within one React render;
+  // runSeen: the caller saw the run's messages arrive (a starved browser may render no transition at all)
+  if (!runSeen && !b.states.some(([t, s]) => t >= since && s !== 'notRunning')) return false;
   for (const el of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
     if (!el.querySelector('.js-plotly-plot svg')) return false;
   }
@@ -153,6 +154,7 @@ class Probe:
         self.cdp = self.context.new_cdp_session(self.page)
         self.cdp.send("Network.enable")
         self.ws_bytes = 0
+        self.ws_messages = 0  # binary frames (ForwardMsgs) since the last reset
         self.http_bytes = 0
         self.urls: dict[str, str] = {}
         self.sizes: dict[str, int] = {}  # url path -> encoded bytes, for the first load's breakdown
@@ -165,6 +167,7 @@ class Probe:
         payload = response.get("payloadData", "")
         if response.get("opcode") == 2:  # binary frames arrive base64-encoded
             self.ws_bytes += len(payload) * 3 // 4 - payload[-2:].count("=")
+            self.ws_messages += 1
         else:
             self.ws_bytes += len(payload.encode("utf-8"))
 
@@ -184,16 +187,17 @@ class Probe:
 
     def reset_bytes(self) -> None:
         self.page.wait_for_timeout(20)  # deliver pending CDP events before zeroing
-        self.ws_bytes = self.http_bytes = 0
+        self.ws_bytes = self.http_bytes = self.ws_messages = 0
 
     @property
     def bytes(self) -> int:
         return self.ws_bytes + self.http_bytes
 
-    def settle(self, since: float, timeout_ms: float) -> float:
+    def settle(self, since: float, timeout_ms: float, run_seen: bool = False) -> float:
         """Wait until the page is fully rendered after `since`; returns ms from `since` to the last mutation."""
         self.page.wait_for_function(
-            SETTLED_JS, arg={"since": since, "quiet": QUIET_MS, "ready": READY}, polling=25, timeout=timeout_ms
+            SETTLED_JS, arg={"since": since, "quiet": QUIET_MS, "ready": READY, "runSeen": run_seen},
+            polling=25, timeout=timeout_ms,
         )
         last = self.page.evaluate("window.__bench.last")
         self.page.wait_for_timeout(30)  # let the byte counter receive the last CDP events
@@ -233,43 +237,84 @@ def load(probe: Probe, url: str, timeout_ms: float) -> dict:
     return {"ms": ms, "bytes": probe.bytes}
 
 
+RUN_STARTED_JS = """
+({since}) => (window.__bench.states || []).some(([t, s]) => t >= since && s !== 'notRunning')
+"""
+START_TIMEOUT_MS = 10_000  # a click that starts no script run within this is retried (a missed click, not slowness)
+
+
+class NoRunStarted(RuntimeError):
+    """The click was seen but no script run followed."""
+
+
 def interact(probe: Probe, action, timeout_ms: float) -> dict:
     """Run `action` (which ends with the click that starts the interaction) and time it to the redrawn page."""
     action()
     since = probe.mark()
-    ms = probe.settle(since, timeout_ms)
+    deadline = time.time() + START_TIMEOUT_MS / 1000
+    # the server answered (ForwardMsgs arrived) or the page showed a run starting
+    while not probe.ws_messages and not probe.page.evaluate(RUN_STARTED_JS, {"since": since}):
+        if time.time() > deadline:
+            raise NoRunStarted("the click started no script run")
+        probe.page.wait_for_timeout(25)
+    ms = probe.settle(since, timeout_ms, run_seen=probe.ws_messages > 0)
     return {"ms": ms, "bytes": probe.bytes}
+
+
+def with_retry(attempt, reset, tries: int = 2) -> dict:
+    """A click can land while a dropdown is still opening; then nothing happens. Try once more."""
+    for n in range(tries):
+        try:
+            return attempt()
+        except NoRunStarted:
+            if n == tries - 1:
+                raise
+            reset()
+    raise AssertionError("unreachable")
 
 
 def change_sector(probe: Probe, name: str, timeout_ms: float) -> dict:
     page = probe.page
-    page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] input').first.click()
-    option = page.get_by_role("option", name=name, exact=True)
-    option.wait_for(state="visible", timeout=10_000)
-    probe.arm()
-    result = interact(probe, option.click, timeout_ms)
+
+    def attempt() -> dict:
+        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] input').first.click()
+        option = page.get_by_role("option", name=name, exact=True)
+        option.wait_for(state="visible", timeout=10_000)
+        page.wait_for_timeout(100)  # let the list finish opening
+        probe.arm()
+        return interact(probe, option.click, timeout_ms)
+
+    result = with_retry(attempt, lambda: page.keyboard.press("Escape"))
     page.keyboard.press("Escape")
     return result
 
 
 def change_language(probe: Probe, label: str, timeout_ms: float) -> dict:
     radio = probe.page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]').get_by_text(label, exact=True)
-    radio.wait_for(state="visible", timeout=10_000)
-    probe.arm()
-    return interact(probe, radio.click, timeout_ms)
+
+    def attempt() -> dict:
+        radio.wait_for(state="visible", timeout=10_000)
+        probe.arm()
+        return interact(probe, radio.click, timeout_ms)
+
+    return with_retry(attempt, lambda: None)
 
 
 def change_focus(probe: Probe, name: str, timeout_ms: float) -> dict:
     page = probe.page
-    box = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first
-    box.click()
-    options = page.get_by_role("option")
-    options.first.wait_for(state="visible", timeout=10_000)
-    target = page.get_by_role("option", name=name, exact=False)
-    option = target.first if target.count() else options.nth(min(1, options.count() - 1))
-    option.scroll_into_view_if_needed()
-    probe.arm()
-    return interact(probe, option.click, timeout_ms)
+
+    def attempt() -> dict:
+        page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first.click()
+        options = page.get_by_role("option")
+        options.first.wait_for(state="visible", timeout=10_000)
+        target = page.get_by_role("option", name=name, exact=False)
+        option = target.first if target.count() else options.nth(min(1, options.count() - 1))
+        option.scroll_into_view_if_needed()
+        page.wait_for_timeout(100)
+        probe.arm()
+        return interact(probe, option.click, timeout_ms)
+
+    return with_retry(attempt, lambda: page.keyboard.press("Escape"))
 
 
 def rerun_empty(probe: Probe, timeout_ms: float) -> dict:

@@ -5,6 +5,8 @@ facts or a plotly figure, so the page stays a thin script and the tests need no 
 """
 from __future__ import annotations
 
+import weakref
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -77,13 +79,28 @@ def companies(data: Dataset, sectors: Sequence[str] = (), roles: Sequence[str] =
     return rows[mask].reset_index(drop=True)
 
 
+# id(table) -> (weak reference to the table, index): the check on the reference guards against id reuse.
+_ATTRIBUTE_INDEXES: dict[int, tuple[weakref.ref, dict]] = {}
+
+
+def _attribute_index(attrs: pd.DataFrame) -> dict[tuple[str, str], dict]:
+    """(entity_id, attribute) -> row, built once per loaded table (a scan per fact made big packages slow)."""
+    entry = _ATTRIBUTE_INDEXES.get(id(attrs))
+    if entry is not None and entry[0]() is attrs:
+        return entry[1]
+    index: dict[tuple[str, str], dict] = {}
+    for row in attrs.to_dict("records"):
+        index.setdefault((row["entity_id"], row["attribute"]), row)
+    key = id(attrs)
+    _ATTRIBUTE_INDEXES[key] = (weakref.ref(attrs, lambda _ref: _ATTRIBUTE_INDEXES.pop(key, None)), index)
+    return index
+
+
 def fact(data: Dataset, entity_id: str, attribute: str, lang: str) -> Fact:
     """The fact from attributes.csv; a missing row, an 'unknown' value or 'not found' give an unknown Fact."""
-    attrs = data.attributes
-    rows = attrs[(attrs["entity_id"] == entity_id) & (attrs["attribute"] == attribute)]
-    if rows.empty:
+    row = _attribute_index(data.attributes).get((entity_id, attribute))
+    if row is None:
         return Fact(attribute, "", "not found")
-    row = rows.iloc[0]
     value, detail = str(row[f"value_{lang}"]), ""
     if is_unknown(value, unknown_token(data)):
         value = ""
