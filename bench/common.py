@@ -21,22 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 RESULTS = BENCH / "results"
 EMPTY_APP = BENCH / "empty_app.py"
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-READY = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
 PAGES = {"overview": "/", "network": "/network", "delegation": "/delegation", "economy": "/economy", "mou": "/mou",
          "sources": "/sources"}
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, READY  # noqa: E402,F401 - re-exported for the scripts
 
 
 def free_port() -> int:

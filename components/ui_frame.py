@@ -1,6 +1,6 @@
 """The shared frame every page lives in: navigation, sidebar filter, language, share box, URL sync.
 
-No `:material/...:` icons anywhere: Streamlit fetches some of them from fonts.gstatic.com, and pages must
+No `:material/...:` icons anywhere: Streamlit fetches some of them from Google's font host, and pages must
 load nothing from other hosts. Use emoji or no icon.
 
 `main()` runs from app.py. A page script starts with `view = page_view("<page id>")`; when Streamlit runs
