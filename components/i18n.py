@@ -65,6 +65,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "confidence.inferred": {"ko": "추정", "en": "inferred"},
     "confidence.not found": {"ko": "확인 안 됨", "en": "not found"},
     "confidence.unverified": {"ko": "미검증", "en": "unverified"},
+    "chart.loading": {"ko": "차트를 그리는 중…", "en": "Drawing the chart…"},
+    "chart.failed": {
+        "ko": "차트를 그리지 못했습니다. 아래 표에 같은 숫자가 있습니다.",
+        "en": "The chart could not be drawn; the table below has the same numbers.",
+    },
     "footer.note": {
         "ko": "모든 사실에는 출처가 있습니다. 확인되지 않은 것은 ‘알 수 없음’으로 표시합니다.",
         "en": "Every fact has a source. What is not known is shown as unknown.",
@@ -293,10 +298,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "sources.add.body": {
         "ko": "1. `data/` 폴더의 CSV 파일을 고칩니다 (UTF-8, BOM 없이). 열의 뜻은 아래 데이터 사전에 있습니다.\n"
         "2. 새 사실에는 `sources.csv`의 출처 id를 `source_ids`에 적고, 출처가 없으면 `sources.csv`에 먼저 추가합니다.\n"
-        "3. 검사기를 실행합니다. 문제가 있으면 파일, 행, 열을 짚어 알려 줍니다:",
+        "3. 검사기 `python -m components.validate`를 실행합니다. 문제가 있으면 파일, 행, 열을 짚어 알려 줍니다.",
         "en": "1. Edit the CSV files in `data/` (UTF-8, no BOM). The data dictionary below says what each column means.\n"
         "2. Give every new fact the ids of its sources in `source_ids`; add a missing source to `sources.csv` first.\n"
-        "3. Run the validator; it names the file, row and column of every problem:",
+        "3. Run the validator, `python -m components.validate`; it names the file, row and column of every problem.",
     },
     "sources.dict.heading": {"ko": "데이터 사전", "en": "Data dictionary"},
     "sources.dict.caption": {

@@ -23,7 +23,6 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 GROUP_COLORS = {"field": "#0072B2", "mechanism": "#E69F00", "agreement": "#009E73", "proposal": "#CC79A7"}
 COMPANY_COLOR = "#4D5966"
 INFERRED_LINK_COLOR = "rgba(120, 128, 140, 0.35)"
-FONT_FAMILY = "'Source Sans', 'Noto Sans CJK KR', 'Apple SD Gothic Neo', 'Malgun Gothic', sans-serif"
 
 CLAUSE_COLUMNS = ("id", "group", "label", "title", "text_ko", "text_en", "sectors", "kind", "source", "source_url")
 LINK_COLUMNS = ("clause", "group", "sector", "companies")
@@ -297,7 +296,7 @@ def sankey_figure(data: Dataset, lang: str, sectors: Sequence[str] = ()) -> go.F
     figure.update_layout(
         height=height,
         margin={"l": 8, "r": 8, "t": 36, "b": 40},
-        font={"family": FONT_FAMILY, "size": 13},
+        font={"size": 13},
         annotations=_column_annotations(len(company_ids), lang)
         + [_group_legend(clauses.loc[clause_ids, "group"], lang)],
     )

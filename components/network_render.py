@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from components.citations import citations, safe_href
+from components.component_js import FONT_STACK, LOADER_JS
 from components.dataset import Dataset
 from components.graph import (
     ENTITY_KINDS,
@@ -38,11 +39,6 @@ VIS_NETWORK_VERSION = "10.1.5"
 VIS_NETWORK_FILE = ROOT / "static" / "vendor" / "vis-network" / "vis-network.min.js"
 # Relative to the app's base URL (the JS resolves it, so server.baseUrlPath and proxies work).
 VIS_NETWORK_ASSET = f"app/static/vendor/vis-network/vis-network.min.js?v={VIS_NETWORK_VERSION}"
-FONT_STACK = (
-    "'Source Sans', 'Source Sans Pro', 'Apple SD Gothic Neo', 'Malgun Gothic', 'Noto Sans CJK KR', 'Noto Sans KR', "
-    "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"
-)
-
 # Okabe–Ito (colour-vision-deficiency safe): blue / orange / reddish purple; sectors neutral grey.
 # Never a red/green pair; the side is also written in every tooltip and in the legend.
 SIDE_COLOURS = {"KR": "#0072B2", "CN": "#E69F00", "shared": "#CC79A7", "sector": "#9A9A9A"}
@@ -550,36 +546,7 @@ COMPONENT_HTML = (
     "</div>"
 )
 
-COMPONENT_JS = RENDER_JS + r"""
-function krcnAppBase() {
-  // Streamlit's own bundle lives at <app base>/static/js/index.*.js: that base survives server.baseUrlPath,
-  // proxies and deep links (/network/ with or without a trailing slash).
-  const own = document.querySelector('script[type="module"][src*="/static/js/index."]');
-  if (own && own.src) return new URL('../../', own.src).href;
-  return new URL('./', document.baseURI).href;
-}
-
-function krcnLoadVis(asset) {
-  if (window.vis && window.vis.Network) return Promise.resolve(window.vis);
-  if (!window.__krcnVisLoading) {
-    window.__krcnVisLoading = new Promise((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = new URL(asset, krcnAppBase()).href;
-      script.async = true;
-      script.onload = () => (window.vis && window.vis.Network ? resolve(window.vis) : reject(new Error('vis-network missing')));
-      script.onerror = () => { window.__krcnVisLoading = null; script.remove(); reject(new Error('vis-network failed to load')); };
-      document.head.appendChild(script);
-    });
-  }
-  return window.__krcnVisLoading;
-}
-
-function krcnDecode(data) {
-  if (data instanceof Uint8Array) return JSON.parse(new TextDecoder('utf-8').decode(data));
-  if (data instanceof ArrayBuffer) return JSON.parse(new TextDecoder('utf-8').decode(new Uint8Array(data)));
-  return data || {};
-}
-
+COMPONENT_JS = RENDER_JS + LOADER_JS + r"""
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   const root = parentElement.querySelector('.krcn-net');
@@ -589,7 +556,7 @@ export default function (component) {
   let cancelled = false;
   root.dataset.state = 'loading';
   status.textContent = (d.text && d.text.loading) || '';
-  krcnLoadVis(d.asset)
+  krcnLoadScript(d.asset, 'vis')
     .then((vis) => {
       if (cancelled) return;
       network = krcnRender(vis, root, d, (nodeId) => setTriggerValue('clicked', nodeId));

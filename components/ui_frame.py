@@ -411,10 +411,6 @@ def url_toggle(view: View, param: str, label: str, **kwargs: object) -> bool:
     return st.toggle(label, key=key, on_change=lambda: _apply(**{param: st.session_state[key]}), **kwargs)
 
 
-# Plotly's mode bar without the tools a reader of a bar chart never needs (and without the Plotly logo).
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoom2d", "pan2d"]}
-
-
 def csv_download(label: str, frame, file_name: str, key: str, headers: dict[str, str] | None = None) -> None:
     """A download of a table as shown: CSV with spreadsheet formulas neutralised (components/table_export)."""
     from components.table_export import csv_bytes

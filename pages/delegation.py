@@ -21,7 +21,9 @@ from components.delegation import (
     source_ids_of,
 )
 from components.safe_text import escape_markdown
-from components.ui_frame import PLOTLY_CONFIG, claim_card, csv_download, guarded, page_view, source_caption, source_markdown
+from components.chart_render import summary_alt
+from components.ui_chart import plotly_chart
+from components.ui_frame import claim_card, csv_download, guarded, page_view, source_caption, source_markdown
 
 view = page_view("delegation")
 data, lang, sectors = view.data, view.lang, view.state.sectors
@@ -84,7 +86,8 @@ with guarded(view):
     counts = sector_counts(data, lang, sectors)
     if not counts.empty:
         st.header(view.t("delegation.sectors.heading"))
-        st.plotly_chart(sector_figure(counts, lang, sectors), config=PLOTLY_CONFIG, key="chart_sectors")
+        alt = summary_alt(view.t("delegation.sectors.heading"), zip(counts["sector"], counts["count"]))
+        plotly_chart(view, sector_figure(counts, lang, sectors), "chart_sectors", alt=alt)
         doubles = multi_sector(data, lang, sectors)
         if doubles:
             st.caption(
@@ -105,7 +108,8 @@ with guarded(view):
     places = location_counts(data, lang, sectors)
     if not places.empty:
         st.header(view.t("delegation.location.heading"))
-        st.plotly_chart(location_figure(places, lang), config=PLOTLY_CONFIG, key="chart_locations")
+        alt = summary_alt(view.t("delegation.location.heading"), zip(places["location"], places["count"]))
+        plotly_chart(view, location_figure(places, lang), "chart_locations", alt=alt)
         st.caption(view.t("delegation.location.help"))
         source_caption(view, source_ids_of(places["source_ids"]))
         chart_numbers(location_table(places, lang), "locations")

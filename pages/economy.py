@@ -5,7 +5,9 @@ import streamlit as st
 from components import economy as eco
 from components.formatting import format_figure
 from components.safe_text import escape_markdown
-from components.ui_frame import PLOTLY_CONFIG, claim_card, csv_download, guarded, page_view, source_caption, url_select
+from components.chart_render import summary_alt
+from components.ui_chart import plotly_chart
+from components.ui_frame import claim_card, csv_download, guarded, page_view, source_caption, url_select
 
 view = page_view("economy")
 data, lang = view.data, view.lang
@@ -29,9 +31,9 @@ def numbers(rows, name: str, with_rank: bool = False) -> None:
         csv_download(view.t("economy.download"), frame, f"economy-{name}-{view.state.unit}-{lang}.csv", key=f"dl_{name}")
 
 
-def chart(rows, key: str) -> None:
+def chart(rows, key: str, title: str) -> None:
     """The bars, then which of them are conversions (and at what rate)."""
-    st.plotly_chart(eco.bar_figure(rows, lang), config=PLOTLY_CONFIG, key=key)
+    plotly_chart(view, eco.bar_figure(rows, lang), key, alt=summary_alt(title, zip(rows["name"], rows["text"])))
     items = eco.converted_items(rows, lang)
     if items and len(rows) <= 3:
         st.caption(view.t("economy.converted_caption", items=escape_markdown(items)))
@@ -84,7 +86,7 @@ with guarded(view):
     st.header(view.t("economy.regions.heading"))
     pair = eco.chosen(data, eco.SHANGHAI_VS_GYEONGGI, target, rates)
     rows = eco.figure_rows(data, pair, lang, highlight="shanghai", label_key="subject")
-    chart(rows, "chart_regions")
+    chart(rows, "chart_regions", view.t("economy.regions.heading"))
     times = eco.ratio(pair)
     ratio_fig = eco.figure(data, eco.RATIO_SHANGHAI_GYEONGGI)
     if times is not None:
@@ -118,13 +120,13 @@ with guarded(view):
     left, right = st.columns([3, 2])
     with left:
         st.subheader(view.t("economy.ranking.provinces"))
-        chart(provinces, "chart_provinces")
+        chart(provinces, "chart_provinces", view.t("economy.ranking.provinces"))
         st.caption(view.t("economy.ranking.provinces_note"))
         source_caption(view, eco.source_ids_of(provinces))
         numbers(provinces, "provinces", with_rank=True)
     with right:
         st.subheader(view.t("economy.ranking.cities"))
-        chart(cities, "chart_cities")
+        chart(cities, "chart_cities", view.t("economy.ranking.cities"))
         source_caption(view, eco.source_ids_of(cities))
         numbers(cities, "cities", with_rank=True)
 
@@ -133,7 +135,7 @@ with guarded(view):
     st.header(view.t("economy.tencent.heading"))
     scale = eco.chosen(data, eco.TENCENT_SCALE, target, rates)
     rows = eco.figure_rows(data, scale, lang, label_key="metric")
-    chart(rows, "chart_tencent")
+    chart(rows, "chart_tencent", view.t("economy.tencent.heading"))
     st.caption(view.t("economy.tencent.note"))
     source_caption(view, eco.source_ids_of(rows))
     numbers(rows, "tencent")

@@ -14,6 +14,7 @@ from components.mou import (
     sector_names,
 )
 from components.safe_text import escape_markdown
+from components.ui_chart import plotly_chart
 from components.ui_frame import csv_download, guarded, page_view, source_caption, source_markdown
 
 view = page_view("mou")
@@ -103,12 +104,7 @@ with guarded(view):
     if links.empty:
         st.warning(view.t("mou.none"))
     else:
-        st.plotly_chart(
-            sankey_figure(data, lang, sectors),
-            key="mou_sankey",
-            config={"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]},
-            alt=view.t("mou.map.alt"),
-        )
+        plotly_chart(view, sankey_figure(data, lang, sectors), "mou_sankey", alt=view.t("mou.map.alt"))
         reaching = clauses_reaching_companies(data, sectors)
         st.markdown(view.t("mou.map.reach", reached=len(reaching), total=len(shown)))
         st.info(view.t("mou.map.inferred"))

@@ -120,7 +120,6 @@ with guarded(view):
         download("sources.download.unknown", unknown, headers, f"unknown-{lang}.csv", "unknown_csv")
     st.subheader(view.t("sources.add.heading"))
     st.markdown(view.t("sources.add.body"))
-    st.code("python -m components.validate", language="bash")
 
 # 4. The data dictionary, generated from data/datapackage.json.
 with guarded(view):

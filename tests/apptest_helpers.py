@@ -38,3 +38,19 @@ def all_text(at: AppTest) -> str:
             if kind == "metric":
                 parts.append(str(element.label))
     return "\n".join(parts)
+
+
+def chart_payloads(at: AppTest) -> list[dict]:
+    """The data of every chart component on the page (components/ui_chart.py): figure, config, alt, text."""
+    import json
+
+    return [
+        json.loads(el.proto.bytes.decode("utf-8"))
+        for el in at.get("bidi_component")
+        if el.proto.component_name == "krcn_chart"
+    ]
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    """The plotly figures ({"data", "layout"}) drawn on the page, in page order."""
+    return [payload["figure"] for payload in chart_payloads(at)]

@@ -1,12 +1,10 @@
 """AppTest of /delegation inside the frame: both languages, with and without the sector filter."""
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from components.i18n import t
-from tests.apptest_helpers import all_text, open_page
+from tests.apptest_helpers import all_text, chart_specs, open_page
 
 SIX_EN = ["NHN Cloud", "Megazone Cloud", "Hancom", "AIworks", "Hypernology", "Initech"]
 HOSTS_EN = ["Tencent (腾讯)", "Tencent Cloud (腾讯云)"]
@@ -14,7 +12,7 @@ SIX_KO = ["NHN클라우드", "메가존클라우드", "한글과컴퓨터", "에
 
 
 def charts(at) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.main.get("plotly_chart")]
+    return chart_specs(at)
 
 
 def headings(at) -> list[str]:
@@ -111,7 +109,7 @@ def test_a_filter_that_keeps_nothing_says_so(lang):
     at = open_page("delegation", lang=lang, sector="tourism")
     assert not at.exception
     assert [w.value for w in at.warning].count(t("delegation.none", lang)) >= 1
-    assert not at.main.get("plotly_chart")
+    assert not chart_specs(at)
     assert not at.dataframe
 
 

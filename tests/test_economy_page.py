@@ -1,19 +1,17 @@
 """AppTest of /economy inside the frame: both languages, US$ and ₩ (`?unit=krw`), the switch writing the URL."""
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from components.i18n import t
-from tests.apptest_helpers import all_text, open_page
+from tests.apptest_helpers import all_text, chart_specs, open_page
 
 # 750.2bn × 1,400.7 = 1,050,805,140,000,000 won
 SHANGHAI_KRW = 1_050_805_140_000_000
 
 
 def charts(at) -> list[dict]:
-    return [json.loads(c.proto.spec)["data"][0] for c in at.main.get("plotly_chart")]
+    return [spec["data"][0] for spec in chart_specs(at)]
 
 
 def metrics(at) -> dict[str, str]:

@@ -2,14 +2,12 @@
 Sankey (asserted on its proto), the table twin and the clause table, and the sector widget narrowing it."""
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from components.dataset import load_dataset
 from components.i18n import t
 from components.mou import clause_sector_links, mapping_table, ordered_clauses
-from tests.apptest_helpers import all_text, open_page
+from tests.apptest_helpers import all_text, chart_specs, open_page
 
 DATA = load_dataset()
 # sector filter -> ids of the clauses the page shows
@@ -30,9 +28,9 @@ def frames(at):
 
 
 def sankey_spec(at) -> dict:
-    charts = at.get("plotly_chart")
+    charts = chart_specs(at)
     assert len(charts) == 1
-    return json.loads(charts[0].proto.spec)
+    return charts[0]
 
 
 @pytest.mark.parametrize("sector", [None, "semiconductors", "tourism"])
@@ -97,7 +95,7 @@ def test_sector_widget_narrows_the_page_and_writes_the_url():
     at.run()  # the next run reads the new URL
     clause_table, _ = frames(at)
     assert list(clause_table["id"]) == ["field-tourism", "agreement-3"]
-    assert json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["node"]["label"] == [
+    assert chart_specs(at)[0]["data"][0]["node"]["label"] == [
         "8. 관광", "③ 인문 교류 강화", "관광"
     ]
 
@@ -106,6 +104,6 @@ def test_a_sector_no_clause_concerns_says_so():
     at = open_page("mou", lang="en", sector="security")
     assert not at.exception
     assert t("mou.none", "en") in [w.value for w in at.warning]
-    assert len(at.get("plotly_chart")) == 0
+    assert len(chart_specs(at)) == 0
     clause_table = next(df.value for df in at.dataframe if "text_ko" in df.value.columns)
     assert clause_table.empty

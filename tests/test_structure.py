@@ -75,3 +75,18 @@ def test_no_unsafe_html_with_data():
         if UNSAFE_HTML in p.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+# Streamlit elements whose lazily loaded modules cost a first visit far more than what they show here
+# (measured by bench/benchmark.py): full plotly.js (4.7 MB, ~0.8 s) and the code highlighter (1.6 MB).
+HEAVY_ELEMENTS = ("st.plotly_chart(", "st.code(", "st.json(")
+
+
+def test_pages_use_the_light_chart_component_not_heavy_elements():
+    offenders = [
+        f"{p.relative_to(ROOT)}: {name}"
+        for p in [*(ROOT / "components").glob("ui_*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "app.py"]
+        for name in HEAVY_ELEMENTS
+        if name in p.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

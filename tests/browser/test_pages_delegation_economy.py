@@ -11,7 +11,7 @@ import pytest
 from components.i18n import t
 from tests.browser.conftest import new_page, screenshot, start_server, unexpected_console_errors, wait_ready
 
-PLOT = ".js-plotly-plot svg.main-svg"
+PLOT = ".krcn-chart .js-plotly-plot svg.main-svg"
 
 
 def main_text(page) -> str:

@@ -65,7 +65,7 @@ def test_mou_renders_the_sankey(browser, app_server, lang):
     context, page, watch = new_page(browser)
     try:
         open_view(page, app_server, f"/mou?lang={lang}")
-        chart = page.locator('[data-testid="stPlotlyChart"]')
+        chart = page.locator('.krcn-chart')
         chart.locator("svg.main-svg").first.wait_for()
         assert chart.locator(".sankey-node").count() == sankey_nodes()
         main = page.locator('[data-testid="stMain"]')
@@ -104,10 +104,10 @@ def test_sector_filter_narrows_mou_and_the_csv(browser, app_server, lang, sector
         open_view(page, app_server, f"/mou?lang={lang}")
         choose_sector(page, lang, sector)
         assert parse_qs(urlparse(page.url).query)["sector"] == [sector]
-        chart = page.locator('[data-testid="stPlotlyChart"]')
+        chart = page.locator('.krcn-chart')
         chart.locator("svg.main-svg").first.wait_for()
         page.wait_for_function(
-            f"() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .sankey-node').length === {sankey_nodes((sector,))}"
+            f"() => document.querySelectorAll('.krcn-chart .sankey-node').length === {sankey_nodes((sector,))}"
         )
         text = page.locator('[data-testid="stMain"]').inner_text()
         assert t("sector.active", lang, names=DATA.sectors.set_index("id").loc[sector, f"name_{lang}"]) in text
