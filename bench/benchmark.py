@@ -12,7 +12,7 @@ Both servers are `streamlit run` on free loopback ports, from the repository roo
 
 What is measured (all times in ms; see README "Benchmark"):
 - page load: navigation start -> page fully rendered = the script finished (stApp notRunning + CONNECTED, after
-  a run was seen), every plotly chart has its svg, the network component left its 'loading' state (its canvas
+  a run was seen), every chart component has drawn its plotly chart, the network component left its 'loading' state (its canvas
   drawn: data-state="drawn"), and the DOM then stayed quiet for QUIET_MS; the quiet window itself is not counted (the time is that
   of the last DOM mutation). Ratio = dashboard / empty app. Goal <= 1.15.
 - warm interactions: sector change (sidebar multiselect), focus change (/network select box), language switch
@@ -87,8 +87,9 @@ SETTLED_JS = """
   // a run was seen: 'running', or only 'rerunRequested' when a tiny script finishes within one React render;
   // runSeen: the caller saw the run's messages arrive (a starved browser may render no transition at all)
   if (!runSeen && !b.states.some(([t, s]) => t >= since && s !== 'notRunning')) return false;
-  for (const el of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
-    if (!el.querySelector('.js-plotly-plot svg')) return false;
+  // charts (components/ui_chart.py): 'loading' until plotly.js drew them ('drawn'), or 'failed'
+  for (const el of document.querySelectorAll('.krcn-chart')) {
+    if ((el.dataset.state || 'loading') === 'loading') return false;
   }
   // the network component: 'loading' until vis-network's afterDrawing (then 'drawn'), or 'empty'/'failed';
   // past its node limit /network shows a notice and the table instead, and has no component to wait for
@@ -106,6 +107,7 @@ PAGE_PROBLEMS_JS = """
     exceptions: texts('[data-testid="stException"]'),
     errors: texts('[data-testid="stAlertContentError"]'),
     network_failed: texts('.krcn-net[data-state="failed"]'),
+    charts_failed: texts('.krcn-chart[data-state="failed"]'),
   };
 }
 """
@@ -208,6 +210,7 @@ class Probe:
         out = [f"exception: {t}" for t in found["exceptions"]]
         out += [f"error box: {t}" for t in found["errors"]]
         out += [f"network failed: {t}" for t in found["network_failed"]]
+        out += [f"chart failed: {t}" for t in found["charts_failed"]]
         out += [f"page error: {t}" for t in self.page_errors]
         return out
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from components.dataset import Dataset
+from components.i18n import t
+from components.safe_text import escape_markdown
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,22 @@ def citations(data: Dataset, source_ids: Sequence[str], locator: str = "") -> li
         Citation(c.source_id, f"{c.label} ({c.source_id})", c.url, c.locator) if counts[c.label] > 1 else c
         for c in result
     ]
+
+
+def source_line(data: Dataset, lang: str, source_ids: tuple[str, ...], locator: str = "") -> str:
+    """'Source: [Pressian, 2025-09-26](url) ¶1; …' as safe markdown (data text escaped, links http(s) only).
+
+    Called for almost every fact on every page: use `data.memo(source_line, lang, ids, locator)`."""
+    parts = []
+    for c in citations(data, source_ids, locator):
+        text = escape_markdown(c.label)
+        href = safe_href(c.url)
+        part = f"[{text}]({href})" if href else text
+        if c.locator:
+            part += " " + escape_markdown(c.locator)
+        parts.append(part)
+    body = "; ".join(parts) if parts else t("source.none", lang)
+    return f"{t('source.label', lang)}: {body}"
 
 
 def source_label(publisher: str, date: str) -> str:

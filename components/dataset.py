@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -29,9 +32,39 @@ RESOURCE_NAMES = (
 )
 
 
-@dataclass(frozen=True)
+class Memo:
+    """A small thread-safe LRU of results derived from one dataset (sessions run in threads)."""
+
+    def __init__(self, max_entries: int) -> None:
+        self.max_entries = max_entries
+        self._entries: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], object]) -> object:
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                return self._entries[key]
+        value = compute()  # outside the lock: two sessions may compute the same value once each
+        with self._lock:
+            self._entries[key] = value
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+        return value
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+MEMO_ENTRIES = 4096  # views are (function, language, sectors, ...): bounded however many filters visitors try
+
+
+@dataclass(frozen=True, eq=False)
 class Dataset:
-    """The whole package. List fields hold tuples of strings; empty optional cells hold ''."""
+    """The whole package. List fields hold tuples of strings; empty optional cells hold ''.
+
+    A dataset is compared and hashed by identity; `memo` keeps what the pages derive from it.
+    """
 
     sources: pd.DataFrame
     sectors: pd.DataFrame
@@ -43,9 +76,16 @@ class Dataset:
     clauses: pd.DataFrame
     claims: pd.DataFrame
     schema: dict
+    _memo: Memo = field(default_factory=lambda: Memo(MEMO_ENTRIES), init=False, repr=False)
 
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
+
+    def memo(self, function: Callable, *args: Hashable) -> object:
+        """`function(self, *args)`, computed once per dataset and arguments (which must be hashable), so a
+        rerun for the same view skips the pandas work. The result is shared: callers must not modify it."""
+        key = (function.__code__.co_filename, function.__qualname__, args)  # stable across reruns of a page
+        return self._memo.get(key, lambda: function(self, *args))
 
 
 class DataPackageError(Exception):

@@ -6,7 +6,6 @@ facts or a plotly figure, so the page stays a thin script and the tests need no 
 from __future__ import annotations
 
 import weakref
-
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -329,6 +328,15 @@ def location_figure(counts: pd.DataFrame, lang: str) -> go.Figure:
             patterns.append("")
             i += 1
     return _count_bars(counts, list(counts["location"]), colors, patterns, lang)
+
+
+def sector_chart(data: Dataset, lang: str, sectors: tuple[str, ...] = ()) -> go.Figure:
+    """The sector chart for a view (language, filter): what the page draws, built from the data alone."""
+    return sector_figure(sector_counts(data, lang, sectors), lang, sectors)
+
+
+def location_chart(data: Dataset, lang: str, sectors: tuple[str, ...] = ()) -> go.Figure:
+    return location_figure(location_counts(data, lang, sectors), lang)
 
 
 def sector_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -227,6 +227,30 @@ def ranking(data: Dataset, group: str, target: str, r: Rates, lang: str, highlig
     return rows
 
 
+CHART_SECTIONS = ("regions", "province_gdp", "city_gdp", "tencent")
+
+
+def section_rows(data: Dataset, section: str, unit: str, lang: str) -> pd.DataFrame:
+    """The rows of one of the page's charts (CHART_SECTIONS) in the URL's unit (`usd`/`krw`): Shanghai beside
+    Gyeonggi, the two rankings, Tencent's scale. Memoised per view by the page: treat as read-only."""
+    target, r = UNITS[unit], rates(data)
+    if section == "regions":
+        return figure_rows(data, chosen(data, SHANGHAI_VS_GYEONGGI, target, r), lang, highlight="shanghai", label_key="subject")
+    if section == "tencent":
+        return figure_rows(data, chosen(data, TENCENT_SCALE, target, r), lang, label_key="metric")
+    if section in ("province_gdp", "city_gdp"):
+        return ranking(data, section, target, r, lang)
+    raise ValueError(f"unknown chart section {section!r}")
+
+
+def section_figure(data: Dataset, section: str, unit: str, lang: str) -> go.Figure:
+    return bar_figure(data.memo(section_rows, section, unit, lang), lang)
+
+
+def section_table(data: Dataset, section: str, unit: str, lang: str) -> pd.DataFrame:
+    return table(data.memo(section_rows, section, unit, lang), lang, with_rank=section.endswith("_gdp"))
+
+
 def highlighted_position(rows: pd.DataFrame) -> int | None:
     hit = rows[rows["highlight"]]
     return None if hit.empty else int(hit.iloc[0]["position"])

@@ -2,10 +2,13 @@
 partial plotly.js; see components/chart_render.py for why not `st.plotly_chart`."""
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+
 import streamlit as st
 
 from components.chart_render import CHART_CSS, CHART_HTML, CHART_JS, chart_payload
-from components.ui_frame import View
+from components.dataset import Dataset
+from components.i18n import t
 
 _chart_component = st.components.v2.component(
     "krcn_chart",
@@ -16,7 +19,14 @@ _chart_component = st.components.v2.component(
 )
 
 
-def plotly_chart(view: View, figure, key: str, alt: str, config: dict | None = None) -> None:
-    """Draw `figure`; `alt` is its accessible name (the numbers themselves are in the table under it)."""
-    text = {"loading": view.t("chart.loading"), "failed": view.t("chart.failed")}
-    _chart_component(key=key, data=chart_payload(figure, lang=view.lang, alt=alt, text=text, config=config), height="content")
+def _payload(data: Dataset, lang: str, alt: str, figure_fn: Callable, args: tuple) -> bytes:
+    text = {"loading": t("chart.loading", lang), "failed": t("chart.failed", lang)}
+    return chart_payload(figure_fn(data, *args), lang=lang, alt=alt, text=text)
+
+
+def plotly_chart(view, key: str, alt: str, figure_fn: Callable[..., object], *args: Hashable) -> None:
+    """Draw `figure_fn(view.data, *args)` (a plotly figure); `alt` is its accessible name (the numbers are in
+    the table under it). The component's data is built once per view: `figure_fn` must be a module-level
+    function and `args` hashable (language, filter, unit...)."""
+    data = view.data.memo(_payload, view.lang, alt, figure_fn, args)
+    _chart_component(key=key, data=data, height="content")

@@ -385,18 +385,9 @@ def url_select(
 
 def source_markdown(view: View, source_ids: Sequence[str], locator: str = "") -> str:
     """'Source: [Pressian, 2025-09-26](url) ¶1; …' as safe markdown (data text escaped, links http(s) only)."""
-    from components.citations import citations, safe_href
+    from components.citations import source_line
 
-    parts = []
-    for c in citations(view.data, source_ids, locator):
-        text = escape_markdown(c.label)
-        href = safe_href(c.url)
-        part = f"[{text}]({href})" if href else text
-        if c.locator:
-            part += " " + escape_markdown(c.locator)
-        parts.append(part)
-    body = "; ".join(parts) if parts else view.t("source.none")
-    return f"{view.t('source.label')}: {body}"
+    return view.data.memo(source_line, view.lang, tuple(source_ids), locator or "")
 
 
 def source_caption(view: View, source_ids: Sequence[str], locator: str = "") -> None:
@@ -415,7 +406,10 @@ def csv_download(label: str, frame, file_name: str, key: str, headers: dict[str,
     """A download of a table as shown: CSV with spreadsheet formulas neutralised (components/table_export)."""
     from components.table_export import csv_bytes
 
-    st.download_button(label, csv_bytes(frame, headers), file_name=file_name, mime="text/csv", on_click="ignore", key=key)
+    # Built when clicked (Streamlit calls `data` then), not on every run of the page.
+    st.download_button(
+        label, lambda: csv_bytes(frame, headers), file_name=file_name, mime="text/csv", on_click="ignore", key=key
+    )
 
 
 def claim_card(view: View, claim, heading: str, link_label: str) -> None:

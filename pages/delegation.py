@@ -3,27 +3,34 @@ sector and by location (not all six are in Pangyo), then each company's profile 
 The sector filter applies to all of it."""
 import streamlit as st
 
+from components.chart_render import summary_alt
 from components.delegation import (
-    company_table,
     companies,
+    company_table,
     display_name,
+    location_chart,
     location_counts,
-    location_figure,
     location_table,
     multi_sector,
     pangyo_claim,
     profile,
+    sector_chart,
     sector_counts,
-    sector_figure,
     sector_names,
     sector_table,
     shown,
     source_ids_of,
 )
 from components.safe_text import escape_markdown
-from components.chart_render import summary_alt
 from components.ui_chart import plotly_chart
-from components.ui_frame import claim_card, csv_download, guarded, page_view, source_caption, source_markdown
+from components.ui_frame import (
+    claim_card,
+    csv_download,
+    guarded,
+    page_view,
+    source_caption,
+    source_markdown,
+)
 
 view = page_view("delegation")
 data, lang, sectors = view.data, view.lang, view.state.sectors
@@ -87,7 +94,7 @@ with guarded(view):
     if not counts.empty:
         st.header(view.t("delegation.sectors.heading"))
         alt = summary_alt(view.t("delegation.sectors.heading"), zip(counts["sector"], counts["count"]))
-        plotly_chart(view, sector_figure(counts, lang, sectors), "chart_sectors", alt=alt)
+        plotly_chart(view, "chart_sectors", alt, sector_chart, lang, tuple(sectors))
         doubles = multi_sector(data, lang, sectors)
         if doubles:
             st.caption(
@@ -109,7 +116,7 @@ with guarded(view):
     if not places.empty:
         st.header(view.t("delegation.location.heading"))
         alt = summary_alt(view.t("delegation.location.heading"), zip(places["location"], places["count"]))
-        plotly_chart(view, location_figure(places, lang), "chart_locations", alt=alt)
+        plotly_chart(view, "chart_locations", alt, location_chart, lang, tuple(sectors))
         st.caption(view.t("delegation.location.help"))
         source_caption(view, source_ids_of(places["source_ids"]))
         chart_numbers(location_table(places, lang), "locations")

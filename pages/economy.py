@@ -3,11 +3,18 @@
 import streamlit as st
 
 from components import economy as eco
+from components.chart_render import summary_alt
 from components.formatting import format_figure
 from components.safe_text import escape_markdown
-from components.chart_render import summary_alt
 from components.ui_chart import plotly_chart
-from components.ui_frame import claim_card, csv_download, guarded, page_view, source_caption, url_select
+from components.ui_frame import (
+    claim_card,
+    csv_download,
+    guarded,
+    page_view,
+    source_caption,
+    url_select,
+)
 
 view = page_view("economy")
 data, lang = view.data, view.lang
@@ -15,9 +22,9 @@ LINK_COLUMN = st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/
 NUMBER_COLUMN = st.column_config.NumberColumn(format="localized")
 
 
-def numbers(rows, name: str, with_rank: bool = False) -> None:
+def numbers(section: str, name: str) -> None:
     """The chart's numbers below it (what a screen reader or a spreadsheet needs), downloadable as shown."""
-    frame = eco.table(rows, lang, with_rank=with_rank)
+    frame = data.memo(eco.section_table, section, view.state.unit, lang)
     with st.expander(view.t("economy.table.numbers")):
         st.dataframe(
             frame,
@@ -31,9 +38,15 @@ def numbers(rows, name: str, with_rank: bool = False) -> None:
         csv_download(view.t("economy.download"), frame, f"economy-{name}-{view.state.unit}-{lang}.csv", key=f"dl_{name}")
 
 
-def chart(rows, key: str, title: str) -> None:
+def section_rows(section: str):
+    return data.memo(eco.section_rows, section, view.state.unit, lang)
+
+
+def chart(section: str, title: str) -> None:
     """The bars, then which of them are conversions (and at what rate)."""
-    plotly_chart(view, eco.bar_figure(rows, lang), key, alt=summary_alt(title, zip(rows["name"], rows["text"])))
+    rows = section_rows(section)
+    alt = summary_alt(title, zip(rows["name"], rows["text"]))
+    plotly_chart(view, f"chart_{section}", alt, eco.section_figure, section, view.state.unit, lang)
     items = eco.converted_items(rows, lang)
     if items and len(rows) <= 3:
         st.caption(view.t("economy.converted_caption", items=escape_markdown(items)))
@@ -84,9 +97,9 @@ with guarded(view):
 # 2. Shanghai beside Gyeonggi (2024), both bars at the page's one ₩ rate.
 with guarded(view):
     st.header(view.t("economy.regions.heading"))
-    pair = eco.chosen(data, eco.SHANGHAI_VS_GYEONGGI, target, rates)
-    rows = eco.figure_rows(data, pair, lang, highlight="shanghai", label_key="subject")
-    chart(rows, "chart_regions", view.t("economy.regions.heading"))
+    pair = data.memo(eco.chosen, eco.SHANGHAI_VS_GYEONGGI, target, rates)
+    rows = section_rows("regions")
+    chart("regions", view.t("economy.regions.heading"))
     times = eco.ratio(pair)
     ratio_fig = eco.figure(data, eco.RATIO_SHANGHAI_GYEONGGI)
     if times is not None:
@@ -99,13 +112,12 @@ with guarded(view):
     if ratio_fig is not None:
         cited += [sid for sid in ratio_fig["source_ids"] if sid not in cited]
     source_caption(view, cited)
-    numbers(rows, "shanghai-gyeonggi")
+    numbers("regions", "shanghai-gyeonggi")
 
 # 3. Shanghai among China's provincial-level economies and among its cities: the "No. 1" holds for cities only.
 with guarded(view):
     st.header(view.t("economy.ranking.heading"))
-    provinces = eco.ranking(data, "province_gdp", target, rates, lang)
-    cities = eco.ranking(data, "city_gdp", target, rates, lang)
+    provinces, cities = section_rows("province_gdp"), section_rows("city_gdp")
     p_rank, c_rank = eco.highlighted_position(provinces), eco.highlighted_position(cities)
     st.markdown(
         view.t(
@@ -120,22 +132,21 @@ with guarded(view):
     left, right = st.columns([3, 2])
     with left:
         st.subheader(view.t("economy.ranking.provinces"))
-        chart(provinces, "chart_provinces", view.t("economy.ranking.provinces"))
+        chart("province_gdp", view.t("economy.ranking.provinces"))
         st.caption(view.t("economy.ranking.provinces_note"))
         source_caption(view, eco.source_ids_of(provinces))
-        numbers(provinces, "provinces", with_rank=True)
+        numbers("province_gdp", "provinces")
     with right:
         st.subheader(view.t("economy.ranking.cities"))
-        chart(cities, "chart_cities", view.t("economy.ranking.cities"))
+        chart("city_gdp", view.t("economy.ranking.cities"))
         source_caption(view, eco.source_ids_of(cities))
-        numbers(cities, "cities", with_rank=True)
+        numbers("city_gdp", "cities")
 
 # 4. Tencent: what the shares were worth beside a year's revenue and profit.
 with guarded(view):
     st.header(view.t("economy.tencent.heading"))
-    scale = eco.chosen(data, eco.TENCENT_SCALE, target, rates)
-    rows = eco.figure_rows(data, scale, lang, label_key="metric")
-    chart(rows, "chart_tencent", view.t("economy.tencent.heading"))
+    rows = section_rows("tencent")
+    chart("tencent", view.t("economy.tencent.heading"))
     st.caption(view.t("economy.tencent.note"))
     source_caption(view, eco.source_ids_of(rows))
-    numbers(rows, "tencent")
+    numbers("tencent", "tencent")

@@ -15,7 +15,13 @@ from components.mou import (
 )
 from components.safe_text import escape_markdown
 from components.ui_chart import plotly_chart
-from components.ui_frame import csv_download, guarded, page_view, source_caption, source_markdown
+from components.ui_frame import (
+    csv_download,
+    guarded,
+    page_view,
+    source_caption,
+    source_markdown,
+)
 
 view = page_view("mou")
 data, lang, sectors = view.data, view.lang, view.state.sectors
@@ -104,7 +110,7 @@ with guarded(view):
     if links.empty:
         st.warning(view.t("mou.none"))
     else:
-        plotly_chart(view, sankey_figure(data, lang, sectors), "mou_sankey", alt=view.t("mou.map.alt"))
+        plotly_chart(view, "mou_sankey", view.t("mou.map.alt"), sankey_figure, lang, tuple(sectors))
         reaching = clauses_reaching_companies(data, sectors)
         st.markdown(view.t("mou.map.reach", reached=len(reaching), total=len(shown)))
         st.info(view.t("mou.map.inferred"))

@@ -2,9 +2,26 @@
 with downloads, and a text summary. Logic: components/graph.py and network_render.py (pure), ui_network.py (UI)."""
 import streamlit as st
 
-from components.graph import DEPTHS, MAX_DRAWN_NODES, build_network, drawable, focus_options, focusable_ids, node_details, relations_table, summarize
+from components.graph import (
+    DEPTHS,
+    MAX_DRAWN_NODES,
+    build_network,
+    drawable,
+    focus_options,
+    focusable_ids,
+    node_details,
+    relations_table,
+    summarize,
+)
 from components.network_render import offline_html
-from components.ui_frame import csv_download, escape_markdown, guarded, page_view, url_select, url_toggle
+from components.ui_frame import (
+    csv_download,
+    escape_markdown,
+    guarded,
+    page_view,
+    url_select,
+    url_toggle,
+)
 from components.ui_network import details_panel, network_chart
 
 view = page_view("network")

@@ -147,7 +147,7 @@ with guarded(view):
     st.caption(view.t("sources.zip.caption", count=len(files) - 1))
     st.download_button(
         view.t("sources.zip.button"),
-        package_zip(current_data_dir()),
+        lambda: package_zip(current_data_dir()),  # built when clicked
         file_name="kr-cn-linkage-data.zip",
         mime="application/zip",
         on_click="ignore",

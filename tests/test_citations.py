@@ -24,3 +24,14 @@ def test_safe_href_only_http_and_no_parentheses():
     assert safe_href("javascript:alert(1)") == ""
     assert safe_href("https://a.example/x_(y)") == "https://a.example/x_%28y%29"
     assert safe_href("http://m.example/a b") == "http://m.example/a%20b"
+
+
+def test_source_line_is_safe_markdown_in_both_languages(tmp_path):
+    from components.citations import source_line
+
+    hostile = dict(TINY["sources"][0], id="src-x", publisher="*Bold* [x](javascript:alert(1))", url="")
+    data = load_dataset(write_package(tmp_path, {"sources": TINY["sources"] + [hostile]}))
+    assert source_line(data, "en", ("src-a",), "¶4") == "Source: [Pressian, 2025\\-09\\-26](https://example.org/a) ¶4"
+    assert source_line(data, "ko", (), "") == "출처: 출처 없음"
+    line = source_line(data, "en", ("src-x",))
+    assert "](javascript" not in line and "\\*Bold\\*" in line

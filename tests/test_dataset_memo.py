@@ -1,0 +1,65 @@
+"""Dataset.memo: what pages derive from the data is computed once per view, bounded, and never outlives or
+crosses datasets."""
+from __future__ import annotations
+
+import dataclasses
+import threading
+
+from components.dataset import Memo, load_dataset
+from tests.package_fixture import write_package
+
+calls: list[tuple] = []
+
+
+def count_sources(data, lang, sectors):
+    calls.append((lang, sectors))
+    return (lang, sectors, len(data.sources))
+
+
+def test_memo_computes_once_per_arguments(tmp_path):
+    calls.clear()
+    data = load_dataset(write_package(tmp_path, {}))
+    first = data.memo(count_sources, "en", ("ai",))
+    assert data.memo(count_sources, "en", ("ai",)) is first
+    data.memo(count_sources, "ko", ("ai",))
+    assert calls == [("en", ("ai",)), ("ko", ("ai",))]
+
+
+def test_a_changed_dataset_gets_its_own_memo(tmp_path):
+    calls.clear()
+    data = load_dataset(write_package(tmp_path, {}))
+    data.memo(count_sources, "en", ())
+    other = dataclasses.replace(data, sources=data.sources.iloc[:0])
+    assert other.memo(count_sources, "en", ()) == ("en", (), 0)
+    assert len(calls) == 2
+    assert data != other and hash(data) != hash(other)  # identity, never the (unhashable) frames
+
+
+def test_memo_is_bounded_least_recently_used_first():
+    memo = Memo(max_entries=2)
+    memo.get("a", lambda: 1)
+    memo.get("b", lambda: 2)
+    memo.get("a", lambda: 0)  # touch a: b is now the oldest
+    memo.get("c", lambda: 3)
+    assert len(memo) == 2
+    assert memo.get("a", lambda: "recomputed") == 1
+    assert memo.get("b", lambda: "recomputed") == "recomputed"
+
+
+def test_memo_is_safe_across_threads():
+    memo = Memo(max_entries=50)
+    errors = []
+
+    def worker(n):
+        try:
+            for i in range(500):
+                assert memo.get(i % 80, lambda i=i: i % 80) == i % 80
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and len(memo) == 50
