@@ -63,11 +63,12 @@ with guarded(view):
         st.caption(escape_markdown(event.iloc[0][f"description_{lang}"]))
         source_caption(view, event.iloc[0]["source_ids"], event.iloc[0]["locator"])
 
-firms = companies(data, sectors)
-delegation = companies(data, sectors, roles=("delegation",))
+# Derived once per view (language, filter) and shared between sessions: read-only below.
+firms = data.memo(companies, sectors)
+delegation = data.memo(companies, sectors, ("delegation",))
 if sectors:
     chosen = ", ".join(escape_markdown(n) for n in sector_names(data, sectors, lang))
-    st.info(view.t("sector.active", names=chosen) + "  \n" + view.t("delegation.filter.count", shown=len(firms), total=len(companies(data))))
+    st.info(view.t("sector.active", names=chosen) + "  \n" + view.t("delegation.filter.count", shown=len(firms), total=len(data.memo(companies, ()))))
 if firms.empty:
     st.warning(view.t("delegation.none"))
 
@@ -75,7 +76,7 @@ if firms.empty:
 with guarded(view):
     st.header(view.t("delegation.table.heading"))
     st.caption(view.t("delegation.table.legend"))
-    table = company_table(data, lang, sectors)
+    table = data.memo(company_table, lang, sectors)
     if not table.empty:
         name_col = view.t("delegation.col.name")
         st.dataframe(
@@ -90,12 +91,12 @@ with guarded(view):
 # 2. The delegation by sector: a company in two sectors counts in both. Full width, so each bar can name its
 # companies at a readable size.
 with guarded(view):
-    counts = sector_counts(data, lang, sectors)
+    counts = data.memo(sector_counts, lang, sectors)
     if not counts.empty:
         st.header(view.t("delegation.sectors.heading"))
         alt = summary_alt(view.t("delegation.sectors.heading"), zip(counts["sector"], counts["count"]))
-        plotly_chart(view, "chart_sectors", alt, sector_chart, lang, tuple(sectors))
-        doubles = multi_sector(data, lang, sectors)
+        plotly_chart(view, "chart_sectors", alt, sector_chart, lang, sectors)
+        doubles = data.memo(multi_sector, lang, sectors)
         if doubles:
             st.caption(
                 view.t(
@@ -112,11 +113,11 @@ with guarded(view):
 
 # 3. Where they are: the sources place only two of the six in Pangyo, though all six were called Pangyo firms.
 with guarded(view):
-    places = location_counts(data, lang, sectors)
+    places = data.memo(location_counts, lang, sectors)
     if not places.empty:
         st.header(view.t("delegation.location.heading"))
         alt = summary_alt(view.t("delegation.location.heading"), zip(places["location"], places["count"]))
-        plotly_chart(view, "chart_locations", alt, location_chart, lang, tuple(sectors))
+        plotly_chart(view, "chart_locations", alt, location_chart, lang, sectors)
         st.caption(view.t("delegation.location.help"))
         source_caption(view, source_ids_of(places["source_ids"]))
         chart_numbers(location_table(places, lang), "locations")
@@ -141,7 +142,7 @@ with guarded(view):
             names = sector_names(data, ent["sectors"], lang)
             sectors_text = escape_markdown(", ".join(names) or view.t("unknown"))
             lines.append(f"| {view.t('delegation.col.sectors')} | {sectors_text} | {source_cell(ent['source_ids'], ent['locator'])} |")
-            for f in profile(data, ent["id"], lang):
+            for f in data.memo(profile, ent["id"], lang):
                 # A 'not found' row may say what was found instead (e.g. only called a Pangyo-cluster firm).
                 text = f.detail if not f.known and f.detail else shown(f, lang)
                 label = view.t(f"delegation.attr.{f.attribute}")

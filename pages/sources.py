@@ -42,7 +42,7 @@ if view.state.sectors:
 # 1. The sources, with how many facts each supports.
 with guarded(view):
     st.header(view.t("sources.list.heading"), anchor="sources-list")
-    table = sources_table(data, lang)
+    table = data.memo(sources_table, lang)  # once per language; read-only
     st.caption(view.t("sources.list.count", count=len(table)) + " · " + view.t("sources.list.caption"))
     columns = ("publisher", "facts", "date", "url", "title", "language", "kind", "note")
     headers = {key: view.t(f"sources.col.{key}") for key in columns}
@@ -76,7 +76,7 @@ with guarded(view):
         help=view.t("sources.claims.filter_help"),
         key="w_verdict",
     )
-    ledger = claims_table(data, lang, tuple(chosen or ()))
+    ledger = data.memo(claims_table, lang, tuple(chosen or ()))
     st.caption(view.t("sources.claims.count", shown=len(ledger), total=len(data.claims)))
     if ledger.empty:
         st.info(view.t("sources.claims.none"))
@@ -108,7 +108,7 @@ with guarded(view):
     st.markdown(view.t("sources.method.body"))
     source_caption(view, ["pressian-2025-09-26"])
     st.subheader(view.t("sources.unknown.heading"))
-    unknown = unknown_attributes(data, lang)
+    unknown = data.memo(unknown_attributes, lang)
     if unknown.empty:
         st.caption(view.t("sources.unknown.none"))
     else:
