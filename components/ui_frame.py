@@ -402,6 +402,23 @@ def url_toggle(view: View, param: str, label: str, **kwargs: object) -> bool:
     return st.toggle(label, key=key, on_change=lambda: _apply(**{param: st.session_state[key]}), **kwargs)
 
 
+LAZY_PREFIX = "open_"  # session-state keys of lazy expanders (tests open them all by this prefix)
+
+
+@contextmanager
+def lazy_expander(label: str, key: str) -> Iterator[bool]:
+    """An expander whose content runs only while it is open; opening or closing it reruns the page.
+
+    For what a visitor opens on demand (a chart's numbers, a profile, a schema table): the page stays light on
+    every filter or language change. It stays open through a filter or unit change; a language switch closes
+    it (Streamlit makes the translated label part of the expander's identity).
+    Yields whether it is open: `with lazy_expander(label, key) as is_open: if is_open: ...`.
+    """
+    box = st.expander(label, key=f"{LAZY_PREFIX}{key}", on_change="rerun")
+    with box:
+        yield bool(box.open)
+
+
 def csv_download(label: str, frame, file_name: str, key: str, headers: dict[str, str] | None = None) -> None:
     """A download of a table as shown: CSV with spreadsheet formulas neutralised (components/table_export)."""
     from components.table_export import csv_bytes

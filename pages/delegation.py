@@ -27,6 +27,7 @@ from components.ui_frame import (
     claim_card,
     csv_download,
     guarded,
+    lazy_expander,
     page_view,
     source_caption,
     source_markdown,
@@ -43,9 +44,10 @@ def download(frame, name: str) -> None:
 
 
 def chart_numbers(frame, name: str) -> None:
-    with st.expander(view.t("delegation.table.numbers")):
-        st.dataframe(frame, hide_index=True, width="stretch")
-        download(frame, name)
+    with lazy_expander(view.t("delegation.table.numbers"), key=f"numbers_{name}") as is_open:
+        if is_open:
+            st.dataframe(frame, hide_index=True, width="stretch")
+            download(frame, name)
 
 
 def source_cell(source_ids, locator: str) -> str:
@@ -132,7 +134,9 @@ with guarded(view):
         st.caption(view.t("delegation.profiles.help"))
     for _, ent in firms.iterrows():
         role = view.t(f"delegation.role.{ent['role']}")
-        with st.expander(f"{escape_markdown(display_name(ent, lang))} · {role}"):
+        with lazy_expander(f"{escape_markdown(display_name(ent, lang))} · {role}", key=f"profile_{ent['id']}") as is_open:
+            if not is_open:
+                continue
             other = "name_en" if lang == "ko" else "name_ko"
             st.markdown(f"**{escape_markdown(ent[f'name_{lang}'])}** ({escape_markdown(ent[other])})")
             st.markdown(escape_markdown(ent[f"description_{lang}"]))

@@ -11,6 +11,7 @@ from components.ui_frame import (
     claim_card,
     csv_download,
     guarded,
+    lazy_expander,
     page_view,
     source_caption,
     url_select,
@@ -24,8 +25,10 @@ NUMBER_COLUMN = st.column_config.NumberColumn(format="localized")
 
 def numbers(section: str, name: str) -> None:
     """The chart's numbers below it (what a screen reader or a spreadsheet needs), downloadable as shown."""
-    frame = data.memo(eco.section_table, section, view.state.unit, lang)
-    with st.expander(view.t("economy.table.numbers")):
+    with lazy_expander(view.t("economy.table.numbers"), key=f"numbers_{name}") as is_open:
+        if not is_open:
+            return
+        frame = data.memo(eco.section_table, section, view.state.unit, lang)
         st.dataframe(
             frame,
             hide_index=True,

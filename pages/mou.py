@@ -18,6 +18,7 @@ from components.ui_chart import plotly_chart
 from components.ui_frame import (
     csv_download,
     guarded,
+    lazy_expander,
     page_view,
     source_caption,
     source_markdown,
@@ -119,10 +120,11 @@ with guarded(view):
         companies = data.entities[data.entities["id"].isin(reached)]
         cited = list(dict.fromkeys([s for ids in shown["source_ids"] for s in ids] + [s for ids in companies["source_ids"] for s in ids]))
         source_caption(view, cited)
-        with st.expander(view.t("mou.map.table")):
-            headers = {key: view.t(f"mou.col.{key}") for key in ("clause", "group", "sector", "companies")}
-            st.dataframe(links, hide_index=True, column_config=headers, key="mou_map_table")
-            csv_download(view.t("mou.download.map"), links, f"mou-clause-sector-company-{lang}.csv", "mou_map_csv", headers)
+        with lazy_expander(view.t("mou.map.table"), key="mou_map_open") as is_open:
+            if is_open:
+                headers = {key: view.t(f"mou.col.{key}") for key in ("clause", "group", "sector", "companies")}
+                st.dataframe(links, hide_index=True, column_config=headers, key="mou_map_table")
+                csv_download(view.t("mou.download.map"), links, f"mou-clause-sector-company-{lang}.csv", "mou_map_csv", headers)
         view.page_link("delegation", view.t("mou.map.delegation_link"))
 
 # 3. Every item in Korean and English, filtered by sector, downloadable.

@@ -16,7 +16,13 @@ from components.sources_view import (
     verdict_counts,
     verdict_label,
 )
-from components.ui_frame import csv_download, guarded, page_view, source_caption
+from components.ui_frame import (
+    csv_download,
+    guarded,
+    lazy_expander,
+    page_view,
+    source_caption,
+)
 
 view = page_view("sources")
 data, lang = view.data, view.lang
@@ -24,6 +30,19 @@ data, lang = view.data, view.lang
 
 def download(label_key: str, frame, headers: dict[str, str], file_name: str, key: str) -> None:
     csv_download(view.t(label_key), frame, file_name, key, headers)
+
+
+def claims_ledger_table(ledger) -> None:
+    """The ledger as one table, downloadable (the cards above show the same claims one by one)."""
+    st.caption(view.t("sources.claims.legend"))
+    columns = ("claim", "verdict", "note", "entities", "sources", "source_url", "locator", "claim_other")
+    headers = {key: view.t(f"sources.col.{'claim_note' if key == 'note' else key}") for key in columns}
+    config = dict(headers)
+    config["source_url"] = st.column_config.LinkColumn(headers["source_url"], display_text=view.t("sources.link.open"))
+    config["claim"] = st.column_config.TextColumn(headers["claim"], width="medium")
+    config["note"] = st.column_config.TextColumn(headers["note"], width="large")
+    st.dataframe(ledger, hide_index=True, column_order=columns, column_config=config, key="claims_table")
+    download("sources.download.claims", ledger, headers, f"claims-{lang}.csv", "claims_csv")
 
 
 st.title(view.t("sources.title"))
@@ -91,16 +110,9 @@ with guarded(view):
             if row.entities:
                 st.markdown(f"{view.t('sources.claims.concerns')}: {escape_markdown(row.entities)}")
             source_caption(view, claim["source_ids"], claim["locator"])
-    with st.expander(view.t("sources.claims.table")):
-        st.caption(view.t("sources.claims.legend"))
-        columns = ("claim", "verdict", "note", "entities", "sources", "source_url", "locator", "claim_other")
-        headers = {key: view.t(f"sources.col.{'claim_note' if key == 'note' else key}") for key in columns}
-        config = dict(headers)
-        config["source_url"] = st.column_config.LinkColumn(headers["source_url"], display_text=view.t("sources.link.open"))
-        config["claim"] = st.column_config.TextColumn(headers["claim"], width="medium")
-        config["note"] = st.column_config.TextColumn(headers["note"], width="large")
-        st.dataframe(ledger, hide_index=True, column_order=columns, column_config=config, key="claims_table")
-        download("sources.download.claims", ledger, headers, f"claims-{lang}.csv", "claims_csv")
+    with lazy_expander(view.t("sources.claims.table"), key="claims_table_open") as is_open:
+        if is_open:
+            claims_ledger_table(ledger)
 
 # 3. Method: how the data was built, what is unknown, how to add data.
 with guarded(view):
@@ -135,9 +147,10 @@ with guarded(view):
     for resource in data.schema["resources"]:
         rows = dictionary[dictionary["resource"] == resource["path"]]
         label = view.t("sources.dict.resource", file=resource["path"], count=len(rows))
-        with st.expander(label):
-            st.caption(escape_markdown(resource.get("description", "")))
-            st.dataframe(rows, hide_index=True, column_order=columns, column_config=config, key=f"dict_{resource['name']}")
+        with lazy_expander(label, key=f"schema_{resource['name']}") as is_open:
+            if is_open:
+                st.caption(escape_markdown(resource.get("description", "")))
+                st.dataframe(rows, hide_index=True, column_order=columns, column_config=config, key=f"dict_{resource['name']}")
     download("sources.download.dictionary", dictionary, headers, "data-dictionary.csv", "dictionary_csv")
 
 # 5. The whole data package as one zip, built in memory.

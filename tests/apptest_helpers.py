@@ -16,8 +16,9 @@ PAGE_FILES = {
 }
 
 
-def open_page(page: str, timeout: float = 60, **params: str | list[str]) -> AppTest:
-    """Run app.py, switch to `page` and run it with `params` as the URL's query parameters."""
+def open_page(page: str, timeout: float = 60, expand: bool = False, **params: str | list[str]) -> AppTest:
+    """Run app.py, switch to `page` and run it with `params` as the URL's query parameters; with `expand`, then
+    open every lazy expander (chart numbers, profiles, schema tables) as a visitor would."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
     if page != "overview":
         at.run()  # AppTest needs one run of st.navigation before it can switch to a page
@@ -26,6 +27,23 @@ def open_page(page: str, timeout: float = 60, **params: str | list[str]) -> AppT
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
+    if expand:
+        open_lazy_expanders(at)
+    return at
+
+
+def open_lazy_expanders(at: AppTest) -> AppTest:
+    """Open every lazy expander (components.ui_frame.lazy_expander) on the page and rerun: their content runs
+    only while open. Repeats while opening one reveals more (e.g. a filter change)."""
+    from components.ui_frame import LAZY_PREFIX
+
+    for _ in range(3):
+        closed = [k for k in at.session_state.keys() if str(k).startswith(LAZY_PREFIX) and not at.session_state[k]]
+        if not closed:
+            break
+        for key in closed:
+            at.session_state[key] = True
+        at.run()
     return at
 
 

@@ -21,7 +21,7 @@ def headings(at) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_page_shows_table_profiles_and_both_charts(lang):
-    at = open_page("delegation", lang=lang)
+    at = open_page("delegation", expand=True, lang=lang)
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == t("delegation.title", lang)
     assert headings(at) == [
@@ -47,7 +47,7 @@ def test_page_shows_table_profiles_and_both_charts(lang):
 
 
 def test_english_profiles_link_facts_to_sources_and_the_network():
-    at = open_page("delegation", lang="en")
+    at = open_page("delegation", expand=True, lang="en")
     text = all_text(at)
     # a fact and its source in one table row (a link to the filing, with its locator)
     hq = next(line for line in text.splitlines() if line.startswith("| Headquarters | Hancom Tower"))
@@ -68,7 +68,7 @@ def test_english_profiles_link_facts_to_sources_and_the_network():
 
 
 def test_korean_page_reads_in_korean():
-    at = open_page("delegation", lang="ko")
+    at = open_page("delegation", expand=True, lang="ko")
     text = all_text(at)
     assert "| 본사 | 경기 성남시 분당구 대왕판교로644번길 49 한컴타워" in text.replace("\\", "")
     assert "(추정)" in text.replace("\\", "")
@@ -81,7 +81,7 @@ def test_korean_page_reads_in_korean():
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_security_keeps_initech_alone(lang):
-    at = open_page("delegation", lang=lang, sector="security")
+    at = open_page("delegation", expand=True, lang=lang, sector="security")
     assert not at.exception
     table = at.dataframe[0].value
     assert table[t("delegation.col.name", lang)].tolist() == (["Initech"] if lang == "en" else ["이니텍"])
@@ -93,7 +93,7 @@ def test_security_keeps_initech_alone(lang):
 
 
 def test_cloud_keeps_nhn_megazone_and_the_tencent_cloud_host():
-    at = open_page("delegation", lang="en", sector="cloud")
+    at = open_page("delegation", expand=True, lang="en", sector="cloud")
     table = at.dataframe[0].value
     assert table["Company"].tolist() == ["NHN Cloud", "Megazone Cloud", "Tencent Cloud (腾讯云)"]
     sectors = at.dataframe[1].value
@@ -106,7 +106,7 @@ def test_cloud_keeps_nhn_megazone_and_the_tencent_cloud_host():
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_a_filter_that_keeps_nothing_says_so(lang):
-    at = open_page("delegation", lang=lang, sector="tourism")
+    at = open_page("delegation", expand=True, lang=lang, sector="tourism")
     assert not at.exception
     assert [w.value for w in at.warning].count(t("delegation.none", lang)) >= 1
     assert not chart_specs(at)
@@ -132,7 +132,7 @@ def test_hostile_names_show_literally(tmp_path, monkeypatch):
         writer.writeheader()
         writer.writerows(rows)
     monkeypatch.setenv("KRCN_DATA_DIR", str(tmp_path))
-    at = open_page("delegation", lang="en")
+    at = open_page("delegation", expand=True, lang="en")
     assert not at.exception, [e.value for e in at.exception]
     text = all_text(at) + "\n".join(e.proto.label for e in at.expander)
     escaped = "Han\\[x\\]\\(javascript\\:alert\\(1\\)\\)\\<img src\\=x onerror\\=alert\\(1\\)\\>\\:red\\[X\\]\\*\\*b\\*\\*"

@@ -22,7 +22,7 @@ def metrics(at) -> dict[str, str]:
 @pytest.mark.parametrize("unit", [None, "krw"])
 def test_page_runs_with_every_section(lang, unit):
     params = {"lang": lang, **({"unit": unit} if unit else {})}
-    at = open_page("economy", **params)
+    at = open_page("economy", expand=True, **params)
     assert not at.exception, [e.value for e in at.exception]
     assert [e.value for e in at.error] == []
     assert at.title[0].value == t("economy.title", lang)
@@ -48,7 +48,7 @@ def test_page_runs_with_every_section(lang, unit):
     ],
 )
 def test_headline_figures_in_each_unit_and_language(lang, unit, shanghai, tencent):
-    at = open_page("economy", lang=lang, unit=unit)
+    at = open_page("economy", expand=True, lang=lang, unit=unit)
     assert [m.value for m in at.metric] == [shanghai, tencent]
     text = all_text(at)
     rate = "₩1,400.7 per US$" if lang == "en" else "1달러당 1,400.7원"
@@ -59,7 +59,7 @@ def test_headline_figures_in_each_unit_and_language(lang, unit, shanghai, tencen
 
 
 def test_krw_tables_hold_the_converted_numbers():
-    at = open_page("economy", lang="en", unit="krw")
+    at = open_page("economy", expand=True, lang="en", unit="krw")
     regions = at.dataframe[0].value
     assert regions["Value (number)"].tolist() == [SHANGHAI_KRW, 651_000_000_000_000]
     assert regions["Value"].tolist() == ["₩1,051tn", "₩651tn"]
@@ -70,7 +70,7 @@ def test_krw_tables_hold_the_converted_numbers():
 
 
 def test_ranking_shows_shanghai_ninth_among_provinces_first_among_cities():
-    at = open_page("economy", lang="en")
+    at = open_page("economy", expand=True, lang="en")
     _, provinces, cities, _ = charts(at)
     assert len(provinces["y"]) == 12
     assert provinces["y"][8] == "▶ Shanghai (上海)"
@@ -88,7 +88,7 @@ def test_ranking_shows_shanghai_ninth_among_provinces_first_among_cities():
 
 
 def test_charts_show_units_in_hover_and_labels():
-    at = open_page("economy", lang="ko", unit="krw")
+    at = open_page("economy", expand=True, lang="ko", unit="krw")
     regions, _, _, tencent = charts(at)
     assert regions["text"] == ["≈ 1,051조 원", "651조 원"]
     assert "출처 값" in regions["hovertemplate"]
@@ -97,7 +97,7 @@ def test_charts_show_units_in_hover_and_labels():
 
 
 def test_unit_switch_writes_the_url_and_changes_the_numbers():
-    at = open_page("economy", lang="en")
+    at = open_page("economy", expand=True, lang="en")
     assert "unit" not in at.query_params  # the default stays out of the URL
     at.segmented_control(key="w_unit").set_value("krw").run()
     assert at.query_params["unit"] in ("krw", ["krw"])
@@ -108,8 +108,8 @@ def test_unit_switch_writes_the_url_and_changes_the_numbers():
 
 
 def test_sector_filter_does_not_change_the_economy_page():
-    plain = open_page("economy", lang="en")
-    filtered = open_page("economy", lang="en", sector="security")
+    plain = open_page("economy", expand=True, lang="en")
+    filtered = open_page("economy", expand=True, lang="en", sector="security")
     assert [m.value for m in filtered.metric] == [m.value for m in plain.metric]
     assert charts(filtered) == charts(plain)
     assert t("economy.filter.ignored", "en") in [c.value for c in filtered.caption]

@@ -37,7 +37,7 @@ def sankey_spec(at) -> dict:
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_mou_page(lang, sector):
     params = {"lang": lang} | ({"sector": sector} if sector else {})
-    at = open_page("mou", **params)
+    at = open_page("mou", expand=True, **params)
     assert not at.exception, [e.value for e in at.exception]
     assert [e.value for e in at.error] == []
     assert at.title[0].value == t("mou.title", lang)
@@ -74,7 +74,7 @@ def test_mou_page(lang, sector):
 
 
 def test_unfiltered_page_marks_the_proposal_and_lists_fields_in_a_table():
-    at = open_page("mou", lang="en")
+    at = open_page("mou", expand=True, lang="en")
     assert t("mou.group.help.proposal", "en") in [w.value for w in at.warning]
     table = next(m.value for m in at.markdown if m.value.startswith("| Item | Text | Sectors | Source |"))
     assert table.count("\n| **") == 11  # one row per field of exchange
@@ -89,7 +89,7 @@ def test_unfiltered_page_marks_the_proposal_and_lists_fields_in_a_table():
 
 
 def test_sector_widget_narrows_the_page_and_writes_the_url():
-    at = open_page("mou", lang="ko")
+    at = open_page("mou", expand=True, lang="ko")
     at.multiselect(key="w_sector").set_value(["tourism"]).run()
     assert at.query_params.get("sector") == "tourism"
     at.run()  # the next run reads the new URL
@@ -101,7 +101,7 @@ def test_sector_widget_narrows_the_page_and_writes_the_url():
 
 
 def test_a_sector_no_clause_concerns_says_so():
-    at = open_page("mou", lang="en", sector="security")
+    at = open_page("mou", expand=True, lang="en", sector="security")
     assert not at.exception
     assert t("mou.none", "en") in [w.value for w in at.warning]
     assert len(chart_specs(at)) == 0

@@ -21,7 +21,7 @@ def frame_with(at, column: str):
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_sources_page(lang, sector):
     params = {"lang": lang} | ({"sector": sector} if sector else {})
-    at = open_page("sources", **params)
+    at = open_page("sources", expand=True, **params)
     assert not at.exception, [e.value for e in at.exception]
     assert [e.value for e in at.error] == []
     assert at.title[0].value == t("sources.title", lang)
@@ -55,7 +55,7 @@ def test_sources_page(lang, sector):
 
 
 def test_verdict_filter_narrows_the_ledger():
-    at = open_page("sources", lang="en")
+    at = open_page("sources", expand=True, lang="en")
     assert at.caption and t("sources.claims.count", "en", shown=11, total=11) in all_text(at)
     at.pills(key="w_verdict").set_value(["outdated", "incorrect"]).run()
     claims = frame_with(at, "verdict")
@@ -66,7 +66,7 @@ def test_verdict_filter_narrows_the_ledger():
 
 
 def test_claim_cards_show_verdict_words_and_sources():
-    at = open_page("sources", lang="ko")
+    at = open_page("sources", expand=True, lang="ko")
     badges = [m.value for m in at.markdown if "-badge[" in m.value]
     assert len(badges) == len(DATA.claims)
     assert any("사실과 다름" in b for b in badges)

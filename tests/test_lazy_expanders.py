@@ -1,0 +1,46 @@
+"""Lazy expanders (components.ui_frame.lazy_expander): what a visitor opens on demand is not built or sent
+until opened, opening shows it, and it stays open through a filter or unit change."""
+from __future__ import annotations
+
+import pytest
+
+from components.i18n import t
+from components.ui_frame import LAZY_PREFIX
+from tests.apptest_helpers import open_lazy_expanders, open_page
+
+# page -> (lazy expanders on the unfiltered English page, dataframes shown only once they are open)
+LAZY = {"economy": (4, 4), "delegation": (2 + 8, 2), "mou": (1, 1), "sources": (1 + 9, 1 + 9)}
+
+
+@pytest.mark.parametrize("page", sorted(LAZY))
+def test_closed_expanders_send_nothing_until_opened(page):
+    expanders, frames = LAZY[page]
+    at = open_page(page, lang="en")
+    assert not at.exception
+    keys = [k for k in at.session_state.keys() if str(k).startswith(LAZY_PREFIX)]
+    assert len(keys) == expanders
+    closed_frames = len(at.dataframe)
+    open_lazy_expanders(at)
+    assert not at.exception
+    assert len(at.dataframe) - closed_frames == frames
+
+
+def test_open_numbers_stay_open_through_a_unit_change():
+    at = open_page("economy", lang="en")
+    at.session_state[f"{LAZY_PREFIX}numbers_tencent"] = True
+    at.run()
+    assert len(at.dataframe) == 1
+    usd = list(at.dataframe[0].value[t("economy.col.unit", "en")])
+    at.query_params["unit"] = "krw"
+    at.run()
+    assert len(at.dataframe) == 1
+    assert list(at.dataframe[0].value[t("economy.col.unit", "en")]) != usd
+
+
+def test_profile_content_only_when_open():
+    at = open_page("delegation", lang="en")
+    link = t("delegation.network_link", "en", name="NHN Cloud")
+    assert link not in [p.proto.label for p in at.get("page_link")]
+    at.session_state[f"{LAZY_PREFIX}profile_nhn-cloud"] = True
+    at.run()
+    assert link in [p.proto.label for p in at.get("page_link")]
