@@ -105,8 +105,11 @@ export default function (component) {
   krcnLoadScript(d.asset, 'Plotly')
     .then((Plotly) => {
       if (cancelled) return null;
-      // react: a re-render with new data updates the drawn chart in place instead of drawing it anew
-      return Plotly.react(plot, figure.data, layout, Object.assign({ responsive: true }, d.config));
+      const config = Object.assign({ responsive: true }, d.config);
+      // react: a re-render with new data updates a drawn bar chart in place instead of drawing it anew; a sankey
+      // would animate its nodes for half a second after every filter or language change, so it is drawn anew
+      const animates = (figure.data || []).some((trace) => trace.type === 'sankey');
+      return (animates ? Plotly.newPlot : Plotly.react)(plot, figure.data, layout, config);
     })
     .then((drawn) => {
       if (cancelled || !drawn) return;
