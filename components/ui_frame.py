@@ -21,7 +21,14 @@ import streamlit as st
 
 from components.dataset import DataPackageError, Dataset, current_data_dir, load_dataset
 from components.i18n import t
-from components.url_state import Dropped, ViewState, page_href, parse_query, query_string, to_query
+from components.url_state import (
+    Dropped,
+    ViewState,
+    page_href,
+    parse_query,
+    query_string,
+    to_query,
+)
 
 LOG = logging.getLogger("kr_cn_dashboard")
 ROOT = Path(__file__).resolve().parent.parent
@@ -290,7 +297,7 @@ def guarded(view_or_lang: View | str) -> Iterator[None]:
     """Run one section; if it fails, show a friendly message with a reference the logs can match."""
     try:
         yield
-    except Exception:  # noqa: BLE001 - Streamlit's control-flow exceptions are BaseException and pass
+    except Exception:
         ref = uuid.uuid4().hex[:8]
         LOG.exception("section failed (reference %s)", ref)
         lang = view_or_lang.lang if isinstance(view_or_lang, View) else view_or_lang
@@ -433,8 +440,9 @@ def claim_card(view: View, claim, heading: str, link_label: str) -> None:
     """One entry of the claims ledger where a page makes the same point: claim, verdict, context, sources."""
     with st.container(border=True):
         verdict = view.t(f"sources.verdict.{claim['verdict']}")
-        st.markdown(f"**{heading}** · {verdict}")
-        st.markdown(f"> {escape_markdown(claim[f'claim_{view.lang}'])}")
-        st.markdown(escape_markdown(claim[f"note_{view.lang}"]))
-        source_caption(view, claim["source_ids"], claim["locator"])
+        st.markdown(  # one element for the text: fewer to redraw on every change
+            f"**{heading}** · {verdict}\n\n> {escape_markdown(claim[f'claim_{view.lang}'])}\n\n"
+            f"{escape_markdown(claim[f'note_{view.lang}'])}\n\n"
+            f":small[{source_markdown(view, claim['source_ids'], claim['locator'])}]"
+        )
         view.page_link("sources", label=link_label)

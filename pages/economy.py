@@ -14,6 +14,7 @@ from components.ui_frame import (
     lazy_expander,
     page_view,
     source_caption,
+    source_markdown,
     url_select,
 )
 
@@ -76,9 +77,12 @@ with guarded(view):
             rate = eco.figure(data, rate_id)
             if rate is None:
                 continue
-            st.markdown(view.t(key, rate=format_figure(rate["value"], rate["unit"], lang)))
-            st.caption(escape_markdown(rate[f"note_{lang}"]))
-            source_caption(view, rate["source_ids"], rate["locator"])
+            # one element a rate: what it is, how it was derived, its sources
+            st.markdown(
+                view.t(key, rate=format_figure(rate["value"], rate["unit"], lang))
+                + f"\n\n:small[{escape_markdown(rate[f'note_{lang}'])}]"
+                + f"\n\n:small[{source_markdown(view, rate['source_ids'], rate['locator'])}]"
+            )
 target = eco.UNITS[view.state.unit]
 
 # 1. The two numbers as the article gives them.
@@ -89,13 +93,15 @@ with guarded(view):
         fig = eco.figure(data, shown.figure_id)
         with col, st.container(border=True):
             st.metric(view.t(f"economy.headline.label.{key}"), eco.shown_text(shown, lang, approx_mark=True))
-            st.caption(escape_markdown(eco.conversion_note(shown, data, lang)))
+            parts = [f":small[{escape_markdown(eco.conversion_note(shown, data, lang))}]"]
             if eco.rank_of(fig) is not None:
                 scope = escape_markdown(fig[f"rank_scope_{lang}"])
-                st.markdown(view.t("economy.headline.rank", rank=eco.rank_of(fig), scope=scope))
-            st.markdown(view.t(f"economy.headline.note.{key}"))
-            st.caption(view.t("economy.confidence", level=view.t(f"confidence.{fig['confidence']}")))
-            source_caption(view, fig["source_ids"], fig["locator"])
+                parts.append(view.t("economy.headline.rank", rank=eco.rank_of(fig), scope=scope))
+            parts.append(view.t(f"economy.headline.note.{key}"))
+            level = view.t(f"confidence.{fig['confidence']}")
+            parts.append(f":small[{view.t('economy.confidence', level=level)}]")
+            parts.append(f":small[{source_markdown(view, fig['source_ids'], fig['locator'])}]")
+            st.markdown("\n\n".join(parts))  # one element for the card's text (fewer to redraw per change)
 
 # 2. Shanghai beside Gyeonggi (2024), both bars at the page's one ₩ rate.
 with guarded(view):
