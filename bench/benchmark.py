@@ -23,6 +23,8 @@ What is measured (all times in ms; see README "Benchmark"):
 - server: script run time per page on the real server (bench/stclient.py: rerun -> script_finished on
   loopback) and in-process with AppTest; memory (RSS of the streamlit process and children) idle, with 20
   sessions open, after they close, and over 200 sequential sessions.
+- frame floor: bench/frame_floor_app.py (only the sidebar's language radio and sector multiselect) loaded paired
+  with the empty app: the share of every page's ratio that Streamlit's own widgets take (a reference).
 - scale: synthetic packages 10x and 100x (bench/scale_data.py, validated with components.validate), same page
   timings, and what the network page shows at that size.
 """
@@ -44,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import (  # noqa: E402
     EMPTY_APP,
+    FLOOR_APP,
     PAGES,
     READY,
     RESULTS,
@@ -416,6 +419,27 @@ def empty_session(browser, server: Server, rec: Recorder, prefix: str, timeout_m
         probe.close()
 
 
+def frame_floor(browser, empty: Server, runs: int, timeout_ms: float) -> dict:
+    """Load bench/frame_floor_app.py (the frame's two Streamlit widgets, nothing else) paired with the empty app:
+    what a page pays for Streamlit's own sidebar widgets before any content (not part of the goal)."""
+    floor = start_server(FLOOR_APP, "floor")
+    floor_ms, empty_ms = [], []
+    try:
+        warm_up(browser, [(floor, ["/"])], timeout_ms)
+        for run in range(runs):
+            for which in (("floor", "empty") if run % 2 == 0 else ("empty", "floor")):
+                probe = Probe(browser)
+                try:
+                    result = load(probe, (floor if which == "floor" else empty).url("/"), timeout_ms)
+                    (floor_ms if which == "floor" else empty_ms).append(result["ms"])
+                finally:
+                    probe.close()
+    finally:
+        floor.stop()
+    ms, base = median(floor_ms), median(empty_ms)
+    return {"ms": _r(ms), "empty_ms": _r(base), "ratio": _r(ms / base, 2) if ms and base else None, "runs": runs}
+
+
 def paired_runs(browser, app: Server, empty: Server, pages: list[str], runs: int, rec: Recorder, prefix: str,
                 timeout_ms: float, interactions: bool = True) -> dict[str, dict]:
     sectors = sector_names()
@@ -728,6 +752,10 @@ def print_report(report: dict) -> None:
         print(f"  {key:<44} {fmt(row['ms']):>6}  {fmt(row['ratio'], 2):>8}  {fmt((row['bytes'] or 0) / 1024, 1):>14}"
               f"  {'ok' if row['goal_ms_met'] else 'MISS':>10}  {'ok' if row['goal_bytes_met'] else 'MISS':>10}")
     base = report.get("baseline", {})
+    floor = report.get("frame_floor") or {}
+    if floor:
+        print(f"  (frame floor, bench/frame_floor_app.py - a language radio and a 20-option multiselect in the "
+              f"sidebar, nothing else: {fmt(floor.get('ms'))} ms = {fmt(floor.get('ratio'), 2)} x the empty app)")
     print(f"  (empty app: load {fmt(base.get('load_ms'))} ms, rerun {fmt(base.get('rerun_ms'))} ms, "
           f"first load {fmt((base.get('load_bytes') or 0) / 1024)} KB)")
     server = report.get("server", {})
@@ -825,6 +853,11 @@ def main(argv: list[str] | None = None) -> int:
                     "rerun_bytes": _r(rec.med("rerun:empty", "bytes"), 0),
                 }
                 report["network"] = infos.get("network", {}).get("network")
+                log("frame floor: the sidebar's two Streamlit widgets alone")
+                try:
+                    report["frame_floor"] = frame_floor(browser, empty, runs, timeout_ms)
+                except Exception as exc:  # noqa: BLE001
+                    rec.error("frame floor", exc)
                 report["first_load_resources"] = {p: i.get("first_load_resources") for p, i in infos.items()}
                 report["first_load_resources"]["empty app"] = rec.empty_resources
                 server: dict = {}

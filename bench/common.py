@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 RESULTS = BENCH / "results"
 EMPTY_APP = BENCH / "empty_app.py"
+FLOOR_APP = BENCH / "frame_floor_app.py"  # the frame's Streamlit widgets alone (a reference, not a goal)
 PAGES = {"overview": "/", "network": "/network", "delegation": "/delegation", "economy": "/economy", "mou": "/mou",
          "sources": "/sources"}
 

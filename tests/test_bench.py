@@ -58,6 +58,9 @@ def test_benchmark_quick_runs_and_reports_every_measure(tmp_path):
         for key in ("app_ms", "baseline_ms", "ratio", "first_load_bytes", "baseline_bytes"):
             assert positive(row[key]), (page, key, row)
         assert isinstance(row["goal_met"], bool)
+    floor = report["frame_floor"]  # the frame's Streamlit widgets alone, paired with the empty app
+    for key in ("ms", "empty_ms", "ratio"):
+        assert positive(floor[key]), (key, floor)
     for key in ("sector@overview", "language@overview", "sector@network", "focus@network", "language@network"):
         row = report["interactions"][key]
         assert positive(row["ms"]) and positive(row["ratio"]) and positive(row["bytes"]), (key, row)
