@@ -65,6 +65,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "confidence.inferred": {"ko": "추정", "en": "inferred"},
     "confidence.not found": {"ko": "확인 안 됨", "en": "not found"},
     "confidence.unverified": {"ko": "미검증", "en": "unverified"},
+    "list.capped": {
+        "ko": "처음 {shown}개만 하나씩 보여 줍니다(전체 {total}개). 전부는 {where}에 있습니다. 분야 필터로 좁혀 보세요.",
+        "en": "Showing the first {shown} of {total} one by one; all of them are in {where}. Narrow them with the sector filter.",
+    },
+    "list.where.company_table": {"ko": "위의 표(CSV 내려받기 포함)", "en": "the table above (and its CSV)"},
+    "list.where.item_table": {"ko": "아래 ‘모든 항목’ 표(CSV 내려받기 포함)", "en": "the table of all items below (and its CSV)"},
     "chart.loading": {"ko": "차트를 그리는 중…", "en": "Drawing the chart…"},
     "chart.failed": {
         "ko": "차트를 그리지 못했습니다. 아래 표에 같은 숫자가 있습니다.",

@@ -409,6 +409,18 @@ def url_toggle(view: View, param: str, label: str, **kwargs: object) -> bool:
     return st.toggle(label, key=key, on_change=lambda: _apply(**{param: st.session_state[key]}), **kwargs)
 
 
+MAX_LISTED = 50  # cards or profiles drawn one by one; past this a page draws the first ones and says where the rest are
+
+
+def first_listed(view: View, rows, where_key: str):
+    """The first MAX_LISTED rows to draw one by one; when there are more, a note says how many and where all of
+    them are (a table with every row). Keeps a page usable when the data grows (bench/scale_data.py)."""
+    if len(rows) <= MAX_LISTED:
+        return rows
+    st.caption(view.t("list.capped", shown=MAX_LISTED, total=len(rows), where=view.t(where_key)))
+    return rows.iloc[:MAX_LISTED]
+
+
 LAZY_PREFIX = "open_"  # session-state keys of lazy expanders (tests open them all by this prefix)
 
 

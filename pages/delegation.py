@@ -26,6 +26,7 @@ from components.ui_chart import plotly_chart
 from components.ui_frame import (
     claim_card,
     csv_download,
+    first_listed,
     guarded,
     lazy_expander,
     page_view,
@@ -132,7 +133,7 @@ with guarded(view):
     if not firms.empty:
         st.header(view.t("delegation.profiles.heading"))
         st.caption(view.t("delegation.profiles.help"))
-    for _, ent in firms.iterrows():
+    for _, ent in first_listed(view, firms, "list.where.company_table").iterrows():
         role = view.t(f"delegation.role.{ent['role']}")
         with lazy_expander(f"{escape_markdown(display_name(ent, lang))} · {role}", key=f"profile_{ent['id']}") as is_open:
             if not is_open:

@@ -17,6 +17,7 @@ from components.safe_text import escape_markdown
 from components.ui_chart import plotly_chart
 from components.ui_frame import (
     csv_download,
+    first_listed,
     guarded,
     lazy_expander,
     page_view,
@@ -53,10 +54,11 @@ def field_table(rows) -> None:
 def clause_card(row) -> None:
     """One MOU item: its title and text in the current language, its sectors, its source."""
     with st.container(border=True):
-        st.markdown(f"**{escape_markdown(clause_label(row, lang))}**")
-        st.markdown(escape_markdown(row[f"text_{lang}"]))
-        st.markdown(f"{view.t('mou.clause.sectors')}: {sector_badges(row)}")
-        source_caption(view, row["source_ids"], row["locator"])
+        st.markdown(  # one element a card: fewer to redraw on every change
+            f"**{escape_markdown(clause_label(row, lang))}**\n\n{escape_markdown(row[f'text_{lang}'])}\n\n"
+            f"{view.t('mou.clause.sectors')}: {sector_badges(row)}\n\n"
+            f":small[{source_markdown(view, row['source_ids'], row['locator'])}]"
+        )
 
 
 st.title(view.t("mou.title"))
@@ -91,6 +93,7 @@ with guarded(view):
             st.warning(view.t("mou.group.help.proposal"))
         else:
             st.caption(view.t(f"mou.group.help.{group}"))
+        rows = first_listed(view, rows, "list.where.item_table")
         if group == "field":
             field_table(rows)
             continue
