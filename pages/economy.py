@@ -13,7 +13,6 @@ from components.ui_frame import (
     guarded,
     lazy_expander,
     page_view,
-    source_caption,
     source_markdown,
     url_select,
 )
@@ -46,14 +45,20 @@ def section_rows(section: str):
     return data.memo(eco.section_rows, section, view.state.unit, lang)
 
 
-def chart(section: str, title: str) -> None:
-    """The bars, then which of them are conversions (and at what rate)."""
+def chart(section: str, title: str, notes: tuple[str, ...] = (), extra_sources: tuple[str, ...] = ()) -> None:
+    """The bars, then in one small-print element: which bars are conversions (and at what rate), the notes,
+    and the sources (one element rather than three: less to redraw on every change)."""
     rows = section_rows(section)
     alt = summary_alt(title, zip(rows["name"], rows["text"]))
     plotly_chart(view, f"chart_{section}", alt, eco.section_figure, section, view.state.unit, lang)
+    lines = []
     items = eco.converted_items(rows, lang)
     if items and len(rows) <= 3:
-        st.caption(view.t("economy.converted_caption", items=escape_markdown(items)))
+        lines.append(view.t("economy.converted_caption", items=escape_markdown(items)))
+    lines += notes
+    cited = eco.source_ids_of(rows) + [sid for sid in extra_sources if sid not in eco.source_ids_of(rows)]
+    lines.append(source_markdown(view, cited))
+    st.markdown("\n\n".join(f":small[{line}]" for line in lines))
 
 
 st.title(view.t("economy.title"))
@@ -107,20 +112,16 @@ with guarded(view):
 with guarded(view):
     st.header(view.t("economy.regions.heading"))
     pair = data.memo(eco.chosen, eco.SHANGHAI_VS_GYEONGGI, target, rates)
-    rows = section_rows("regions")
-    chart("regions", view.t("economy.regions.heading"))
     times = eco.ratio(pair)
     ratio_fig = eco.figure(data, eco.RATIO_SHANGHAI_GYEONGGI)
+    notes = ()
     if times is not None:
         text = view.t("economy.regions.ratio", times=f"{times:.2f}")
         if ratio_fig is not None:  # the data's own ratio, on 2024 average rates, with its method
             text += " " + view.t("economy.regions.ratio_2024", ratio=format_figure(ratio_fig["value"], "ratio", lang))
             text += " " + escape_markdown(ratio_fig[f"note_{lang}"])
-        st.caption(text)
-    cited = eco.source_ids_of(rows)
-    if ratio_fig is not None:
-        cited += [sid for sid in ratio_fig["source_ids"] if sid not in cited]
-    source_caption(view, cited)
+        notes = (text,)
+    chart("regions", view.t("economy.regions.heading"), notes, tuple(ratio_fig["source_ids"]) if ratio_fig is not None else ())
     numbers("regions", "shanghai-gyeonggi")
 
 # 3. Shanghai among China's provincial-level economies and among its cities: the "No. 1" holds for cities only.
@@ -141,21 +142,15 @@ with guarded(view):
     left, right = st.columns([3, 2])
     with left:
         st.subheader(view.t("economy.ranking.provinces"))
-        chart("province_gdp", view.t("economy.ranking.provinces"))
-        st.caption(view.t("economy.ranking.provinces_note"))
-        source_caption(view, eco.source_ids_of(provinces))
+        chart("province_gdp", view.t("economy.ranking.provinces"), (view.t("economy.ranking.provinces_note"),))
         numbers("province_gdp", "provinces")
     with right:
         st.subheader(view.t("economy.ranking.cities"))
         chart("city_gdp", view.t("economy.ranking.cities"))
-        source_caption(view, eco.source_ids_of(cities))
         numbers("city_gdp", "cities")
 
 # 4. Tencent: what the shares were worth beside a year's revenue and profit.
 with guarded(view):
     st.header(view.t("economy.tencent.heading"))
-    rows = section_rows("tencent")
-    chart("tencent", view.t("economy.tencent.heading"))
-    st.caption(view.t("economy.tencent.note"))
-    source_caption(view, eco.source_ids_of(rows))
+    chart("tencent", view.t("economy.tencent.heading"), (view.t("economy.tencent.note"),))
     numbers("tencent", "tencent")
