@@ -164,7 +164,7 @@ def company_table(data: Dataset, lang: str, sectors: Sequence[str] = ()) -> pd.D
 def sector_counts(data: Dataset, lang: str, sectors: Sequence[str] = ()) -> pd.DataFrame:
     """Delegation firms per sector (a firm with two sectors counts in both), taxonomy order, empty sectors left out.
 
-    Columns: sector_id, sector, count, companies (names joined), color.
+    Columns: sector_id, sector, count, companies (names joined), names (tuple), color.
     """
     firms = companies(data, sectors, roles=("delegation",))
     rows = []
@@ -177,10 +177,11 @@ def sector_counts(data: Dataset, lang: str, sectors: Sequence[str] = ()) -> pd.D
                     "sector": sec[f"name_{lang}"],
                     "count": len(members),
                     "companies": ", ".join(m[f"name_{lang}"] for m in members),
+                    "names": tuple(m[f"name_{lang}"] for m in members),
                     "color": sec["color"] or FALLBACK_SECTOR_COLOR,
                 }
             )
-    return pd.DataFrame(rows, columns=["sector_id", "sector", "count", "companies", "color"])
+    return pd.DataFrame(rows, columns=["sector_id", "sector", "count", "companies", "names", "color"])
 
 
 def multi_sector(data: Dataset, lang: str, sectors: Sequence[str] = ()) -> list[str]:
@@ -192,8 +193,8 @@ def multi_sector(data: Dataset, lang: str, sectors: Sequence[str] = ()) -> list[
 def location_counts(data: Dataset, lang: str, sectors: Sequence[str] = ()) -> pd.DataFrame:
     """Delegation firms per location class (Pangyo, Gyeonggi outside Pangyo, Seoul, unknown last).
 
-    Columns: location_key (value_en, or 'unknown'), location, count, companies (inferred ones marked),
-    source_ids (of the facts counted, in order, without repeats).
+    Columns: location_key (value_en, or 'unknown'), location, count, companies (inferred ones marked), names
+    (the same as a tuple), source_ids (of the facts counted, in order, without repeats).
     """
     firms = companies(data, sectors, roles=("delegation",))
     groups: dict[str, dict] = {}
@@ -221,11 +222,12 @@ def location_counts(data: Dataset, lang: str, sectors: Sequence[str] = ()) -> pd
             "location": g["location"],
             "count": len(g["companies"]),
             "companies": ", ".join(g["companies"]),
+            "names": tuple(g["companies"]),
             "source_ids": tuple(g["source_ids"]),
         }
         for key, g in sorted(groups.items(), key=lambda kv: order(kv[0]))
     ]
-    return pd.DataFrame(rows, columns=["location_key", "location", "count", "companies", "source_ids"])
+    return pd.DataFrame(rows, columns=["location_key", "location", "count", "companies", "names", "source_ids"])
 
 
 def pangyo_claim(data: Dataset) -> pd.Series | None:
@@ -268,6 +270,16 @@ def text_color(background: str) -> str:
     return "#1F2A36" if luminance > 0.2 else "#FFFFFF"
 
 
+BAR_NAMES = 6  # names written on a bar; the table under the chart lists every company
+
+
+def bar_names(names: Sequence[str], lang: str) -> str:
+    """The companies a bar writes: all of them up to BAR_NAMES, else the first ones and how many more."""
+    if len(names) <= BAR_NAMES:
+        return ", ".join(names)
+    return ", ".join(names[:BAR_NAMES]) + " " + t("delegation.chart.more", lang, count=len(names) - BAR_NAMES)
+
+
 def _count_bars(
     counts: pd.DataFrame,
     labels: list[str],
@@ -287,11 +299,11 @@ def _count_bars(
                 "opacity": opacity or 1,
                 "pattern": {"shape": patterns, "fgcolor": "#FFFFFF", "solidity": 0.25},
             },
-            text=[_plot_text(f"{n} · {c}") for n, c in zip(counts["count"], counts["companies"])],
+            text=[_plot_text(f"{n} · {bar_names(names, lang)}") for n, names in zip(counts["count"], counts["names"])],
             textposition="inside",
             insidetextanchor="start",
             textfont={"color": [text_color(c) for c in colors]},
-            customdata=[[_plot_text(c)] for c in counts["companies"]],
+            customdata=[[_plot_text(bar_names(names, lang))] for names in counts["names"]],
             hovertemplate="<b>%{y}</b><br>"
             + t("delegation.chart.hover_count", lang, count="%{x}")
             + "<br>%{customdata[0]}<extra></extra>",

@@ -500,6 +500,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "delegation.download": {"ko": "표를 CSV로 내려받기", "en": "Download this table (CSV)"},
     "delegation.table.numbers": {"ko": "표로 보기", "en": "Show as a table"},
     "delegation.profiles.heading": {"ko": "기업 프로필", "en": "Company profiles"},
+    "delegation.chart.more": {"ko": "외 {count}곳", "en": "and {count} more"},
     "delegation.profiles.help": {
         "ko": "회사 이름을 눌러 펼치면 사실마다 출처가 있고, 연결망에서 그 회사를 중심으로 볼 수 있습니다.",
         "en": "Open a company to see each fact with its source, and a link to the network centred on it.",

@@ -264,3 +264,12 @@ def test_csv_download_is_the_table_with_formulas_neutralised(tmp_path):
         assert len(rows) == 1 + len(table)
         assert rows[3][4] == cell  # Dyn AI's 'What it does', made inert for spreadsheets
         assert rows[1] == list(table.iloc[0])
+
+
+def test_bar_names_are_capped_with_the_count_of_the_rest():
+    from components.delegation import BAR_NAMES, bar_names
+
+    six = tuple(f"Firm {n}" for n in range(1, BAR_NAMES + 1))
+    assert bar_names(six, "en") == ", ".join(six)
+    assert bar_names((*six, "Firm 7", "Firm 8"), "en") == ", ".join(six) + " and 2 more"
+    assert bar_names((*six, "Firm 7"), "ko") == ", ".join(six) + " 외 1곳"
