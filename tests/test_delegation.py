@@ -273,3 +273,9 @@ def test_bar_names_are_capped_with_the_count_of_the_rest():
     assert bar_names(six, "en") == ", ".join(six)
     assert bar_names((*six, "Firm 7", "Firm 8"), "en") == ", ".join(six) + " and 2 more"
     assert bar_names((*six, "Firm 7"), "ko") == ", ".join(six) + " 외 1곳"
+
+
+def test_count_axis_has_at_most_ten_whole_ticks():
+    from components.delegation import _count_axis
+
+    assert [_count_axis("en", m)["dtick"] for m in (1, 4, 10, 11, 25, 80, 200, 600)] == [1, 1, 1, 2, 5, 10, 20, 100]
