@@ -56,7 +56,7 @@ def chart(section: str, title: str, notes: tuple[str, ...] = (), extra_sources: 
     if items and len(rows) <= 3:
         lines.append(view.t("economy.converted_caption", items=escape_markdown(items)))
     lines += notes
-    cited = eco.source_ids_of(rows) + [sid for sid in extra_sources if sid not in eco.source_ids_of(rows)]
+    cited = list(dict.fromkeys([*eco.source_ids_of(rows), *extra_sources]))
     lines.append(source_markdown(view, cited))
     st.markdown("\n\n".join(f":small[{line}]" for line in lines))
 
