@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from components.dataset import Dataset
 from components.i18n import t
-from components.safe_text import escape_html
+from components.safe_text import escape_plotly
 
 ROLES = ("delegation", "host")  # the six Gyeonggi firms first, then the Tencent side
 # Profile facts in the order a reader asks for them; the table shows the first six besides names and sectors.
@@ -246,8 +246,7 @@ def pangyo_claim(data: Dataset) -> pd.Series | None:
 
 
 def _plot_text(text: object) -> str:
-    """Data text for plotly labels and hovers, which read a little HTML: show it literally."""
-    return escape_html(text)
+    return escape_plotly(text)
 
 
 def _count_axis(lang: str, max_count: int) -> dict:

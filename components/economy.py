@@ -16,7 +16,7 @@ from components.citations import citations
 from components.dataset import Dataset
 from components.formatting import convert, format_amount, format_rate
 from components.i18n import t
-from components.safe_text import escape_html
+from components.safe_text import escape_plotly
 
 UNITS = {"usd": "USD", "krw": "KRW"}  # URL value → currency code
 KRW_RATE_ID = "krw-per-usd-implied"
@@ -340,8 +340,7 @@ def table(rows: pd.DataFrame, lang: str, with_rank: bool = False) -> pd.DataFram
 
 
 def _plot_text(text: object) -> str:
-    """Data text for plotly labels and hovers, which read a little HTML: show it literally."""
-    return escape_html(text)
+    return escape_plotly(text)
 
 
 def source_ids_of(rows: pd.DataFrame) -> list[str]:

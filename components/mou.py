@@ -7,7 +7,6 @@ no company.
 """
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 import pandas as pd
@@ -16,6 +15,7 @@ import plotly.graph_objects as go
 from components.citations import citations
 from components.dataset import Dataset
 from components.i18n import t
+from components.safe_text import escape_plotly
 
 GROUPS = ("field", "mechanism", "agreement", "proposal")
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -180,7 +180,7 @@ def _by_barycentre(ids: Sequence[str], parents: dict[str, list[float]]) -> list[
 def _group_legend(groups: Sequence[str], lang: str) -> dict:
     """A line under the chart naming the colour of each clause group shown (our own strings only)."""
     present = [g for g in GROUPS if g in set(groups)]
-    text = "   ".join(f'<span style="color:{GROUP_COLORS[g]}">■</span> {html.escape(t(f"mou.group.{g}", lang))}' for g in present)
+    text = "   ".join(f'<span style="color:{GROUP_COLORS[g]}">■</span> {escape_plotly(t(f"mou.group.{g}", lang))}' for g in present)
     return {"x": 0.0, "y": 0.0, "xref": "paper", "yref": "paper", "yanchor": "top", "xanchor": "left", "yshift": -10,
             "showarrow": False, "text": text, "font": {"size": 12}}
 
@@ -273,7 +273,7 @@ def sankey_figure(data: Dataset, lang: str, sectors: Sequence[str] = ()) -> go.F
             arrangement="fixed",
             node={
                 # plotly reads a few HTML tags in SVG text: data text is escaped to show literally
-                "label": [html.escape(n[0], quote=False) for n in nodes],
+                "label": [escape_plotly(n[0]) for n in nodes],
                 "color": [n[1] for n in nodes],
                 "customdata": [n[2] for n in nodes],
                 "hovertemplate": "%{label}<br>%{customdata}<extra></extra>",

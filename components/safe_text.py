@@ -21,6 +21,12 @@ def escape_html(text: object) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
+def escape_plotly(text: object) -> str:
+    """Data text for plotly.js labels and hovers, shown literally: plotly reads a few HTML tags (<b>, <a href>…),
+    so < > & are escaped; quotes stay as they are (plotly decodes &lt; &gt; &amp; but would show &quot; as typed)."""
+    return html.escape("" if text is None else str(text), quote=False)
+
+
 def csv_cell(value: object) -> object:
     """Neutralise spreadsheet formulas (CSV injection): a cell starting with = + - @ gets a leading quote."""
     if isinstance(value, str) and value.startswith(CSV_DANGEROUS_START):

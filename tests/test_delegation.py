@@ -279,3 +279,11 @@ def test_count_axis_has_at_most_ten_whole_ticks():
     from components.delegation import _count_axis
 
     assert [_count_axis("en", m)["dtick"] for m in (1, 4, 10, 11, 25, 80, 200, 600)] == [1, 1, 1, 2, 5, 10, 20, 100]
+
+
+def test_plot_labels_keep_quotes_and_escape_tags():
+    # plotly.js decodes &lt; &gt; &amp; but shows &quot; as typed: quotes must stay raw, tags must not work
+    from components.safe_text import escape_plotly
+
+    assert escape_plotly('Hancom & "Co" <b>x</b>') == 'Hancom &amp; "Co" &lt;b&gt;x&lt;/b&gt;'
+    assert escape_plotly(None) == ""

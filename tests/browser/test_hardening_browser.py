@@ -60,6 +60,22 @@ def test_hostile_names_are_visible_literally(browser, hostile_server):
         context.close()
 
 
+def test_chart_labels_show_awkward_names_as_typed(browser, hostile_server):
+    # plotly.js labels: tags shown as text, quotes and ampersands as typed (not as &quot; / &amp;)
+    context, page, watch = new_page(browser)
+    try:
+        page.goto(hostile_server.url("/delegation?lang=en"))
+        settle(page)
+        page.wait_for_selector(".krcn-chart[data-state='drawn'] svg.main-svg")
+        labels = page.evaluate("() => [...document.querySelectorAll('.krcn-chart .bars text')].map(t => t.textContent)")
+        assert any('Hancom & "Co"' in label for label in labels), labels
+        assert not any("&quot;" in label or "&amp;" in label for label in labels), labels
+        assert any(IMG in label for label in labels), labels  # the hostile name as text, not as an element
+        assert_nothing_ran(page, watch)
+    finally:
+        context.close()
+
+
 HOSTILE_QUERIES = [
     "sector=" + quote("<img src=x onerror=\"window.__pwned=1;alert(1)\">"),
     "focus=" + quote("\"><svg onload=\"window.__pwned=2;alert(2)\">") + "&depth=" + quote("<script>alert(3)</script>"),
