@@ -63,8 +63,11 @@ def chart(section: str, title: str, notes: tuple[str, ...] = (), extra_sources: 
 
 st.title(view.t("economy.title"))
 st.markdown(view.t("economy.intro"))
+# Always one element here, filled only with a filter on: the page's layout (and so its drawn charts) stays the
+# same when the filter changes, since nothing on this page depends on it.
+filter_note = st.empty()
 if view.state.sectors:
-    st.caption(view.t("economy.filter.ignored"))
+    filter_note.caption(view.t("economy.filter.ignored"))
 
 # 0. The unit switch and the rates every conversion on the page uses, each with its source.
 rates = eco.rates(data)

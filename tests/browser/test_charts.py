@@ -101,3 +101,26 @@ def test_unloadable_plotly_says_so_and_keeps_the_numbers(browser, app_server):
         assert page.locator('[data-testid="stExpander"]').count() >= 4  # the numbers under each chart remain
     finally:
         context.close()
+
+
+def test_a_rerun_with_the_same_chart_leaves_it_alone(browser, app_server):
+    # /economy ignores the sector filter: with its layout kept stable (an empty slot for the filter note), the
+    # charts stay mounted and plotly.js is not asked to draw them again
+    context, page, _ = new_page(browser)
+    try:
+        page.goto(app_server.url("/economy?lang=en"))
+        wait_ready(page)
+        wait_drawn(page, 4)
+        page.evaluate(
+            "() => { window.__draws = 0; for (const name of ['react', 'newPlot']) {"
+            " const original = window.Plotly[name];"
+            " window.Plotly[name] = (...args) => { window.__draws += 1; return original(...args); }; } }"
+        )
+        choose_sector(page, "en", "security")
+        wait_drawn(page, 4)
+        assert page.evaluate("() => window.__draws") == 0
+        page.goto(app_server.url("/economy?lang=en&unit=krw"))  # a new page: new data, drawn as usual
+        wait_ready(page)
+        wait_drawn(page, 4)
+    finally:
+        context.close()
