@@ -69,9 +69,12 @@ with guarded(view):
 # Derived once per view (language, filter) and shared between sessions: read-only below.
 firms = data.memo(companies, sectors)
 delegation = data.memo(companies, sectors, ("delegation",))
+# One slot, filled only with a filter on: the layout below keeps its places, so drawn tables and charts
+# update in place instead of being mounted anew when the filter changes.
+filter_note = st.empty()
 if sectors:
     chosen = ", ".join(escape_markdown(n) for n in sector_names(data, sectors, lang))
-    st.info(view.t("sector.active", names=chosen) + "  \n" + view.t("delegation.filter.count", shown=len(firms), total=len(data.memo(companies, ()))))
+    filter_note.info(view.t("sector.active", names=chosen) + "  \n" + view.t("delegation.filter.count", shown=len(firms), total=len(data.memo(companies, ()))))
 if firms.empty:
     st.warning(view.t("delegation.none"))
 

@@ -63,9 +63,12 @@ def clause_card(row) -> None:
 
 st.title(view.t("mou.title"))
 st.markdown(view.t("mou.intro"))
+# One slot, filled only with a filter on: the layout below keeps its places, so drawn tables and charts
+# update in place instead of being mounted anew when the filter changes.
+filter_note = st.empty()
 if sectors:
     chosen = ", ".join(escape_markdown(names.get(s, s)) for s in sectors)
-    st.info(
+    filter_note.info(
         view.t("sector.active", names=chosen) + "  \n" + view.t("mou.filter.count", shown=len(shown), total=len(data.clauses)),
     )
 

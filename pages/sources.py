@@ -56,8 +56,11 @@ SECTIONS = (
     ("sources.zip.heading", "download"),
 )
 st.markdown(view.t("sources.toc") + " " + " · ".join(f"[{view.t(key)}](#{anchor})" for key, anchor in SECTIONS))
+# One slot, filled only with a filter on: the layout below keeps its places, so drawn tables and charts
+# update in place instead of being mounted anew when the filter changes.
+filter_note = st.empty()
 if view.state.sectors:
-    st.caption(view.t("sources.filter_note"))
+    filter_note.caption(view.t("sources.filter_note"))
 
 # 1. The sources, with how many facts each supports.
 with guarded(view):
