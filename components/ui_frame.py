@@ -402,6 +402,13 @@ def source_caption(view: View, source_ids: Sequence[str], locator: str = "") -> 
     st.markdown(f":small[{source_markdown(view, source_ids, locator)}]")
 
 
+def small_print(view: View, notes: Sequence[str], source_ids: Sequence[str], locator: str = "") -> None:
+    """Notes (markdown, data text already escaped) and then the sources, as small full-contrast text in one
+    element: one element to redraw per filter or language change instead of one per line."""
+    lines = [*notes, source_markdown(view, source_ids, locator)]
+    st.markdown("\n\n".join(f":small[{line}]" for line in lines))
+
+
 def url_toggle(view: View, param: str, label: str, **kwargs: object) -> bool:
     """A page-level on/off switch whose value lives in the URL (e.g. `fade=1`)."""
     key = f"w_{param}"

@@ -30,6 +30,7 @@ from components.ui_frame import (
     guarded,
     lazy_expander,
     page_view,
+    small_print,
     source_caption,
     source_markdown,
 )
@@ -63,8 +64,8 @@ with guarded(view):
     st.markdown(view.t("delegation.intro"))
     event = data.entities[data.entities["id"] == VISIT_EVENT]
     if not event.empty:
-        st.caption(escape_markdown(event.iloc[0][f"description_{lang}"]))
-        source_caption(view, event.iloc[0]["source_ids"], event.iloc[0]["locator"])
+        ev = event.iloc[0]
+        small_print(view, [escape_markdown(ev[f"description_{lang}"])], ev["source_ids"], ev["locator"])
 
 # Derived once per view (language, filter) and shared between sessions: read-only below.
 firms = data.memo(companies, sectors)
@@ -106,17 +107,15 @@ with guarded(view):
         plotly_chart(view, "chart_sectors", alt, sector_chart, lang, sectors)
         doubles = data.memo(multi_sector, lang, sectors)
         if doubles:
-            st.caption(
-                view.t(
-                    "delegation.sectors.double_count",
-                    names=escape_markdown(", ".join(doubles)),
-                    firms=len(delegation),
-                    total=int(counts["count"].sum()),
-                )
+            note = view.t(
+                "delegation.sectors.double_count",
+                names=escape_markdown(", ".join(doubles)),
+                firms=len(delegation),
+                total=int(counts["count"].sum()),
             )
         else:
-            st.caption(view.t("delegation.sectors.single"))
-        source_caption(view, source_ids_of(delegation["source_ids"]))
+            note = view.t("delegation.sectors.single")
+        small_print(view, [note], source_ids_of(delegation["source_ids"]))
         chart_numbers(sector_table(counts, lang), "sectors")
 
 # 3. Where they are: the sources place only two of the six in Pangyo, though all six were called Pangyo firms.
@@ -126,8 +125,7 @@ with guarded(view):
         st.header(view.t("delegation.location.heading"))
         alt = summary_alt(view.t("delegation.location.heading"), zip(places["location"], places["count"]))
         plotly_chart(view, "chart_locations", alt, location_chart, lang, sectors)
-        st.caption(view.t("delegation.location.help"))
-        source_caption(view, source_ids_of(places["source_ids"]))
+        small_print(view, [view.t("delegation.location.help")], source_ids_of(places["source_ids"]))
         chart_numbers(location_table(places, lang), "locations")
     claim = pangyo_claim(data)
     if claim is not None and not places.empty:

@@ -13,6 +13,7 @@ from components.ui_frame import (
     guarded,
     lazy_expander,
     page_view,
+    small_print,
     source_markdown,
     url_select,
 )
@@ -56,9 +57,7 @@ def chart(section: str, title: str, notes: tuple[str, ...] = (), extra_sources: 
     if items and len(rows) <= 3:
         lines.append(view.t("economy.converted_caption", items=escape_markdown(items)))
     lines += notes
-    cited = list(dict.fromkeys([*eco.source_ids_of(rows), *extra_sources]))
-    lines.append(source_markdown(view, cited))
-    st.markdown("\n\n".join(f":small[{line}]" for line in lines))
+    small_print(view, lines, list(dict.fromkeys([*eco.source_ids_of(rows), *extra_sources])))
 
 
 st.title(view.t("economy.title"))
