@@ -117,9 +117,7 @@ export default function (component) {
       status.textContent = '';
     })
     .catch((err) => {
-      if (cancelled) return;
-      root.dataset.state = 'failed';
-      status.textContent = (d.text && d.text.failed) || String(err);
+      if (!cancelled) krcnShowFailure(root, status, d, err);
     });
   return () => {
     cancelled = true;

@@ -33,6 +33,12 @@ function krcnLoadScript(asset, globalName) {
   return loading[asset];
 }
 
+function krcnShowFailure(root, status, d, err) {
+  // a component whose library could not load or draw: say so in the page's language (the tables remain)
+  root.dataset.state = 'failed';
+  status.textContent = (d.text && d.text.failed) || String(err);
+}
+
 function krcnDecode(data) {
   if (data instanceof Uint8Array) return JSON.parse(new TextDecoder('utf-8').decode(data));
   if (data instanceof ArrayBuffer) return JSON.parse(new TextDecoder('utf-8').decode(new Uint8Array(data)));

@@ -563,9 +563,7 @@ export default function (component) {
       window.__krcnNetwork = network;
     })
     .catch((err) => {
-      if (cancelled) return;
-      root.dataset.state = 'failed';
-      status.textContent = (d.text && d.text.failed) || String(err);
+      if (!cancelled) krcnShowFailure(root, status, d, err);
     });
   return () => {
     cancelled = true;
