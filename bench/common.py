@@ -109,6 +109,28 @@ class Server:
         return times.user + times.system
 
 
+def streamlit_command(script: Path, port: int) -> list[str]:
+    """`streamlit run` on 127.0.0.1:port, headless, no telemetry, no file watcher (benchmark and browser tests)."""
+    return [
+        sys.executable, "-m", "streamlit", "run", str(script),
+        "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+    ]
+
+
+def wait_healthy(health_url: str, process: subprocess.Popen, timeout_s: float) -> bool:
+    """Poll Streamlit's health check until it answers 200 (True), the process ends or time runs out (False)."""
+    deadline = time.time() + timeout_s
+    while time.time() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(health_url, timeout=2) as resp:
+                if resp.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.25)
+    return False
+
+
 def start_server(script: Path, name: str, data_dir: Path | None = None, log_dir: Path | None = None) -> Server:
     """Start `streamlit run script` from the repository root (so .streamlit/config.toml applies to both the app
     and the empty baseline) on a free loopback port and wait for its health check."""
@@ -120,24 +142,11 @@ def start_server(script: Path, name: str, data_dir: Path | None = None, log_dir:
     log_dir = log_dir or (RESULTS / "logs")
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"{name}-{port}.log"
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", str(script),
-        "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-    ]
     log = open(log_path, "w")  # noqa: SIM115 - lives as long as the process
-    process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(streamlit_command(script, port), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     server = Server(name, port, process, log_path, script=script, data_dir=data_dir)
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        if process.poll() is not None:
-            break
-        try:
-            with urllib.request.urlopen(server.url("/_stcore/health"), timeout=2) as resp:
-                if resp.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.25)
+    if wait_healthy(server.url("/_stcore/health"), process, 90):
+        return server
     server.stop()
     raise RuntimeError(f"streamlit ({name}) did not start; see {log_path}")
 

@@ -4,9 +4,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, READY  # noqa: F401 - re-exported for the tests
-from bench.common import free_port
+from bench.common import free_port, streamlit_command, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -55,25 +52,15 @@ def start_server(data_dir: Path | None = None, base_path: str = "", extra: tuple
         env["KRCN_DATA_DIR"] = str(data_dir)
     ARTIFACTS.mkdir(exist_ok=True)
     log_path = ARTIFACTS / f"server-{port}.log"
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-        "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-    ]
+    cmd = streamlit_command(ROOT / "app.py", port)
     if base_path:
         cmd += ["--server.baseUrlPath", base_path]
     cmd += list(extra)
     log = open(log_path, "w")  # noqa: SIM115 - closed with the process
     process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     server = AppServer(port, process, base_path, log_path)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(server.url("/_stcore/health"), timeout=2) as resp:
-                if resp.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.25)
+    if wait_healthy(server.url("/_stcore/health"), process, 60):
+        return server
     server.stop()
     raise RuntimeError(f"streamlit did not start; see {log_path}")
 
