@@ -166,6 +166,9 @@ class Probe:
         self.cdp.on("Network.requestWillBeSent", self._on_request)
         self.cdp.on("Network.webSocketFrameReceived", self._on_frame)
         self.cdp.on("Network.loadingFinished", self._on_loaded)
+        self.cdp.on("Network.loadingFailed", self._on_failed)
+        self.pending: set[str] = set()  # HTTP requests sent and not yet finished (lazily loaded modules among them)
+        self.net_quiet_since = time.monotonic()
 
     def _on_frame(self, event: dict) -> None:
         response = event.get("response", {})
@@ -177,9 +180,17 @@ class Probe:
             self.ws_bytes += len(payload.encode("utf-8"))
 
     def _on_request(self, event: dict) -> None:
-        self.urls[event.get("requestId", "")] = event.get("request", {}).get("url", "")
+        request_id = event.get("requestId", "")
+        self.urls[request_id] = event.get("request", {}).get("url", "")
+        self.pending.add(request_id)
+
+    def _on_failed(self, event: dict) -> None:
+        self.pending.discard(event.get("requestId", ""))
+        self.net_quiet_since = time.monotonic()
 
     def _on_loaded(self, event: dict) -> None:
+        self.pending.discard(event.get("requestId", ""))
+        self.net_quiet_since = time.monotonic()
         size = int(event.get("encodedDataLength", 0))
         self.http_bytes += size
         url = self.urls.get(event.get("requestId", ""), "?")
@@ -200,10 +211,19 @@ class Probe:
 
     def settle(self, since: float, timeout_ms: float, run_seen: bool = False) -> float:
         """Wait until the page is fully rendered after `since`; returns ms from `since` to the last mutation."""
-        self.page.wait_for_function(
-            SETTLED_JS, arg={"since": since, "quiet": QUIET_MS, "ready": READY, "runSeen": run_seen},
-            polling=25, timeout=timeout_ms,
-        )
+        deadline = time.monotonic() + timeout_ms / 1000
+        while True:
+            self.page.wait_for_function(
+                SETTLED_JS, arg={"since": since, "quiet": QUIET_MS, "ready": READY, "runSeen": run_seen},
+                polling=25, timeout=max(1.0, (deadline - time.monotonic()) * 1000),
+            )
+            # The DOM can be quiet while an element's lazily loaded modules are still on their way (a table or a
+            # widget appears only once they arrive): the network must be quiet for as long as the DOM.
+            if not self.pending and (time.monotonic() - self.net_quiet_since) * 1000 >= QUIET_MS:
+                break
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"requests still pending: {sorted(self.urls.get(r, r) for r in self.pending)[:5]}")
+            self.page.wait_for_timeout(25)
         last = self.page.evaluate("window.__bench.last")
         self.page.wait_for_timeout(30)  # let the byte counter receive the last CDP events
         return max(0.0, last - since)
@@ -279,24 +299,27 @@ def with_retry(attempt, reset, tries: int = 2) -> dict:
     raise AssertionError("unreachable")
 
 
+SIDEBAR_CONTROLS = '[data-testid="stSidebar"] .krcn-controls'
+
+
 def change_sector(probe: Probe, name: str, timeout_ms: float) -> dict:
+    """Tick a sector in the sidebar's filter (its list opened first, as a visitor does)."""
     page = probe.page
+    details = page.locator(f"{SIDEBAR_CONTROLS} details").first
+    if not details.evaluate("d => d.open"):
+        details.locator("summary").click()
+    box = page.locator(SIDEBAR_CONTROLS).get_by_label(name, exact=True)
+    box.wait_for(state="visible", timeout=10_000)
 
     def attempt() -> dict:
-        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] input').first.click()
-        option = page.get_by_role("option", name=name, exact=True)
-        option.wait_for(state="visible", timeout=10_000)
-        page.wait_for_timeout(100)  # let the list finish opening
         probe.arm()
-        return interact(probe, option.click, timeout_ms)
+        return interact(probe, box.click, timeout_ms)
 
-    result = with_retry(attempt, lambda: page.keyboard.press("Escape"))
-    page.keyboard.press("Escape")
-    return result
+    return with_retry(attempt, lambda: None)
 
 
 def change_language(probe: Probe, label: str, timeout_ms: float) -> dict:
-    radio = probe.page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]').get_by_text(label, exact=True)
+    radio = probe.page.locator(SIDEBAR_CONTROLS).get_by_label(label, exact=True)
 
     def attempt() -> dict:
         radio.wait_for(state="visible", timeout=10_000)
@@ -307,20 +330,23 @@ def change_language(probe: Probe, label: str, timeout_ms: float) -> dict:
 
 
 def change_focus(probe: Probe, name: str, timeout_ms: float) -> dict:
+    """Choose a node in /network's focus select box (the option whose label starts with `name`)."""
     page = probe.page
+    select = page.locator('[data-testid="stMain"] .krcn-controls select').first
+    select.wait_for(state="visible", timeout=10_000)
+    labels = select.locator("option").all_inner_texts()
+    label = next((text for text in labels if text.startswith(name)), labels[min(1, len(labels) - 1)])
+
+    def choose() -> None:
+        # a choice in a native select starts with no pointer-down the page sees: mark the start here
+        page.evaluate("window.__bench.mark = performance.now()")
+        select.select_option(label=label)
 
     def attempt() -> dict:
-        page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first.click()
-        options = page.get_by_role("option")
-        options.first.wait_for(state="visible", timeout=10_000)
-        target = page.get_by_role("option", name=name, exact=False)
-        option = target.first if target.count() else options.nth(min(1, options.count() - 1))
-        option.scroll_into_view_if_needed()
-        page.wait_for_timeout(100)
         probe.arm()
-        return interact(probe, option.click, timeout_ms)
+        return interact(probe, choose, timeout_ms)
 
-    return with_retry(attempt, lambda: page.keyboard.press("Escape"))
+    return with_retry(attempt, lambda: None)
 
 
 def rerun_empty(probe: Probe, timeout_ms: float) -> dict:
@@ -402,10 +428,12 @@ def app_session(browser, server: Server, page_id: str, rec: Recorder, prefix: st
 
 def empty_session(browser, server: Server, rec: Recorder, prefix: str, timeout_ms: float, reruns: int,
                   pair: str) -> None:
-    """One fresh context on the empty app: load, then `reruns` reruns; samples also filed under the paired page."""
+    """One fresh context on the empty app: load at the paired page's path, then `reruns` reruns; samples also
+    filed under the paired page."""
     probe = Probe(browser)
     try:
-        result = load(probe, server.url("/"), timeout_ms)
+        # at the paired page's path: a deep link costs the empty app Streamlit's own deep-link handshake too
+        result = load(probe, server.url(PAGES.get(pair, "/")), timeout_ms)
         rec.empty_resources = rec.empty_resources or probe.top_resources()
         rec.add(f"{prefix}load:empty", result)
         rec.add(f"{prefix}load:empty@{pair}", result)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from components.component_js import FONT_STACK, LOADER_JS
+from components.component_js import FONT_STACK
 
 ROOT = Path(__file__).resolve().parent.parent
 PLOTLY_JS_VERSION = "4.1.1"  # the version plotly.py 7.1 writes figures for (its own bundled plotly.min.js)
@@ -76,54 +76,3 @@ CHART_HTML = (
     '<p class="krcn-chart-status" role="status" aria-live="polite"></p>'
     "</div>"
 )
-
-CHART_CSS = """
-.krcn-chart { width: 100%; }
-.krcn-chart-plot { width: 100%; }
-.krcn-chart-status { margin: 0; font-size: 0.875rem; }
-.krcn-chart[data-state="drawn"] .krcn-chart-status { display: none; }
-"""
-
-CHART_JS = LOADER_JS + r"""
-export default function (component) {
-  const { data, parentElement } = component;
-  const root = parentElement.querySelector('.krcn-chart');
-  const plot = root.querySelector('.krcn-chart-plot');
-  const status = root.querySelector('.krcn-chart-status');
-  const d = krcnDecode(data);
-  const figure = d.figure || { data: [], layout: {} };
-  const layout = Object.assign({}, figure.layout);
-  layout.font = Object.assign({}, layout.font);
-  if (!layout.font.color) layout.font.color = getComputedStyle(root).color;  // light or dark page
-  root.setAttribute('aria-label', d.alt || '');
-  if (layout.height) plot.style.minHeight = layout.height + 'px';  // no jump while plotly.js loads
-  let cancelled = false;
-  if (root.dataset.state !== 'drawn') {
-    root.dataset.state = 'loading';
-    status.textContent = (d.text && d.text.loading) || '';
-  }
-  krcnLoadScript(d.asset, 'Plotly')
-    .then((Plotly) => {
-      if (cancelled) return null;
-      const config = Object.assign({ responsive: true }, d.config);
-      // react: a re-render with new data updates a drawn bar chart in place instead of drawing it anew; a sankey
-      // would animate its nodes for half a second after every filter or language change, so it is drawn anew
-      const animates = (figure.data || []).some((trace) => trace.type === 'sankey');
-      return (animates ? Plotly.newPlot : Plotly.react)(plot, figure.data, layout, config);
-    })
-    .then((drawn) => {
-      if (cancelled || !drawn) return;
-      root.dataset.state = 'drawn';
-      status.textContent = '';
-    })
-    .catch((err) => {
-      if (!cancelled) krcnShowFailure(root, status, d, err);
-    });
-  return () => {
-    cancelled = true;
-    // Streamlit calls this before a re-render as well as on unmount: free plotly.js's listeners only when the
-    // chart has really left the page.
-    setTimeout(() => { if (!plot.isConnected && window.Plotly) window.Plotly.purge(plot); }, 0);
-  };
-}
-"""

@@ -1,5 +1,22 @@
-"""Font stack and JavaScript shared by the dashboard's inline components (no streamlit): where the app is served from, and
-loading a vendored library from the app's own static folder once per browser session."""
+"""The browser side of the dashboard's own components (no streamlit): the app's font stack, where the component
+code lives (static/krcn/ui.js, served by the app itself), and the small inline script each component gets.
+
+A Streamlit v2 component sends its inline JS and CSS with every script run; the code of a table or of the form
+controls is 5–12 KB, sent again on every filter or language change. Here each component's inline script is a
+stub of a few hundred bytes that imports the one module (loaded once per page session, then cached by the
+browser) and calls its renderer; the module adds its own styles once. The module's address carries a hash of
+its content, so a new version is never read from a stale cache.
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UI_MODULE_FILE = ROOT / "static" / "krcn" / "ui.js"
+NETWORK_JS_FILE = ROOT / "static" / "krcn" / "network.js"
+RENDERERS = ("table", "controls", "links", "share", "stats", "chart", "network")
 
 # The app's own font stack (as .streamlit/config.toml's theme): system fonts with Korean and Chinese glyphs.
 FONT_STACK = (
@@ -7,41 +24,36 @@ FONT_STACK = (
     "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"
 )
 
-LOADER_JS = r"""
-function krcnAppBase() {
-  // Streamlit's own bundle lives at <app base>/static/js/index.*.js: that base survives server.baseUrlPath,
-  // proxies and deep links (/network/ with or without a trailing slash).
-  const own = document.querySelector('script[type="module"][src*="/static/js/index."]');
-  if (own && own.src) return new URL('../../', own.src).href;
-  return new URL('./', document.baseURI).href;
-}
 
-function krcnLoadScript(asset, globalName) {
-  // One <script> per library and page session; a failed load may be retried by the next render.
-  if (window[globalName]) return Promise.resolve(window[globalName]);
-  const loading = (window.__krcnScripts = window.__krcnScripts || {});
-  if (!loading[asset]) {
-    loading[asset] = new Promise((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = new URL(asset, krcnAppBase()).href;
-      script.async = true;
-      script.onload = () => (window[globalName] ? resolve(window[globalName]) : reject(new Error(globalName + ' missing')));
-      script.onerror = () => { delete loading[asset]; script.remove(); reject(new Error(globalName + ' failed to load')); };
-      document.head.appendChild(script);
-    });
-  }
-  return loading[asset];
-}
+def content_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
-function krcnShowFailure(root, status, d, err) {
-  // a component whose library could not load or draw: say so in the page's language (the tables remain)
-  root.dataset.state = 'failed';
-  status.textContent = (d.text && d.text.failed) || String(err);
-}
 
-function krcnDecode(data) {
-  if (data instanceof Uint8Array) return JSON.parse(new TextDecoder('utf-8').decode(data));
-  if (data instanceof ArrayBuffer) return JSON.parse(new TextDecoder('utf-8').decode(new Uint8Array(data)));
-  return data || {};
-}
-"""
+@lru_cache(maxsize=None)
+def static_asset(path: Path) -> str:
+    """A file under static/ as the browser asks for it, relative to the app's base: 'app/static/…?v=<hash>'."""
+    relative = path.resolve().relative_to(ROOT / "static").as_posix()
+    return f"app/static/{relative}?v={content_hash(path)}"
+
+
+@lru_cache(maxsize=None)
+def component_stub(renderer: str) -> str:
+    """The inline script of a component drawn by `renderer` of static/krcn/ui.js. What the renderer returns
+    (a clean-up function, or nothing) runs before the next render and when the component leaves the page."""
+    if renderer not in RENDERERS:
+        raise ValueError(f"no renderer {renderer!r} in {UI_MODULE_FILE.name}; known: {RENDERERS}")
+    asset = static_asset(UI_MODULE_FILE)
+    return (
+        "function krcnBase(){const s=document.querySelector('script[type=\"module\"][src*=\"/static/js/index.\"]');"
+        "return s&&s.src?new URL('../../',s.src).href:new URL('./',document.baseURI).href}\n"
+        "export default function(component){let cleanup=null,gone=false;"
+        f"import(new URL('{asset}',krcnBase()).href).then((ui)=>{{if(!gone)cleanup=ui.{renderer}(component)||null}})"
+        ".catch((err)=>{const root=component.parentElement.querySelector('[data-state]');"
+        "if(root&&!gone){root.dataset.state='failed';root.setAttribute('data-error',String(err))}});"
+        "return()=>{gone=true;if(typeof cleanup==='function')cleanup()}}\n"
+    )
+
+
+def network_render_js() -> str:
+    """The network drawing code (a classic script defining krcnRender), as the offline HTML file inlines it."""
+    return NETWORK_JS_FILE.read_text(encoding="utf-8")

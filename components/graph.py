@@ -325,6 +325,16 @@ def focus_options(data: Dataset, lang: str) -> list[tuple[str, str]]:
     return [(n.id, f"{n.label} · {t(f'network.kind.{n.kind}', lang)}") for n in nodes]
 
 
+def focus_groups(data: Dataset, lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The focus options by kind, in focus_options' order: ((kind label, (node ids...)), ...), kinds with no node
+    left out (the select box's option groups)."""
+    kinds = {n.id: n.kind for n in _all_nodes(data, lang)}
+    groups: dict[str, list[str]] = {}
+    for node_id, _ in focus_options(data, lang):
+        groups.setdefault(kinds[node_id], []).append(node_id)
+    return tuple((t(f"network.kind.{kind}", lang), tuple(ids)) for kind, ids in groups.items())
+
+
 def degrees(network: Network, *, include_sector_links: bool = False, highlighted_only: bool = True) -> dict[str, int]:
     """Links per node among what the network shows (sector links left out unless asked for)."""
     result = {n.id: 0 for n in (network.highlighted_nodes if highlighted_only else network.nodes)}

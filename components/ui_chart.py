@@ -6,15 +6,15 @@ from collections.abc import Callable, Hashable
 
 import streamlit as st
 
-from components.chart_render import CHART_CSS, CHART_HTML, CHART_JS, chart_payload
+from components.chart_render import CHART_HTML, chart_payload
+from components.component_js import component_stub
 from components.dataset import Dataset
 from components.i18n import t
 
 _chart_component = st.components.v2.component(
     "krcn_chart",
     html=CHART_HTML,
-    css=CHART_CSS,
-    js=CHART_JS,
+    js=component_stub("chart"),
     isolate_styles=False,  # plotly.js adds its styles (mode bar, hover labels) to document.head
 )
 

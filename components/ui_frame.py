@@ -9,24 +9,39 @@ the frame itself, so that first visitor sees exactly what later visitors see.
 """
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import streamlit as st
 
+from components.component_js import component_stub
+from components.controls_render import CONTROLS_HTML, Control, controls_payload, event_value
 from components.dataset import DataPackageError, Dataset, current_data_dir, load_dataset
+from components.frame_render import (
+    LINKS_HTML,
+    SHARE_HTML,
+    STAT_HTML,
+    PageLink,
+    links_payload,
+    share_payload,
+    stat_payload,
+)
 from components.i18n import t
+from components.sources_view import VERDICTS
 from components.url_state import (
     Dropped,
     ViewState,
     page_href,
     parse_query,
     query_string,
+    state_changes,
     to_query,
 )
 
@@ -72,15 +87,16 @@ class View:
         spec = next(p for p in PAGES if p.id == page)
         return page_href(spec.url_path, to_query(state, page=page, locale=st.context.locale))
 
-    def page_link(self, page: str, label: str | None = None, icon: str | None = None, **changes: object) -> None:
-        """st.page_link to a page of the app keeping language and filter (plus page-level `changes`)."""
+    def link(self, page: str, label: str | None = None, note: str = "", **changes: object) -> PageLink:
+        """A link to a page of the app keeping language and filter (plus page-level `changes`)."""
         state = replace(self.state, **changes) if changes else self.state
-        st.page_link(
-            _ACTIVE.pages[page],
-            label=label or self.t(f"page.{page}"),
-            icon=icon,
-            query_params=to_query(state, page=page, locale=st.context.locale),
-        )
+        spec = next(p for p in PAGES if p.id == page)
+        query = query_string(to_query(state, page=page, locale=st.context.locale))
+        return PageLink(page, label or self.t(f"page.{page}"), spec.url_path, query, note, current=page == self.page)
+
+    def page_link(self, page: str, label: str | None = None, *, key: str, **changes: object) -> None:
+        """One link to a page of the app keeping language and filter (plus page-level `changes`)."""
+        page_links(self.link(page, label, **changes), key=key)
 
     def navigate(self, **changes: object) -> None:
         """Change page-level state (e.g. focus) from code: update the URL and rerun."""
@@ -138,16 +154,6 @@ def _apply(**changes: object) -> None:
     _write_url(replace(state, **changes), page)
 
 
-def _on_lang() -> None:
-    _apply(lang=st.session_state["w_lang"])
-
-
-def _on_sector() -> None:
-    order = list(st.session_state["_frame_sector_ids"])
-    chosen = set(st.session_state["w_sector"] or ())
-    _apply(sectors=tuple(s for s in order if s in chosen))
-
-
 def _sticky_notice(dropped: list[Dropped], page: str, state: ViewState) -> list[Dropped]:
     """Keep the notice of a corrected link through reruns (a component mounting, a fragment) until the
     visitor changes the view; the first run already cleaned the URL, so later runs see nothing dropped."""
@@ -189,107 +195,79 @@ def share_url(view: View) -> str:
     return page_href(spec.url_path, query)
 
 
-_share_box = st.components.v2.component(
-    "share_box",
-    html='<div class="share"><label class="share-label"></label><div class="row">'
-    '<input class="share-url" readonly><button type="button" class="share-copy"></button></div>'
-    '<div class="share-status" role="status" aria-live="polite"></div></div>',
-    css="""
-.share{font-family:inherit;font-size:0.85rem}
-.share-label{display:block;margin-bottom:0.25rem;color:var(--st-text-color, inherit)}
-.row{display:flex;gap:0.4rem}
-.share-url{flex:1;min-width:0;padding:0.35rem 0.5rem;border:1px solid rgba(128,128,128,.5);border-radius:0.4rem;
-  background:transparent;color:inherit;font:inherit}
-.share-copy{padding:0.35rem 0.7rem;border:1px solid rgba(128,128,128,.6);border-radius:0.4rem;background:transparent;
-  color:inherit;cursor:pointer;font:inherit}
-.share-copy:focus-visible,.share-url:focus-visible{outline:2px solid #0072B2;outline-offset:1px}
-.share-status{min-height:1.1rem;font-size:0.8rem;margin-top:0.2rem}
-""",
-    js="""
-export default function (component) {
-  const { data, parentElement } = component;
-  const input = parentElement.querySelector('.share-url');
-  const button = parentElement.querySelector('.share-copy');
-  const status = parentElement.querySelector('.share-status');
-  const label = parentElement.querySelector('.share-label');
-  const inputId = 'share-url-input';
-  input.id = inputId;
-  label.htmlFor = inputId;
-  label.textContent = data.label;
-  input.value = data.url;
-  input.setAttribute('aria-label', data.label);
-  button.textContent = data.copy;
-  status.textContent = '';
-  button.onclick = async () => {
-    try {
-      await navigator.clipboard.writeText(input.value);
-      status.textContent = data.copied;
-    } catch (err) {
-      input.select();
-      try { document.execCommand('copy'); status.textContent = data.copied; }
-      catch (e) { status.textContent = data.failed; }
-    }
-  };
-  input.onfocus = () => input.select();
-  // Streamlit's index.html pins <html lang="en">: announce Korean pages as Korean (WCAG 3.1.1).
-  document.documentElement.lang = data.lang;
-}
-""",
+# The app's own components (static/krcn/ui.js draws them and adds their styles; every class is prefixed krcn-).
+_share_box = st.components.v2.component("share_box", html=SHARE_HTML, js=component_stub("share"), isolate_styles=False)
+_links = st.components.v2.component("krcn_links", html=LINKS_HTML, js=component_stub("links"), isolate_styles=False)
+_controls = st.components.v2.component(
+    "krcn_controls", html=CONTROLS_HTML, js=component_stub("controls"), isolate_styles=False
 )
+_stat = st.components.v2.component("krcn_stat", html=STAT_HTML, js=component_stub("stats"), isolate_styles=False)
 
 
 def share_box(view: View) -> None:
-    url = share_url(view)
-    _share_box(
-        data={
-            "url": url,
-            "label": view.t("share.label"),
-            "copy": view.t("share.copy"),
-            "copied": view.t("share.copied"),
-            "failed": view.t("share.copy_failed"),
-            "lang": view.lang,
-        },
-        key="share_box",
-    )
+    words = {key: view.t(f"share.{name}") for key, name in (("label", "label"), ("copy", "copy"), ("copied", "copied"), ("failed", "copy_failed"))}
+    _share_box(data=json.dumps(share_payload(share_url(view), view.lang, words)).encode("utf-8"), key="share_box")
     st.caption(view.t("share.help"))
 
 
-def _sidebar(view: View, pages: dict[str, st.Page]) -> None:
+def frame_controls(view: View) -> tuple[Control, ...]:
+    """The sidebar's language switch and sector filter, with the URL's values."""
     lang = view.lang
     sectors = view.data.sectors.sort_values("order")
     names = dict(zip(sectors["id"], sectors[f"name_{lang}"]))
+    chosen = [names[s] for s in view.state.sectors if s in names]
+    return (
+        Control("lang", "radio", t("lang.label", lang), tuple((code, t(f"lang.{code}", lang)) for code in ("ko", "en")),
+                lang, inline=True),
+        Control(
+            "sector", "checks", t("sector.label", lang), tuple(names.items()), tuple(view.state.sectors),
+            help=t("sector.help", lang),
+            summary=", ".join(chosen) if chosen else t("sector.placeholder", lang),
+            clear_label=t("sector.clear", lang),
+        ),
+    )
+
+
+def _sidebar(view: View) -> None:
+    lang = view.lang
     with st.sidebar:
         st.markdown(f"**{t('app.title', lang)}**")
         st.caption(t("app.subtitle", lang))
-        for spec in PAGES:
-            st.page_link(
-                pages[spec.id],
-                label=t(f"page.{spec.id}", lang),
-                query_params=to_query(view.state, page="overview", locale=st.context.locale),
-            )
+        page_links(*(view.link(spec.id) for spec in PAGES), key="frame_nav", style="nav", label=t("nav.label", lang))
         st.divider()
-        st.session_state["w_lang"] = lang
-        st.radio(
-            t("lang.label", lang),
-            options=["ko", "en"],
-            format_func=lambda code: t(f"lang.{code}", lang),
-            key="w_lang",
-            horizontal=True,
-            on_change=_on_lang,
-        )
-        st.session_state["w_sector"] = list(view.state.sectors)
-        st.multiselect(
-            t("sector.label", lang),
-            options=list(sectors["id"]),
-            format_func=lambda sid: names.get(sid, sid),
-            key="w_sector",
-            placeholder=t("sector.placeholder", lang),
-            help=t("sector.help", lang),
-            on_change=_on_sector,
-        )
+        url_controls(view, "frame_controls", frame_controls(view))
         st.divider()
         share_box(view)
         st.caption(t("footer.note", lang))
+
+
+def page_links(*links: PageLink, key: str, style: str = "inline", label: str = "") -> None:
+    """Links to pages of the app (nav: the sidebar's list; cards; inline). A plain click switches page in the
+    running app: the link's page and query are kept for the next run, which `main` switches to."""
+
+    def on_go() -> None:
+        index = st.session_state[key]["go"]
+        if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(links):
+            st.session_state["_frame_go"] = links[index]
+
+    _links(key=key, data=links_payload(links, style=style, label=label), on_go_change=on_go)
+
+
+def url_controls(view: View, key: str, controls: Sequence[Control], layout: str = "column") -> None:
+    """Controls whose values live in the URL: a change is checked against the control's options, then written
+    to the URL before the page runs again (the URL is the state)."""
+    by_name = {control.name: control for control in controls}
+
+    def on_change() -> None:
+        event = st.session_state[key]["change"]
+        control = by_name.get(event.get("name")) if isinstance(event, dict) else None
+        if control is None:
+            return
+        ok, value = event_value(control, event.get("value"))
+        if ok:
+            _apply(**state_changes(control.name, value))
+
+    _controls(key=key, data=controls_payload(controls, layout=layout), on_change_change=on_change)
 
 
 @contextmanager
@@ -319,6 +297,9 @@ def main() -> None:
         for spec in PAGES
     }
     current = st.navigation(list(pages.values()), position="hidden")
+    go = st.session_state.pop("_frame_go", None)  # a page link was clicked (page_links)
+    if go is not None:
+        st.switch_page(pages[go.page], query_params=parse_qsl(go.query.removeprefix("?"), keep_blank_values=True))
     try:
         data = cached_dataset()
     except DataPackageError as error:
@@ -330,15 +311,15 @@ def main() -> None:
         page=page_id,
         sector_ids=list(data.sectors.sort_values("order")["id"]),
         focus_ids=focus_ids(data),
+        verdict_ids=VERDICTS,
         locale=st.context.locale,
     )
     _write_url(state, page_id)
     dropped = _sticky_notice(dropped, page_id, state)
     st.session_state["_frame_state"] = state
     st.session_state["_frame_page"] = page_id
-    st.session_state["_frame_sector_ids"] = tuple(data.sectors.sort_values("order")["id"])
     view = View(page=page_id, state=state, data=data)
-    _sidebar(view, pages)
+    _sidebar(view)
     if dropped:
         _notice(dropped, state.lang)
     _ACTIVE.view = view
@@ -360,34 +341,10 @@ def page_view(page_id: str) -> View:
     raise AssertionError("unreachable")
 
 
-def link_card(view: View, page: str, text: str) -> None:
-    """A card leading to a page, keeping language and filter."""
-    with st.container(border=True):
-        view.page_link(page)
-        st.caption(text)
-
-
-def url_select(
-    view: View,
-    param: str,
-    options: Sequence[object],
-    label: str,
-    format_func: Callable[[object], str],
-    widget: str = "selectbox",
-    **kwargs: object,
-) -> object:
-    """A page-level widget whose value lives in the URL (`focus`, `depth`, `unit`)."""
-    key = f"w_{param}"
-    st.session_state[key] = getattr(view.state, param)
-    factory = {"selectbox": st.selectbox, "radio": st.radio, "segmented": st.segmented_control}[widget]
-
-    def on_change() -> None:
-        value = st.session_state[key]
-        if widget == "segmented" and value is None:
-            return  # a segmented control can be unselected: keep the current value
-        _apply(**{param: value})
-
-    return factory(label, options=list(options), format_func=format_func, key=key, on_change=on_change, **kwargs)
+def stat(label: str, value: str, notes: Sequence[str] = (), key: str | None = None) -> None:
+    """A figure in large type with what it is and plain-text notes under it (st.metric loads its own module,
+    with a chart library, after the page's first message)."""
+    _stat(data=stat_payload(label, value, notes), key=key)
 
 
 def source_markdown(view: View, source_ids: Sequence[str], locator: str = "") -> str:
@@ -407,13 +364,6 @@ def small_print(view: View, notes: Sequence[str], source_ids: Sequence[str], loc
     element: one element to redraw per filter or language change instead of one per line."""
     lines = [*notes, source_markdown(view, source_ids, locator)]
     st.markdown("\n\n".join(f":small[{line}]" for line in lines))
-
-
-def url_toggle(view: View, param: str, label: str, **kwargs: object) -> bool:
-    """A page-level on/off switch whose value lives in the URL (e.g. `fade=1`)."""
-    key = f"w_{param}"
-    st.session_state[key] = bool(getattr(view.state, param))
-    return st.toggle(label, key=key, on_change=lambda: _apply(**{param: st.session_state[key]}), **kwargs)
 
 
 MAX_LISTED = 50  # cards or profiles drawn one by one; past this a page draws the first ones and says where the rest are
@@ -464,4 +414,4 @@ def claim_card(view: View, claim, heading: str, link_label: str) -> None:
             f"{escape_markdown(claim[f'note_{view.lang}'])}\n\n"
             f":small[{source_markdown(view, claim['source_ids'], claim['locator'])}]"
         )
-        view.page_link("sources", label=link_label)
+        view.page_link("sources", label=link_label, key=f"claim_link_{claim['id']}")

@@ -1,7 +1,8 @@
 """The view as URL query parameters: parse (dropping what is invalid) and serialise (leaving defaults out).
 
 Public link contract: `lang=ko|en`, `sector=<id>` (repeatable), `focus=<entity id>`, `depth=1..3` and
-`fade=1` on /network, `unit=usd|krw` on /economy. Anything else is dropped with a notice.
+`fade=1` on /network, `unit=usd|krw` on /economy, `verdict=<verdict>` (repeatable) on /sources. Anything else is
+dropped with a notice.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ DEPTHS = (1, 2, 3)
 DEFAULT_UNIT = "usd"
 DEFAULT_DEPTH = 1
 # Page-level parameters: only the page that owns one keeps it.
-PAGE_PARAMS = {"network": ("focus", "depth", "fade"), "economy": ("unit",)}
+PAGE_PARAMS = {"network": ("focus", "depth", "fade"), "economy": ("unit",), "sources": ("verdict",)}
 # Added by social networks and mail tools: dropped quietly, never worth a notice.
 TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "mc_", "igshid")
 MAX_SHOWN_VALUE = 40
@@ -31,6 +32,7 @@ class ViewState:
     depth: int = DEFAULT_DEPTH
     fade: bool = False  # network: fade what the filter leaves out instead of hiding it
     unit: str = DEFAULT_UNIT
+    verdicts: tuple[str, ...] = ()  # sources: the claims ledger shows these verdicts only (none: all)
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ def parse_query(
     page: str,
     sector_ids: Sequence[str],
     focus_ids: Collection[str] = (),
+    verdict_ids: Sequence[str] = (),
     locale: str | None = None,
 ) -> tuple[ViewState, list[Dropped]]:
     """Turn raw query parameters into a ViewState; every ignored parameter or value is listed in the result."""
@@ -82,15 +85,7 @@ def parse_query(
 
     lang = _first_valid(params.get("lang", ()), LANGS, "lang", dropped) or default_lang(locale)
 
-    wanted = set()
-    for value in params.get("sector", ()):
-        if value == "":
-            continue
-        if value in sector_ids:
-            wanted.add(value)
-        else:
-            dropped.append(Dropped("sector", value))
-    sectors = tuple(s for s in sector_ids if s in wanted)  # taxonomy order: one canonical link per view
+    sectors = _chosen(params.get("sector", ()), sector_ids, "sector", dropped)
 
     focus, depth, fade, unit = None, DEFAULT_DEPTH, False, DEFAULT_UNIT
     if "focus" in own:
@@ -102,7 +97,22 @@ def parse_query(
         fade = _first_valid(params.get("fade", ()), ("1",), "fade", dropped) == "1"
     if "unit" in own:
         unit = _first_valid(params.get("unit", ()), UNITS, "unit", dropped) or DEFAULT_UNIT
-    return ViewState(lang=lang, sectors=sectors, focus=focus, depth=depth, fade=fade, unit=unit), dropped
+    verdicts = _chosen(params.get("verdict", ()), verdict_ids, "verdict", dropped) if "verdict" in own else ()
+    state = ViewState(lang=lang, sectors=sectors, focus=focus, depth=depth, fade=fade, unit=unit, verdicts=verdicts)
+    return state, dropped
+
+
+def _chosen(values: Sequence[str], allowed: Sequence[str], param: str, dropped: list[Dropped]) -> tuple[str, ...]:
+    """A repeatable parameter's valid values in `allowed` order (one canonical link per view), others dropped."""
+    wanted = set()
+    for value in values:
+        if value == "":
+            continue
+        if value in allowed:
+            wanted.add(value)
+        else:
+            dropped.append(Dropped(param, value))
+    return tuple(v for v in allowed if v in wanted)
 
 
 def to_query(state: ViewState, *, page: str, locale: str | None = None, pin_lang: bool = False) -> dict[str, list[str]]:
@@ -122,7 +132,28 @@ def to_query(state: ViewState, *, page: str, locale: str | None = None, pin_lang
         query["fade"] = ["1"]
     if "unit" in own and state.unit != DEFAULT_UNIT:
         query["unit"] = [state.unit]
+    if "verdict" in own and state.verdicts:
+        query["verdict"] = list(state.verdicts)
     return query
+
+
+# URL parameter -> the ViewState field a control bound to it sets
+_FIELDS = {"lang": "lang", "sector": "sectors", "focus": "focus", "depth": "depth", "fade": "fade", "unit": "unit",
+           "verdict": "verdicts"}
+
+
+def state_changes(param: str, value: object) -> dict[str, object]:
+    """What a control bound to URL parameter `param` changes in the ViewState when it takes `value` (already
+    checked against the control's options): `state_changes("depth", "2")` -> {"depth": 2}."""
+    if param not in _FIELDS:
+        raise KeyError(f"no view state behind URL parameter {param!r}")
+    if param == "depth":
+        value = int(value)  # type: ignore[arg-type]
+    elif param in ("sector", "verdict"):
+        value = tuple(value or ())  # type: ignore[arg-type]
+    elif param == "fade":
+        value = bool(value)
+    return {_FIELDS[param]: value}
 
 
 def query_string(query: Mapping[str, Sequence[str]]) -> str:

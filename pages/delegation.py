@@ -22,6 +22,7 @@ from components.delegation import (
     source_ids_of,
 )
 from components.safe_text import escape_markdown
+from components.table_render import columns_of
 from components.ui_chart import plotly_chart
 from components.ui_frame import (
     claim_card,
@@ -34,6 +35,7 @@ from components.ui_frame import (
     source_caption,
     source_markdown,
 )
+from components.ui_table import data_table
 
 view = page_view("delegation")
 data, lang, sectors = view.data, view.lang, view.state.sectors
@@ -45,10 +47,10 @@ def download(frame, name: str) -> None:
     csv_download(view.t("delegation.download"), frame, f"delegation-{name}-{lang}.csv", key=f"dl_{name}")
 
 
-def chart_numbers(frame, name: str) -> None:
+def chart_numbers(frame, name: str, title: str) -> None:
     with lazy_expander(view.t("delegation.table.numbers"), key=f"numbers_{name}") as is_open:
         if is_open:
-            st.dataframe(frame, hide_index=True, width="stretch")
+            data_table(view, f"table_{name}", frame, columns_of(frame), caption=title)
             download(frame, name)
 
 
@@ -85,16 +87,8 @@ with guarded(view):
     st.caption(view.t("delegation.table.legend"))
     table = data.memo(company_table, lang, sectors)
     if not table.empty:
-        name_col = view.t("delegation.col.name")
-        st.dataframe(
-            table,
-            hide_index=True,
-            width="stretch",
-            # every row visible without inner scrolling, up to 20 rows; past that the grid scrolls (a grid as tall
-            # as 800 rows took the browser 8 s to draw at 100x data)
-            height=38 + 35 * min(len(table), 20),
-            column_config={name_col: st.column_config.TextColumn(pinned=True)},
-        )
+        # every row in view up to 20 rows; past that the table scrolls inside, its header and names in view
+        data_table(view, "company_table", table, columns_of(table), caption=view.t("delegation.table.heading"))
         download(table, "companies")
 
 # 2. The delegation by sector: a company in two sectors counts in both. Full width, so each bar can name its
@@ -116,7 +110,7 @@ with guarded(view):
         else:
             note = view.t("delegation.sectors.single")
         small_print(view, [note], source_ids_of(delegation["source_ids"]))
-        chart_numbers(sector_table(counts, lang), "sectors")
+        chart_numbers(sector_table(counts, lang), "sectors", view.t("delegation.sectors.heading"))
 
 # 3. Where they are: the sources place only two of the six in Pangyo, though all six were called Pangyo firms.
 with guarded(view):
@@ -126,7 +120,7 @@ with guarded(view):
         alt = summary_alt(view.t("delegation.location.heading"), zip(places["location"], places["count"]))
         plotly_chart(view, "chart_locations", alt, location_chart, lang, sectors)
         small_print(view, [view.t("delegation.location.help")], source_ids_of(places["source_ids"]))
-        chart_numbers(location_table(places, lang), "locations")
+        chart_numbers(location_table(places, lang), "locations", view.t("delegation.location.heading"))
     claim = pangyo_claim(data)
     if claim is not None and not places.empty:
         claim_card(view, claim, view.t("delegation.claim.heading"), view.t("delegation.claim.link"))
@@ -158,6 +152,7 @@ with guarded(view):
             st.markdown("\n".join(lines))
             view.page_link(
                 "network",
-                label=view.t("delegation.network_link", name=escape_markdown(ent[f"name_{lang}"])),
+                label=view.t("delegation.network_link", name=ent[f"name_{lang}"]),
+                key=f"network_link_{ent['id']}",
                 focus=ent["id"],
             )

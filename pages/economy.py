@@ -4,8 +4,10 @@ import streamlit as st
 
 from components import economy as eco
 from components.chart_render import summary_alt
+from components.controls_render import Control
 from components.formatting import format_figure
 from components.safe_text import escape_markdown
+from components.table_render import Column, columns_of
 from components.ui_chart import plotly_chart
 from components.ui_frame import (
     claim_card,
@@ -15,30 +17,24 @@ from components.ui_frame import (
     page_view,
     small_print,
     source_markdown,
-    url_select,
+    stat,
+    url_controls,
 )
+from components.ui_table import data_table
 
 view = page_view("economy")
 data, lang = view.data, view.lang
-LINK_COLUMN = st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/?#]+)")
-NUMBER_COLUMN = st.column_config.NumberColumn(format="localized")
 
 
-def numbers(section: str, name: str) -> None:
+def numbers(section: str, name: str, title: str) -> None:
     """The chart's numbers below it (what a screen reader or a spreadsheet needs), downloadable as shown."""
     with lazy_expander(view.t("economy.table.numbers"), key=f"numbers_{name}") as is_open:
         if not is_open:
             return
         frame = data.memo(eco.section_table, section, view.state.unit, lang)
-        st.dataframe(
-            frame,
-            hide_index=True,
-            width="stretch",
-            column_config={
-                view.t("economy.col.link"): LINK_COLUMN,
-                view.t("economy.col.value_number"): NUMBER_COLUMN,
-            },
-        )
+        link, number = view.t("economy.col.link"), view.t("economy.col.value_number")
+        special = {link: Column(link, link, kind="link"), number: Column(number, number, kind="number")}
+        data_table(view, f"table_{name}", frame, columns_of(frame, special), caption=title)
         csv_download(view.t("economy.download"), frame, f"economy-{name}-{view.state.unit}-{lang}.csv", key=f"dl_{name}")
 
 
@@ -71,14 +67,8 @@ if view.state.sectors:
 # 0. The unit switch and the rates every conversion on the page uses, each with its source.
 rates = eco.rates(data)
 with guarded(view):
-    url_select(
-        view,
-        "unit",
-        ["usd", "krw"],
-        view.t("economy.unit.label"),
-        format_func=lambda u: view.t(f"economy.unit.{u}"),
-        widget="segmented",
-    )
+    units = tuple((unit, view.t(f"economy.unit.{unit}")) for unit in ("usd", "krw"))
+    url_controls(view, "unit_control", [Control("unit", "radio", view.t("economy.unit.label"), units, view.state.unit, inline=True)])
     with st.container(border=True):
         for rate_id, key in ((eco.KRW_RATE_ID, "economy.rate.krw"), (eco.CNY_RATE_ID, "economy.rate.cny")):
             rate = eco.figure(data, rate_id)
@@ -99,7 +89,7 @@ with guarded(view):
     for col, (key, shown) in zip(cols, eco.headline(data, target, rates).items()):
         fig = eco.figure(data, shown.figure_id)
         with col, st.container(border=True):
-            st.metric(view.t(f"economy.headline.label.{key}"), eco.shown_text(shown, lang, approx_mark=True))
+            stat(view.t(f"economy.headline.label.{key}"), eco.shown_text(shown, lang, approx_mark=True), key=f"stat_{key}")
             parts = [f":small[{escape_markdown(eco.conversion_note(shown, data, lang))}]"]
             if eco.rank_of(fig) is not None:
                 scope = escape_markdown(fig[f"rank_scope_{lang}"])
@@ -124,7 +114,7 @@ with guarded(view):
             text += " " + escape_markdown(ratio_fig[f"note_{lang}"])
         notes = (text,)
     chart("regions", view.t("economy.regions.heading"), notes, tuple(ratio_fig["source_ids"]) if ratio_fig is not None else ())
-    numbers("regions", "shanghai-gyeonggi")
+    numbers("regions", "shanghai-gyeonggi", view.t("economy.regions.heading"))
 
 # 3. Shanghai among China's provincial-level economies and among its cities: the "No. 1" holds for cities only.
 with guarded(view):
@@ -145,14 +135,14 @@ with guarded(view):
     with left:
         st.subheader(view.t("economy.ranking.provinces"))
         chart("province_gdp", view.t("economy.ranking.provinces"), (view.t("economy.ranking.provinces_note"),))
-        numbers("province_gdp", "provinces")
+        numbers("province_gdp", "provinces", view.t("economy.ranking.provinces"))
     with right:
         st.subheader(view.t("economy.ranking.cities"))
         chart("city_gdp", view.t("economy.ranking.cities"))
-        numbers("city_gdp", "cities")
+        numbers("city_gdp", "cities", view.t("economy.ranking.cities"))
 
 # 4. Tencent: what the shares were worth beside a year's revenue and profit.
 with guarded(view):
     st.header(view.t("economy.tencent.heading"))
     chart("tencent", view.t("economy.tencent.heading"), (view.t("economy.tencent.note"),))
-    numbers("tencent", "tencent")
+    numbers("tencent", "tencent", view.t("economy.tencent.heading"))

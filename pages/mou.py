@@ -14,6 +14,7 @@ from components.mou import (
     sector_names,
 )
 from components.safe_text import escape_markdown
+from components.table_render import Column, columns_from_headers
 from components.ui_chart import plotly_chart
 from components.ui_frame import (
     csv_download,
@@ -24,6 +25,7 @@ from components.ui_frame import (
     source_caption,
     source_markdown,
 )
+from components.ui_table import data_table
 
 view = page_view("mou")
 data, lang, sectors = view.data, view.lang, view.state.sectors
@@ -129,9 +131,9 @@ with guarded(view):
         with lazy_expander(view.t("mou.map.table"), key="mou_map_open") as is_open:
             if is_open:
                 headers = {key: view.t(f"mou.col.{key}") for key in ("clause", "group", "sector", "companies")}
-                st.dataframe(links, hide_index=True, column_config=headers, key="mou_map_table")
+                data_table(view, "mou_map_table", links, columns_from_headers(headers), caption=view.t("mou.map.heading"))
                 csv_download(view.t("mou.download.map"), links, f"mou-clause-sector-company-{lang}.csv", "mou_map_csv", headers)
-        view.page_link("delegation", view.t("mou.map.delegation_link"))
+        view.page_link("delegation", view.t("mou.map.delegation_link"), key="delegation_link")
 
 # 3. Every item in Korean and English, filtered by sector, downloadable.
 with guarded(view):
@@ -140,9 +142,10 @@ with guarded(view):
     table = clause_table(data, lang, sectors)
     columns = ("group", "label", "text_ko", "text_en", "sectors", "kind", "source", "source_url")
     headers = {key: view.t(f"mou.col.{key}") for key in columns}
-    config = dict(headers)
-    config["text_ko"] = st.column_config.TextColumn(headers["text_ko"], width="large")
-    config["text_en"] = st.column_config.TextColumn(headers["text_en"], width="large")
-    config["source_url"] = st.column_config.LinkColumn(headers["source_url"], display_text=view.t("mou.link.open"))
-    st.dataframe(table, hide_index=True, column_order=columns, column_config=config, key="mou_table")
+    special = {
+        "text_ko": Column("text_ko", headers["text_ko"], width="large"),
+        "text_en": Column("text_en", headers["text_en"], width="large"),
+        "source_url": Column("source_url", headers["source_url"], kind="link", link_text=view.t("mou.link.open")),
+    }
+    data_table(view, "mou_table", table, columns_from_headers(headers, **special), caption=view.t("mou.table.heading"))
     csv_download(view.t("mou.download.table"), table, f"mou-items-{lang}.csv", "mou_table_csv", headers)

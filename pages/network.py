@@ -7,22 +7,25 @@ from components.graph import (
     MAX_DRAWN_NODES,
     build_network,
     drawable,
+    focus_groups,
     focus_options,
     focusable_ids,
     node_details,
     relations_table,
     summarize,
 )
+from components.controls_render import Control
 from components.network_render import offline_html
+from components.table_render import Column, columns_from_headers
 from components.ui_frame import (
     csv_download,
     escape_markdown,
     guarded,
     page_view,
-    url_select,
-    url_toggle,
+    url_controls,
 )
 from components.ui_network import details_panel, network_chart
+from components.ui_table import data_table
 
 view = page_view("network")
 data, lang, state = view.data, view.lang, view.state
@@ -30,33 +33,22 @@ data, lang, state = view.data, view.lang, view.state
 st.title(view.t("network.title"))
 st.caption(view.t("network.intro"))
 
-# 1. Controls: focus (searchable), depth, fade. Their values live in the URL.
+# 1. Controls: focus (grouped by kind), depth, fade. Their values live in the URL.
 with guarded(view):
     options = focus_options(data, lang)
-    labels = dict(options)
-    cols = st.columns([5, 3])
-    with cols[0]:
-        url_select(
-            view,
-            "focus",
-            [None, *labels],
-            view.t("network.focus.label"),
-            format_func=lambda node_id: view.t("network.focus.none") if node_id is None else labels.get(node_id, node_id),
-            placeholder=view.t("network.focus.placeholder"),
-            help=view.t("network.focus.help"),
-        )
-    with cols[1]:
-        url_select(
-            view,
-            "depth",
-            DEPTHS,
-            view.t("network.depth.label"),
-            format_func=lambda depth: view.t("network.depth.option", depth=depth),
-            widget="segmented",
-            disabled=state.focus is None,
-            help=view.t("network.depth.help"),
-        )
-    url_toggle(view, "fade", view.t("network.fade.label"), help=view.t("network.fade.help"))
+    controls = [
+        Control(
+            "focus", "select", view.t("network.focus.label"), tuple(options), state.focus,
+            help=view.t("network.focus.help"), groups=data.memo(focus_groups, lang), none_label=view.t("network.focus.none"),
+        ),
+        Control(
+            "depth", "radio", view.t("network.depth.label"),
+            tuple((str(d), view.t("network.depth.option", depth=d)) for d in DEPTHS), str(state.depth),
+            help=view.t("network.depth.help"), disabled=state.focus is None, inline=True,
+        ),
+        Control("fade", "switch", view.t("network.fade.label"), value=state.fade, help=view.t("network.fade.help")),
+    ]
+    url_controls(view, "network_controls", controls, layout="row")
     if state.sectors:
         names = dict(zip(data.sectors["id"], data.sectors[f"name_{lang}"]))
         st.caption(escape_markdown(view.t("network.graph.filtered", names=", ".join(names[s] for s in state.sectors))))
@@ -89,15 +81,9 @@ with guarded(view):
         if frame.empty:
             st.caption(view.t("network.table.empty"))
         else:
-            st.dataframe(
-                frame,
-                hide_index=True,
-                width="stretch",
-                column_config={
-                    **{col: st.column_config.TextColumn(label) for col, label in headers.items() if col != "source_url"},
-                    "source_url": st.column_config.LinkColumn(headers["source_url"], display_text=view.t("network.col.open")),
-                },
-            )
+            link = Column("source_url", headers["source_url"], kind="link", link_text=view.t("network.col.open"))
+            caption = view.t("network.table.heading", count=len(frame))
+            data_table(view, "relations_table", frame, columns_from_headers(headers, source_url=link), caption=caption)
         cols = st.columns(2)
         with cols[0]:
             csv_download(view.t("network.download.csv"), frame, "krcn-network-relations.csv", "network_csv", headers)

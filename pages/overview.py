@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.formatting import format_amount
 from components.safe_text import escape_markdown
-from components.ui_frame import guarded, link_card, page_view, source_caption
+from components.ui_frame import guarded, page_links, page_view, small_print, source_caption, stat
 
 view = page_view("overview")
 data, lang = view.data, view.lang
@@ -53,37 +53,29 @@ with guarded(view):
         if not pd.isna(fig["rank"]):
             rank = view.t("overview.metric.rank", rank=int(fig["rank"]), scope=fig[f"rank_scope_{lang}"])
         with col:
-            st.metric(
-                fig[f"label_{lang}"],
-                format_amount(fig["value"], fig["unit"], lang),
-                delta=rank or None,
-                delta_color="off",
-                delta_arrow="off",
-                help=fig[f"note_{lang}"] or None,
-            )
+            notes = [rank] if rank else []
             if alt_id and alt_id in figures.index:
                 alt = figures.loc[alt_id]
-                st.caption(view.t("overview.metric.equals", value=format_amount(alt["value"], alt["unit"], lang)))
+                notes.append(view.t("overview.metric.equals", value=format_amount(alt["value"], alt["unit"], lang)))
+            stat(fig[f"label_{lang}"], format_amount(fig["value"], fig["unit"], lang), notes, key=f"stat_{fid}")
+            lines = [escape_markdown(fig[f"note_{lang}"])] if fig[f"note_{lang}"] else []
             if fig["confidence"] != "seen":
-                st.caption(view.t(f"overview.confidence.{fig['confidence']}"))
-            source_caption(view, fig["source_ids"], fig["locator"])
+                lines.append(view.t(f"overview.confidence.{fig['confidence']}"))
+            small_print(view, lines, fig["source_ids"], fig["locator"])
     delegation = data.entities[data.entities["role"] == "delegation"]
     fields = data.clauses[data.clauses["group"] == "field"]
     agreements = data.clauses[data.clauses["group"] == "agreement"]
     with cols[2]:
-        st.metric(view.t("overview.metric.companies"), len(delegation))
-        st.caption(", ".join(escape_markdown(n) for n in delegation[f"name_{lang}"]))
+        stat(view.t("overview.metric.companies"), str(len(delegation)), [", ".join(delegation[f"name_{lang}"])], key="stat_companies")
         source_caption(view, delegation.iloc[0]["source_ids"][:1], delegation.iloc[0]["locator"])
     with cols[3]:
-        st.metric(view.t("overview.metric.fields"), len(fields))
-        st.metric(view.t("overview.metric.agreements"), len(agreements))
+        stat(view.t("overview.metric.fields"), str(len(fields)), key="stat_fields")
+        stat(view.t("overview.metric.agreements"), str(len(agreements)), key="stat_agreements")
         if len(agreements):
             source_caption(view, agreements.iloc[0]["source_ids"][:1], agreements.iloc[0]["locator"])
 
 # 3. Cards leading to each page, carrying language and filter.
 st.header(view.t("overview.pages.heading"))
 st.caption(view.t("overview.filtered"))
-cards = st.columns(5)
-for col, page in zip(cards, ("network", "delegation", "economy", "mou", "sources")):
-    with col:
-        link_card(view, page, view.t(f"overview.card.{page}"))
+pages = ("network", "delegation", "economy", "mou", "sources")
+page_links(*(view.link(page, note=view.t(f"overview.card.{page}")) for page in pages), key="overview_cards", style="cards")

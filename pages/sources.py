@@ -2,8 +2,10 @@
 method (with what is unknown), the data dictionary generated from the schema, and the data package."""
 import streamlit as st
 
+from components.controls_render import Control
 from components.dataset import current_data_dir
 from components.safe_text import escape_markdown
+from components.table_render import Column, columns_from_headers
 from components.sources_view import (
     VERDICT_COLORS,
     VERDICTS,
@@ -23,7 +25,9 @@ from components.ui_frame import (
     page_view,
     source_caption,
     source_markdown,
+    url_controls,
 )
+from components.ui_table import data_table
 
 view = page_view("sources")
 data, lang = view.data, view.lang
@@ -38,11 +42,12 @@ def claims_ledger_table(ledger) -> None:
     st.caption(view.t("sources.claims.legend"))
     columns = ("claim", "verdict", "note", "entities", "sources", "source_url", "locator", "claim_other")
     headers = {key: view.t(f"sources.col.{'claim_note' if key == 'note' else key}") for key in columns}
-    config = dict(headers)
-    config["source_url"] = st.column_config.LinkColumn(headers["source_url"], display_text=view.t("sources.link.open"))
-    config["claim"] = st.column_config.TextColumn(headers["claim"], width="medium")
-    config["note"] = st.column_config.TextColumn(headers["note"], width="large")
-    st.dataframe(ledger, hide_index=True, column_order=columns, column_config=config, key="claims_table")
+    special = {
+        "source_url": Column("source_url", headers["source_url"], kind="link", link_text=view.t("sources.link.open")),
+        "claim": Column("claim", headers["claim"], width="medium"),
+        "note": Column("note", headers["note"], width="large"),
+    }
+    data_table(view, "claims_table", ledger, columns_from_headers(headers, **special), caption=view.t("sources.claims.heading"))
     download("sources.download.claims", ledger, headers, f"claims-{lang}.csv", "claims_csv")
 
 
@@ -69,21 +74,16 @@ with guarded(view):
     st.caption(view.t("sources.list.count", count=len(table)) + " · " + view.t("sources.list.caption"))
     columns = ("publisher", "facts", "date", "url", "title", "language", "kind", "note")
     headers = {key: view.t(f"sources.col.{key}") for key in columns}
-    config = dict(headers)
-    config["publisher"] = st.column_config.TextColumn(headers["publisher"], width="medium", pinned=True)
-    config["facts"] = st.column_config.NumberColumn(headers["facts"], format="%d", width="small")
-    config["url"] = st.column_config.LinkColumn(headers["url"], display_text=view.t("sources.link.open"), width="medium")
-    config["title"] = st.column_config.TextColumn(headers["title"], width="large")
-    config["note"] = st.column_config.TextColumn(headers["note"], width="large")
     # a source without a recorded address shows that in its link cell; the note says how it was read
-    st.dataframe(
-        table,
-        hide_index=True,
-        column_order=columns,
-        column_config=config,
-        placeholder=view.t("sources.list.no_url"),
-        key="sources_table",
-    )
+    no_url = view.t("sources.list.no_url")
+    special = {
+        "publisher": Column("publisher", headers["publisher"], width="medium"),
+        "facts": Column("facts", headers["facts"], kind="number", width="small", decimals=0),
+        "url": Column("url", headers["url"], kind="link", link_text=view.t("sources.link.open"), width="small", empty=no_url),
+        "title": Column("title", headers["title"], width="large"),
+        "note": Column("note", headers["note"], width="large"),
+    }
+    data_table(view, "sources_table", table, columns_from_headers(headers, **special), caption=view.t("sources.list.heading"))
     download("sources.download.sources", table, headers, f"sources-{lang}.csv", "sources_csv")
 
 # 2. The claims ledger: each claim, its verdict in words (not colour alone), the context and the sources.
@@ -91,15 +91,13 @@ with guarded(view):
     st.header(view.t("sources.claims.heading"), anchor="claims")
     st.markdown(view.t("sources.claims.intro"))
     counts = verdict_counts(data)
-    chosen = st.pills(
-        view.t("sources.claims.filter"),
-        options=list(VERDICTS),
-        selection_mode="multi",
-        format_func=lambda v: escape_markdown(view.t("sources.claims.pill", label=verdict_label(v, lang), count=counts[v])),
-        help=view.t("sources.claims.filter_help"),
-        key="w_verdict",
+    verdicts = tuple((v, view.t("sources.claims.pill", label=verdict_label(v, lang), count=counts[v])) for v in VERDICTS)
+    filter_control = Control(
+        "verdict", "checks", view.t("sources.claims.filter"), verdicts, view.state.verdicts,
+        help=view.t("sources.claims.filter_help"), clear_label=view.t("sources.claims.clear"),
     )
-    ledger = data.memo(claims_table, lang, tuple(chosen or ()))
+    url_controls(view, "verdict_filter", [filter_control])
+    ledger = data.memo(claims_table, lang, view.state.verdicts)
     st.caption(view.t("sources.claims.count", shown=len(ledger), total=len(data.claims)))
     if ledger.empty:
         st.info(view.t("sources.claims.none"))
@@ -135,9 +133,9 @@ with guarded(view):
     else:
         st.caption(view.t("sources.unknown.caption", count=len(unknown)))
         headers = {key: view.t(f"sources.col.{key}") for key in ("entity", "attribute", "value")}
-        config = dict(headers)
-        config["value"] = st.column_config.TextColumn(headers["value"], width="large")
-        st.dataframe(unknown, hide_index=True, column_config=config, key="unknown_table")
+        special = {"value": Column("value", headers["value"], width="large")}
+        caption = view.t("sources.unknown.heading")
+        data_table(view, "unknown_table", unknown, columns_from_headers(headers, **special), caption=caption)
         download("sources.download.unknown", unknown, headers, f"unknown-{lang}.csv", "unknown_csv")
     st.subheader(view.t("sources.add.heading"))
     st.markdown(view.t("sources.add.body"))
@@ -149,17 +147,19 @@ with guarded(view):
     dictionary = data_dictionary(data.schema)
     columns = ("column", "type", "list", "required", "allowed", "description", "example")
     headers = {key: view.t(f"sources.col.{key}") for key in ("resource",) + columns}
-    config = dict(headers)
-    config["description"] = st.column_config.TextColumn(headers["description"], width="large")
-    config["list"] = st.column_config.CheckboxColumn(headers["list"], width="small")
-    config["required"] = st.column_config.CheckboxColumn(headers["required"], width="small")
+    dict_columns = columns_from_headers(
+        {key: headers[key] for key in columns},
+        description=Column("description", headers["description"], width="large"),
+        list=Column("list", headers["list"], kind="bool", width="small"),
+        required=Column("required", headers["required"], kind="bool", width="small"),
+    )
     for resource in data.schema["resources"]:
         rows = dictionary[dictionary["resource"] == resource["path"]]
         label = view.t("sources.dict.resource", file=resource["path"], count=len(rows))
         with lazy_expander(label, key=f"schema_{resource['name']}") as is_open:
             if is_open:
                 st.caption(escape_markdown(resource.get("description", "")))
-                st.dataframe(rows, hide_index=True, column_order=columns, column_config=config, key=f"dict_{resource['name']}")
+                data_table(view, f"dict_{resource['name']}", rows, dict_columns, caption=label)
     download("sources.download.dictionary", dictionary, headers, "data-dictionary.csv", "dictionary_csv")
 
 # 5. The whole data package as one zip, built in memory.

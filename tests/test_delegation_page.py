@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from components.i18n import t
-from tests.apptest_helpers import all_text, chart_specs, open_page
+from tests.apptest_helpers import all_text, chart_specs, open_page, page_links_shown, tables
 
 SIX_EN = ["NHN Cloud", "Megazone Cloud", "Hancom", "AIworks", "Hypernology", "Initech"]
 HOSTS_EN = ["Tencent (腾讯)", "Tencent Cloud (腾讯云)"]
@@ -30,7 +30,7 @@ def test_page_shows_table_profiles_and_both_charts(lang):
         t("delegation.location.heading", lang),
         t("delegation.profiles.heading", lang),
     ]
-    table = at.dataframe[0].value
+    table = tables(at)[0]
     names = SIX_EN + HOSTS_EN if lang == "en" else SIX_KO + ["텐센트 (腾讯)", "텐센트 클라우드 (腾讯云)"]
     assert table[t("delegation.col.name", lang)].tolist() == names
     assert table[t("delegation.col.role", lang)].tolist() == [t("delegation.role.delegation", lang)] * 6 + [
@@ -43,7 +43,7 @@ def test_page_shows_table_profiles_and_both_charts(lang):
     assert sector_chart["data"][0]["x"] == [4, 2, 1, 1]
     assert location_chart["data"][0]["x"] == [2, 2, 2]
     assert len(at.get("download_button")) == 3
-    assert at.main.get("page_link")  # the network links and the claims-ledger link
+    assert page_links_shown(at)  # the network links and the claims-ledger link
 
 
 def test_english_profiles_link_facts_to_sources_and_the_network():
@@ -57,12 +57,13 @@ def test_english_profiles_link_facts_to_sources_and_the_network():
     assert "| Parent / owner | Hancom group" in text and "\\(inferred\\)" in text
     assert "| Founded | unknown | Not in any source consulted |" in text
     assert "| Headquarters | Not found \\(Gyeonggi and the article only call it a Pangyo\\-cluster firm\\)" in text
-    links = [p.proto for p in at.main.get("page_link")]
-    network = [p for p in links if p.label.startswith("See ") and p.label.endswith(" in the network")]
+    links = page_links_shown(at)
+    network = [p for p in links if p["label"].startswith("See ") and p["label"].endswith(" in the network")]
     assert len(network) == 8
-    assert network[0].label == "See NHN Cloud in the network"
-    sources = [p for p in links if p.label == t("delegation.claim.link", "en")]
-    assert len(sources) == 1
+    assert network[0] == {"label": "See NHN Cloud in the network", "path": "network", "query": "?focus=nhn-cloud",
+                          "note": "", "current": False}
+    sources = [p for p in links if p["label"] == t("delegation.claim.link", "en")]
+    assert len(sources) == 1 and sources[0]["path"] == "sources"
     # the claims-ledger entry on 'all six are Pangyo firms'
     assert "only NHN Cloud and Hancom are confirmed in Pangyo" in text.replace("\\", "")
 
@@ -73,7 +74,7 @@ def test_korean_page_reads_in_korean():
     assert "| 본사 | 경기 성남시 분당구 대왕판교로644번길 49 한컴타워" in text.replace("\\", "")
     assert "(추정)" in text.replace("\\", "")
     assert "출처: " in text
-    table = at.dataframe[0].value
+    table = tables(at)[0]
     assert table.loc[table["회사"] == "이니텍", "설립"].item() == "알 수 없음"
     location = charts(at)[1]["data"][0]
     assert location["y"] == ["판교", "서울", "알 수 없음"]
@@ -83,7 +84,7 @@ def test_korean_page_reads_in_korean():
 def test_security_keeps_initech_alone(lang):
     at = open_page("delegation", expand=True, lang=lang, sector="security")
     assert not at.exception
-    table = at.dataframe[0].value
+    table = tables(at)[0]
     assert table[t("delegation.col.name", lang)].tolist() == (["Initech"] if lang == "en" else ["이니텍"])
     assert len(at.expander) == 1 + 2
     sector_chart, location_chart = charts(at)
@@ -94,9 +95,9 @@ def test_security_keeps_initech_alone(lang):
 
 def test_cloud_keeps_nhn_megazone_and_the_tencent_cloud_host():
     at = open_page("delegation", expand=True, lang="en", sector="cloud")
-    table = at.dataframe[0].value
+    table = tables(at)[0]
     assert table["Company"].tolist() == ["NHN Cloud", "Megazone Cloud", "Tencent Cloud (腾讯云)"]
-    sectors = at.dataframe[1].value
+    sectors = tables(at)[1]
     assert sectors.values.tolist() == [
         ["Artificial intelligence", 1, "NHN Cloud"],
         ["Cloud", 2, "NHN Cloud, Megazone Cloud"],
@@ -111,7 +112,7 @@ def test_a_filter_that_keeps_nothing_says_so(lang):
     assert not at.exception
     assert [w.value for w in at.warning].count(t("delegation.none", lang)) >= 1
     assert not chart_specs(at)
-    assert not at.dataframe
+    assert not tables(at)
 
 
 def test_hostile_names_show_literally(tmp_path, monkeypatch):
@@ -139,8 +140,8 @@ def test_hostile_names_show_literally(tmp_path, monkeypatch):
     escaped = "Han\\[x\\]\\(javascript\\:alert\\(1\\)\\)\\<img src\\=x onerror\\=alert\\(1\\)\\>\\:red\\[X\\]\\*\\*b\\*\\*"
     assert escaped in text
     assert "](javascript" not in text
-    assert at.dataframe[0].value["Company"].tolist()[2] == hostile  # a table cell is plain text already
+    assert tables(at)[0]["Company"].tolist()[2] == hostile  # a table cell is plain text already
     spec = charts(at)[0]["data"][0]
     assert any("&lt;img src=x onerror=alert(1)&gt;" in c[0] for c in spec["customdata"])
-    link = [p.proto.label for p in at.main.get("page_link") if p.proto.label.startswith("See Han")]
-    assert link == [f"See {escaped} in the network"]
+    link = [p["label"] for p in page_links_shown(at) if p["label"].startswith("See Han")]
+    assert link == [f"See {hostile} in the network"]  # drawn with textContent: shown as typed, never markup

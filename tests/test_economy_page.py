@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from components.i18n import t
-from tests.apptest_helpers import all_text, chart_specs, open_page
+from tests.apptest_helpers import all_text, change_control, chart_specs, control_values, open_page, stats, tables
 
 # 750.2bn × 1,400.7 = 1,050,805,140,000,000 won
 SHANGHAI_KRW = 1_050_805_140_000_000
@@ -15,7 +15,7 @@ def charts(at) -> list[dict]:
 
 
 def metrics(at) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+    return {m["label"]: m["value"] for m in stats(at)}
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -32,9 +32,9 @@ def test_page_runs_with_every_section(lang, unit):
         t("economy.ranking.heading", lang),
         t("economy.tencent.heading", lang),
     ]
-    assert at.segmented_control(key="w_unit").value == (unit or "usd")
+    assert control_values(at, "unit_control") == {"unit": unit or "usd"}
     assert len(charts(at)) == 4
-    assert len(at.dataframe) == 4  # a table under every chart
+    assert len(tables(at)) == 4  # a table under every chart
     assert len(at.get("download_button")) == 4
 
 
@@ -49,7 +49,7 @@ def test_page_runs_with_every_section(lang, unit):
 )
 def test_headline_figures_in_each_unit_and_language(lang, unit, shanghai, tencent):
     at = open_page("economy", expand=True, lang=lang, unit=unit)
-    assert [m.value for m in at.metric] == [shanghai, tencent]
+    assert [m["value"] for m in stats(at)] == [shanghai, tencent]
     text = all_text(at)
     rate = "₩1,400.7 per US$" if lang == "en" else "1달러당 1,400.7원"
     assert rate in text  # the rate every conversion uses, stated on the page
@@ -60,12 +60,12 @@ def test_headline_figures_in_each_unit_and_language(lang, unit, shanghai, tencen
 
 def test_krw_tables_hold_the_converted_numbers():
     at = open_page("economy", expand=True, lang="en", unit="krw")
-    regions = at.dataframe[0].value
+    regions = tables(at)[0]
     assert regions["Value (number)"].tolist() == [SHANGHAI_KRW, 651_000_000_000_000]
     assert regions["Value"].tolist() == ["₩1,051tn", "₩651tn"]
     assert regions["Subject"].tolist() == ["▶ Shanghai (上海)", "Gyeonggi (京畿道)"]
     assert regions["Conversion"].tolist() == ["≈ converted from US$750.2bn at ₩1,400.7 per US$", "as the source gives it"]
-    tencent = at.dataframe[3].value
+    tencent = tables(at)[3]
     assert tencent["Value (number)"].tolist()[:2] == [1_070_000_000_000_000, 128_724_330_000_000]
 
 
@@ -80,7 +80,7 @@ def test_ranking_shows_shanghai_ninth_among_provinces_first_among_cities():
     assert cities["y"][0] == "▶ Shanghai (上海)"
     text = all_text(at)
     assert "**#1 among Chinese cities**" in text and "**#9 among the 31 provincial-level units**" in text
-    ranked = at.dataframe[1].value
+    ranked = tables(at)[1]
     assert ranked["Rank"].tolist() == list(range(1, 13))
     assert ranked.loc[ranked["Rank"] == 9, "As the source gives it"].item() == "CN¥5.39tn"
     assert ranked.loc[ranked["Rank"] == 9, "Value"].item() == "US$750.2bn"
@@ -99,17 +99,17 @@ def test_charts_show_units_in_hover_and_labels():
 def test_unit_switch_writes_the_url_and_changes_the_numbers():
     at = open_page("economy", expand=True, lang="en")
     assert "unit" not in at.query_params  # the default stays out of the URL
-    at.segmented_control(key="w_unit").set_value("krw").run()
+    at = change_control(at, "unit_control", "unit", "krw")
     assert at.query_params["unit"] in ("krw", ["krw"])
-    assert [m.value for m in at.metric] == ["≈ ₩1,051tn", "₩1,070tn"]
-    at.segmented_control(key="w_unit").set_value("usd").run()
+    assert [m["value"] for m in stats(at)] == ["≈ ₩1,051tn", "₩1,070tn"]
+    at = change_control(at, "unit_control", "unit", "usd")
     assert "unit" not in at.query_params
-    assert [m.value for m in at.metric] == ["US$750.2bn", "US$763.9bn"]
+    assert [m["value"] for m in stats(at)] == ["US$750.2bn", "US$763.9bn"]
 
 
 def test_sector_filter_does_not_change_the_economy_page():
     plain = open_page("economy", expand=True, lang="en")
     filtered = open_page("economy", expand=True, lang="en", sector="security")
-    assert [m.value for m in filtered.metric] == [m.value for m in plain.metric]
+    assert stats(filtered) == stats(plain)
     assert charts(filtered) == charts(plain)
     assert t("economy.filter.ignored", "en") in [c.value for c in filtered.caption]

@@ -6,7 +6,7 @@ import pytest
 
 from components.i18n import t
 from components.ui_frame import LAZY_PREFIX
-from tests.apptest_helpers import open_lazy_expanders, open_page
+from tests.apptest_helpers import open_lazy_expanders, open_page, page_links_shown, tables
 
 # page -> (lazy expanders on the unfiltered English page, dataframes shown only once they are open)
 LAZY = {"economy": (4, 4), "delegation": (2 + 8, 2), "mou": (1, 1), "sources": (1 + 9, 1 + 9)}
@@ -19,28 +19,28 @@ def test_closed_expanders_send_nothing_until_opened(page):
     assert not at.exception
     keys = [k for k in at.session_state.keys() if str(k).startswith(LAZY_PREFIX)]
     assert len(keys) == expanders
-    closed_frames = len(at.dataframe)
+    closed_frames = len(tables(at))
     open_lazy_expanders(at)
     assert not at.exception
-    assert len(at.dataframe) - closed_frames == frames
+    assert len(tables(at)) - closed_frames == frames
 
 
 def test_open_numbers_stay_open_through_a_unit_change():
     at = open_page("economy", lang="en")
     at.session_state[f"{LAZY_PREFIX}numbers_tencent"] = True
     at.run()
-    assert len(at.dataframe) == 1
-    usd = list(at.dataframe[0].value[t("economy.col.unit", "en")])
+    assert len(tables(at)) == 1
+    usd = list(tables(at)[0][t("economy.col.unit", "en")])
     at.query_params["unit"] = "krw"
     at.run()
-    assert len(at.dataframe) == 1
-    assert list(at.dataframe[0].value[t("economy.col.unit", "en")]) != usd
+    assert len(tables(at)) == 1
+    assert list(tables(at)[0][t("economy.col.unit", "en")]) != usd
 
 
 def test_profile_content_only_when_open():
     at = open_page("delegation", lang="en")
     link = t("delegation.network_link", "en", name="NHN Cloud")
-    assert link not in [p.proto.label for p in at.get("page_link")]
+    assert link not in [p["label"] for p in page_links_shown(at)]
     at.session_state[f"{LAZY_PREFIX}profile_nhn-cloud"] = True
     at.run()
-    assert link in [p.proto.label for p in at.get("page_link")]
+    assert link in [p["label"] for p in page_links_shown(at)]

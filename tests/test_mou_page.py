@@ -7,7 +7,7 @@ import pytest
 from components.dataset import load_dataset
 from components.i18n import t
 from components.mou import clause_sector_links, mapping_table, ordered_clauses
-from tests.apptest_helpers import all_text, chart_specs, open_page
+from tests.apptest_helpers import all_text, change_control, chart_specs, open_page, tables
 
 DATA = load_dataset()
 # sector filter -> ids of the clauses the page shows
@@ -21,7 +21,7 @@ GROUP_TOTALS = {"field": 11, "mechanism": 2, "agreement": 4, "proposal": 1}
 
 def frames(at):
     """(clause table, clause→sector→company table) by their columns."""
-    by_columns = {tuple(df.value.columns): df.value for df in at.dataframe}
+    by_columns = {tuple(df.columns): df for df in tables(at)}
     clause = next(v for k, v in by_columns.items() if "text_ko" in k)
     mapping = next(v for k, v in by_columns.items() if "companies" in k)
     return clause, mapping
@@ -90,7 +90,7 @@ def test_unfiltered_page_marks_the_proposal_and_lists_fields_in_a_table():
 
 def test_sector_widget_narrows_the_page_and_writes_the_url():
     at = open_page("mou", expand=True, lang="ko")
-    at.multiselect(key="w_sector").set_value(["tourism"]).run()
+    at = change_control(at, "frame_controls", "sector", ["tourism"])
     assert at.query_params.get("sector") == "tourism"
     at.run()  # the next run reads the new URL
     clause_table, _ = frames(at)
@@ -105,5 +105,5 @@ def test_a_sector_no_clause_concerns_says_so():
     assert not at.exception
     assert t("mou.none", "en") in [w.value for w in at.warning]
     assert len(chart_specs(at)) == 0
-    clause_table = next(df.value for df in at.dataframe if "text_ko" in df.value.columns)
+    clause_table = next(df for df in tables(at) if "text_ko" in df.columns)
     assert clause_table.empty

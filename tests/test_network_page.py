@@ -1,5 +1,7 @@
 """The /network page run by Streamlit's AppTest (no browser): heading, details, table, component data."""
 import json
+
+from tests.apptest_helpers import component_data, control_values, tables
 from pathlib import Path
 
 import pytest
@@ -33,7 +35,7 @@ def plain(markdown: str) -> str:
 
 
 def table_rows(at: AppTest) -> list[tuple[str, str, str]]:
-    (frame,) = [df.value for df in at.dataframe]
+    (frame,) = tables(at)
     return list(zip(frame["from"], frame["relation"], frame["to"]))
 
 
@@ -85,7 +87,8 @@ def test_whole_network_without_focus():
     assert len(table_rows(at)) == 37  # every relation of relations.csv
     assert [s.value for s in at.header] == ["Relations table (37)", "Summary"]
     assert any("Click a node or choose one" in i.value for i in at.info)
-    assert at.get("button_group")[0].proto.disabled  # depth only matters with a focus
+    depth = next(c for c in component_data(at, "network_controls")["controls"] if c["name"] == "depth")
+    assert depth["disabled"]  # depth only matters with a focus
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -106,7 +109,7 @@ def test_sector_filter_with_fade_keeps_every_node_faded():
     assert [n["id"] for n in data["nodes"] if not n.get("opacity")] == [
         "initech", "tencent-cloud-visit-2025-09-25", "sector:security",
     ]
-    assert at.toggle[0].value is True
+    assert control_values(at, "network_controls")["fade"] is True
 
 
 def test_focus_and_depth_two_in_the_url():
@@ -122,7 +125,7 @@ def test_a_network_too_big_to_read_asks_for_a_narrower_view(tmp_path, monkeypatc
     import importlib.util
 
     from components.graph import MAX_DRAWN_NODES
-    from tests.apptest_helpers import open_page
+    from tests.apptest_helpers import open_page, tables
 
     spec = importlib.util.spec_from_file_location("scale_data", ROOT / "bench" / "scale_data.py")
     scale_data = importlib.util.module_from_spec(spec)
@@ -134,7 +137,7 @@ def test_a_network_too_big_to_read_asks_for_a_narrower_view(tmp_path, monkeypatc
     message = next(i.value for i in at.info if "too many to read" in i.value)
     assert f"the limit is {MAX_DRAWN_NODES}" in message
     assert [el for el in at.get("bidi_component") if el.key == "network_graph"] == []
-    assert at.dataframe[0].value.shape[0] == 370  # every relation of the 10x package
+    assert tables(at)[0].shape[0] == 370  # every relation of the 10x package
     small = open_page("network", lang="en", sector="security")
     assert not any("too many to read" in i.value for i in small.info)
     assert len(graph_data(small)["nodes"]) <= MAX_DRAWN_NODES

@@ -8,7 +8,7 @@ from bench.scale_data import make_scaled
 from components.dataset import load_dataset
 from components.i18n import t
 from components.ui_frame import LAZY_PREFIX, MAX_LISTED
-from tests.apptest_helpers import ROOT, open_page
+from tests.apptest_helpers import ROOT, open_page, tables
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,7 @@ def test_delegation_lists_the_first_profiles_and_points_to_the_table(scaled_dir,
     assert len(profiles) == MAX_LISTED
     note = t("list.capped", "en", shown=MAX_LISTED, total=80, where=t("list.where.company_table", "en"))
     assert note in [c.value for c in at.caption]
-    assert len(at.dataframe[0].value) == 80  # the table keeps every company
+    assert len(tables(at)[0]) == 80  # the table keeps every company
 
 
 def test_mou_lists_the_first_fields_and_points_to_the_item_table(scaled_dir, monkeypatch):
@@ -37,7 +37,7 @@ def test_mou_lists_the_first_fields_and_points_to_the_item_table(scaled_dir, mon
     assert note in [c.value for c in at.caption]
     field_table = next(m.value for m in at.markdown if m.value.startswith("| "))
     assert len(field_table.splitlines()) == 2 + MAX_LISTED  # header, rule, then the first rows
-    items = next(df.value for df in at.dataframe if "text_ko" in df.value.columns)
+    items = next(df for df in tables(at) if "text_ko" in df.columns)
     assert len(items) == 10 * len(load_dataset(ROOT / "data").clauses)  # every item of the 10x package
 
 

@@ -7,14 +7,14 @@ import pytest
 
 from components.dataset import load_dataset
 from components.i18n import t
-from tests.apptest_helpers import all_text, open_page
+from tests.apptest_helpers import all_text, change_control, open_page, tables
 
 DATA = load_dataset()
 HEADINGS = ("sources.list.heading", "sources.claims.heading", "sources.method.heading", "sources.dict.heading", "sources.zip.heading")
 
 
 def frame_with(at, column: str):
-    return next(df.value for df in at.dataframe if column in df.value.columns)
+    return next(df for df in tables(at) if column in df.columns)
 
 
 @pytest.mark.parametrize("sector", [None, "semiconductors", "tourism"])
@@ -38,7 +38,7 @@ def test_sources_page(lang, sector):
     unknown = frame_with(at, "attribute")
     assert len(unknown) == int((DATA.attributes["confidence"] == "not found").sum())
     # the dictionary: one table per resource, one row per column of the schema
-    dictionaries = [df.value for df in at.dataframe if "description" in df.value.columns]
+    dictionaries = [df for df in tables(at) if "description" in df.columns]
     assert [len(d) for d in dictionaries] == [len(r["schema"]["fields"]) for r in DATA.schema["resources"]]
 
     labels = [b.label for b in at.download_button]
@@ -57,7 +57,8 @@ def test_sources_page(lang, sector):
 def test_verdict_filter_narrows_the_ledger():
     at = open_page("sources", expand=True, lang="en")
     assert at.caption and t("sources.claims.count", "en", shown=11, total=11) in all_text(at)
-    at.pills(key="w_verdict").set_value(["outdated", "incorrect"]).run()
+    at = change_control(at, "verdict_filter", "verdict", ["outdated", "incorrect"])
+    assert at.query_params["verdict"] == ["outdated", "incorrect"]  # the filtered ledger can be shared
     claims = frame_with(at, "verdict")
     expected = list(DATA.claims[DATA.claims["verdict"].isin(["outdated", "incorrect"])]["id"])
     assert list(claims["id"]) == expected and len(expected) == 2

@@ -1,14 +1,24 @@
 """URL state: parse (invalid dropped, with notices) and serialise (defaults left out), table-driven."""
 import pytest
 
-from components.url_state import Dropped, ViewState, default_lang, page_href, parse_query, query_string, to_query
+from components.url_state import (
+    Dropped,
+    ViewState,
+    default_lang,
+    page_href,
+    parse_query,
+    query_string,
+    state_changes,
+    to_query,
+)
 
 SECTORS = ["ai", "cloud", "security", "trade"]
+VERDICTS = ["consistent", "outdated", "incorrect"]
 FOCUS = {"initech", "hancom", "clause:agreement-1"}
 
 
 def parse(params, page="overview", locale=None):
-    return parse_query(params, page=page, sector_ids=SECTORS, focus_ids=FOCUS, locale=locale)
+    return parse_query(params, page=page, sector_ids=SECTORS, focus_ids=FOCUS, verdict_ids=VERDICTS, locale=locale)
 
 
 @pytest.mark.parametrize(
@@ -35,6 +45,10 @@ def test_default_lang_follows_browser_locale(locale, expected):
         ({"fade": ["yes"]}, "network", ViewState("en"), [Dropped("fade", "yes")]),
         ({"unit": ["krw"]}, "economy", ViewState("en", unit="krw"), []),
         ({"unit": ["eur"]}, "economy", ViewState("en"), [Dropped("unit", "eur")]),
+        # the claims ledger's verdict filter on /sources: repeatable, in the verdicts' order, unknown dropped
+        ({"verdict": ["incorrect", "outdated", "maybe"]}, "sources", ViewState("en", verdicts=("outdated", "incorrect")),
+         [Dropped("verdict", "maybe")]),
+        ({"verdict": ["outdated"]}, "mou", ViewState("en"), []),
         # page-level parameters of another page are dropped quietly (a link from /network to /economy)
         ({"unit": ["krw"], "focus": ["initech"]}, "delegation", ViewState("en"), []),
         # unknown keys get a notice; tracking parameters added by social networks do not
@@ -99,3 +113,33 @@ def test_dropped_value_shown_short_and_printable():
     shown = Dropped("sector", "a" * 100 + "\x00").shown_value
     assert len(shown) == 40 and shown.endswith("…")
     assert Dropped("x", "ab\x07").shown_value == "ab?"
+
+
+def test_verdicts_round_trip_on_sources_only():
+    state = ViewState("en", ("cloud",), verdicts=("outdated", "incorrect"))
+    assert to_query(state, page="sources", locale="en-US") == {"sector": ["cloud"], "verdict": ["outdated", "incorrect"]}
+    assert to_query(state, page="mou", locale="en-US") == {"sector": ["cloud"]}
+    assert parse(to_query(state, page="sources", locale="en-US"), "sources", locale="en-US") == (state, [])
+
+
+@pytest.mark.parametrize(
+    ("param", "value", "changes"),
+    [
+        ("lang", "ko", {"lang": "ko"}),
+        ("sector", ["ai", "cloud"], {"sectors": ("ai", "cloud")}),
+        ("sector", [], {"sectors": ()}),
+        ("focus", "initech", {"focus": "initech"}),
+        ("focus", None, {"focus": None}),
+        ("depth", "3", {"depth": 3}),
+        ("fade", True, {"fade": True}),
+        ("unit", "krw", {"unit": "krw"}),
+        ("verdict", ("outdated",), {"verdicts": ("outdated",)}),
+    ],
+)
+def test_state_changes_maps_a_url_parameter_to_the_view_state(param, value, changes):
+    assert state_changes(param, value) == changes
+
+
+def test_state_changes_refuses_an_unknown_parameter():
+    with pytest.raises(KeyError, match="colour"):
+        state_changes("colour", "red")

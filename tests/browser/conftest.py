@@ -122,11 +122,21 @@ def page_and_watch(browser):
     context.close()
 
 
+# The app's own components say data-state="loading" until they have drawn (charts, network, tables, controls,
+# links); a failed one says "failed" and is caught by the tests that look for it.
+OWN_COMPONENTS = ".krcn-chart, .krcn-net, .krcn-table, .krcn-controls, .krcn-links"
+ALL_DRAWN_JS = f"""() => [...document.querySelectorAll({OWN_COMPONENTS!r})]
+  .every((el) => (el.dataset.state || 'loading') !== 'loading')"""
+
+
 def wait_ready(page, timeout: float = 30_000) -> None:
-    """Wait until Streamlit finished the script run, then let lazy elements settle."""
+    """Wait until Streamlit finished the script run and the app's components have drawn, then let lazy
+    elements settle."""
     page.wait_for_selector(READY, timeout=timeout)
+    page.wait_for_function(ALL_DRAWN_JS, timeout=timeout)
     page.wait_for_timeout(300)
     page.wait_for_selector(READY, timeout=timeout)
+    page.wait_for_function(ALL_DRAWN_JS, timeout=timeout)
 
 
 def screenshot(page, name: str) -> Path:

@@ -104,7 +104,9 @@ TABBABLES_JS = """
     for (const el of root.querySelectorAll(sel)) {
       const style = getComputedStyle(el);
       const hidden = !el.getClientRects().length || style.visibility === 'hidden' || style.display === 'none';
-      const skip = hidden || el.disabled || el.getAttribute('tabindex') === '-1' || el.type === 'hidden'
+      // inside a closed <details> only its summary is reachable: the rest is reached by opening it
+      const folded = el.closest('details:not([open])') && !(el.matches('summary') && el.parentElement.matches('details'));
+      const skip = hidden || folded || el.matches(':disabled') || el.getAttribute('tabindex') === '-1' || el.type === 'hidden'
         || el.closest('[inert]') || (el.type === 'radio' && !el.checked
             && [...(el.form || document).querySelectorAll(`input[type=radio][name="${el.name}"]`)].some((r) => r.checked))
         || false;
@@ -239,8 +241,8 @@ def test_every_control_is_reachable_with_tab(browser, app_server, page_id):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_sidebar_controls_in_tab_order(browser, app_server, lang):
-    """From the top: the page links, the language radio, the sector filter, then the share box's copy button
-    (inside the share component's shadow root)."""
+    """From the top: the page links, the language radio, the sector filter (its list's summary), then the share
+    box's copy button (inside the share component's shadow root)."""
     context, page, _ = new_page(browser, locale="ko-KR" if lang == "ko" else "en-US")
     try:
         page.goto(app_server.url(f"/?lang={lang}"))
@@ -254,10 +256,11 @@ def test_sidebar_controls_in_tab_order(browser, app_server, lang):
                 let el = document.activeElement;
                 while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
                 if (!el) return '';
-                if (el.matches('[data-testid="stRadio"] input[type=radio]')) return 'lang';
-                if (el.closest('[data-testid="stMultiSelect"]') && el.matches('input')) return 'sector';
-                if (el.matches('input.share-url')) return 'share-url';
-                if (el.matches('button.share-copy')) return 'share-copy';
+                const inSidebar = el.closest('[data-testid="stSidebar"] .krcn-controls');
+                if (inSidebar && el.matches('input[type=radio]')) return 'lang';
+                if (inSidebar && el.matches('summary')) return 'sector';
+                if (el.matches('input.krcn-share-url')) return 'share-url';
+                if (el.matches('button.krcn-share-copy')) return 'share-copy';
                 return '';
             }"""))
         wanted = ["lang", "sector", "share-copy"]

@@ -27,18 +27,25 @@ def query(page) -> dict[str, list[str]]:
 
 
 def sidebar_state(page) -> dict:
-    """What the sidebar shows: checked language, chosen sector chips, share link."""
-    sidebar = page.locator('[data-testid="stSidebar"]')
-    return {
-        "lang": sidebar.locator('[data-testid="stRadio"] input:checked').evaluate("e => e.value")
-        if sidebar.locator('[data-testid="stRadio"] input:checked').count() else None,
-        "lang_label": sidebar.locator('[data-testid="stRadio"] label:has(input:checked)').inner_text().strip(),
-        "chips": [
-            chip.get_attribute("aria-label")
-            for chip in sidebar.locator('[data-testid="stMultiSelect"] .react-aria-ComboBox [data-tag]').all()
-        ],
-        "share": sidebar.locator("input.share-url").input_value(),
-    }
+    """What the sidebar shows: checked language, ticked sectors (their labels), share link."""
+    controls = page.locator('[data-testid="stSidebar"] .krcn-controls')
+    return controls.evaluate(
+        """(form) => ({
+          lang: (form.querySelector('input[type=radio]:checked') || {}).value || null,
+          lang_label: form.querySelector('label:has(input[type=radio]:checked)')?.textContent.trim() || '',
+          sectors: [...form.querySelectorAll('label:has(input[type=checkbox]:checked)')].map((l) => l.textContent.trim()),
+          summary: form.querySelector('summary')?.textContent.trim() || '',
+        })"""
+    ) | {"share": page.locator('[data-testid="stSidebar"] input.krcn-share-url').input_value()}
+
+
+def tick_sector(page, name: str) -> None:
+    """Open the sidebar's sector list if it is closed and tick `name`, as a visitor does."""
+    controls = page.locator('[data-testid="stSidebar"] .krcn-controls')
+    details = controls.locator("details").first
+    if not details.evaluate("d => d.open"):
+        details.locator("summary").click()
+    controls.get_by_label(name, exact=True).check()
 
 
 def main_text(page) -> str:
@@ -71,9 +78,7 @@ def test_sector_filter_updates_url_and_navigation_keeps_it(browser, app_server):
     try:
         page.goto(app_server.url("/delegation?lang=en"))
         wait_ready(page)
-        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] input').click()
-        page.get_by_role("option", name=SECURITY_EN, exact=True).click()
-        page.keyboard.press("Escape")
+        tick_sector(page, SECURITY_EN)
         page.wait_for_function("() => location.search.includes('sector=security')")
         wait_ready(page)
         assert query(page) == {"sector": ["security"]}  # lang=en is this browser's default: left out
@@ -82,7 +87,8 @@ def test_sector_filter_updates_url_and_navigation_keeps_it(browser, app_server):
         page.wait_for_url("**/network?**")
         wait_ready(page)
         assert query(page) == {"sector": ["security"]}
-        assert sidebar_state(page)["chips"] == [SECURITY_EN]
+        assert sidebar_state(page)["sectors"] == [SECURITY_EN]
+        assert sidebar_state(page)["summary"] == SECURITY_EN  # the closed list says what is chosen
     finally:
         context.close()
 
@@ -93,7 +99,7 @@ def test_language_switch_updates_url_and_page(browser, app_server):
         page.goto(app_server.url("/mou"))
         wait_ready(page)
         assert query(page) == {}
-        page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]').get_by_text("한국어").click()
+        page.locator('[data-testid="stSidebar"] .krcn-controls').get_by_label("한국어", exact=True).check()
         page.wait_for_function("() => location.search.includes('lang=ko')")
         wait_ready(page)
         assert t("page.mou", "ko") in page.locator('[data-testid="stSidebar"]').inner_text()
@@ -145,10 +151,10 @@ def test_share_box_copies_from_the_keyboard(browser, app_server):
     try:
         page.goto(app_server.url("/economy?lang=en"))
         wait_ready(page)
-        button = page.locator('[data-testid="stSidebar"] button.share-copy')
+        button = page.locator('[data-testid="stSidebar"] button.krcn-share-copy')
         button.focus()
         page.keyboard.press("Enter")
-        expect(page.locator(".share-status")).to_have_text(t("share.copied", "en"))
+        expect(page.locator(".krcn-share-status")).to_have_text(t("share.copied", "en"))
         assert page.evaluate("navigator.clipboard.readText()") == sidebar_state(page)["share"]
     finally:
         context.close()
@@ -188,7 +194,7 @@ def test_cold_deep_link_is_the_same_view_as_a_warm_one(browser):
                 context.close()
         cold, warm = views
         security_ko = load_dataset().sectors.set_index("id").loc["security", "name_ko"]
-        assert cold[0]["lang_label"] == "한국어" and cold[0]["chips"] == [security_ko]
+        assert cold[0]["lang_label"] == "한국어" and cold[0]["sectors"] == [security_ko]
         assert cold == warm
         assert cold[3] == {"lang": ["ko"], "sector": ["security"]}
     finally:

@@ -111,7 +111,7 @@ def test_works_behind_a_sub_path(browser):
             page.goto(server.url("/network?lang=ko&sector=cloud"))
             settle(page)
             assert page.url.startswith(server.origin + "/dash/network")
-            share = page.locator("input.share-url").input_value()
+            share = page.locator("input.krcn-share-url").input_value()
             assert share.startswith(server.origin + "/dash/network?")
             page.locator('[data-testid="stSidebar"]').get_by_role("link", name="경제 규모").click()
             page.wait_for_url("**/dash/economy?**")

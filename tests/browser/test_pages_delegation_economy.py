@@ -108,15 +108,15 @@ def test_economy_unit_switch_changes_url_and_numbers(browser, app_server, lang):
         wait_ready(page)
         wait_charts(page, 4)
         assert page.locator(PLOT).count() >= 4
-        metrics = page.locator('[data-testid="stMetricValue"]')
+        metrics = page.locator('.krcn-stat-value')
         assert metrics.first.inner_text().strip() == usd
         full_screenshot(page, f"economy-{lang}")
-        page.locator('[data-testid="stButtonGroup"] button', has_text=t("economy.unit.krw", lang)).click()
+        page.locator('[data-testid="stMain"] .krcn-controls').get_by_label(t("economy.unit.krw", lang), exact=True).check()
         page.wait_for_function("() => new URLSearchParams(location.search).get('unit') === 'krw'")
         wait_ready(page)
         wait_charts(page, 4)
         page.wait_for_function(
-            "(v) => document.querySelector('[data-testid=\"stMetricValue\"]').innerText.trim() === v", arg=krw
+            "(v) => document.querySelector('.krcn-stat-value').innerText.trim() === v", arg=krw
         )
         assert parse_qs(urlparse(page.url).query)["unit"] == ["krw"]
         text = page.locator('.js-plotly-plot').first.inner_text()
@@ -155,7 +155,7 @@ def test_cold_deep_link_to_economy_in_won(browser):
         page.goto(server.url("/economy?lang=en&unit=krw"))
         wait_ready(page)
         wait_charts(page, 4)
-        assert page.locator('[data-testid="stMetricValue"]').first.inner_text().strip() == "≈ ₩1,051tn"
+        assert page.locator('.krcn-stat-value').first.inner_text().strip() == "≈ ₩1,051tn"
         assert "Economy" in page.locator('[data-testid="stSidebar"]').inner_text()
         assert parse_qs(urlparse(page.url).query).get("unit") == ["krw"]
         assert_clean(watch, server)

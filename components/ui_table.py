@@ -1,0 +1,39 @@
+"""Tables drawn by the app's own inline component (st.components.v2, no iframe); see components/table_render.py
+for why not `st.dataframe` and what the table does."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from components.component_js import component_stub
+from components.i18n import t
+from components.table_render import MAX_VISIBLE_ROWS, TABLE_HTML, Column, table_payload
+
+# isolate_styles=False: the page's fonts and colours; static/krcn/ui.js adds the styles, every class prefixed krcn-
+_table_component = st.components.v2.component(
+    "krcn_table", html=TABLE_HTML, js=component_stub("table"), isolate_styles=False
+)
+
+TEXT_KEYS = ("filter", "filter_label", "count", "sort", "yes", "no", "empty", "no_match", "show_all")
+
+
+def table_text(lang: str) -> dict[str, str]:
+    """The component's own words ({shown}, {total}, {caption} are filled in by the browser)."""
+    return {key: t(f"table.{key}", lang) for key in TEXT_KEYS}
+
+
+def data_table(
+    view,
+    key: str,
+    frame: pd.DataFrame,
+    columns: Sequence[Column],
+    caption: str,
+    max_visible_rows: int = MAX_VISIBLE_ROWS,
+) -> None:
+    """Draw `frame`'s `columns` as a table; `caption` is its accessible name (say what the rows are)."""
+    payload = table_payload(
+        frame, columns, lang=view.lang, caption=caption, text=table_text(view.lang), max_visible_rows=max_visible_rows
+    )
+    _table_component(key=key, data=payload, height="content")

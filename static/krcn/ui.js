@@ -1,0 +1,539 @@
+/* The dashboard's own components in the browser: tables, form controls, page links, the share box, stat cards,
+   charts (plotly.js) and the network (vis-network + static/krcn/network.js).
+
+   One ES module, served by the app itself (app/static/krcn/ui.js) and loaded once per page session: each
+   Streamlit component's inline script is a stub that imports it (components/component_js.py), so a rerun sends
+   the component's data, not its code. Every text from the data is written with textContent (never as markup);
+   a link's address is used only when it is http(s) or a page of this app. */
+
+// --- shared -------------------------------------------------------------------------------------------------
+
+export function decode(data) {
+  if (data instanceof Uint8Array) return JSON.parse(new TextDecoder('utf-8').decode(data));
+  if (data instanceof ArrayBuffer) return JSON.parse(new TextDecoder('utf-8').decode(new Uint8Array(data)));
+  return data || {};
+}
+
+export function appBase() {
+  // Streamlit's own bundle lives at <app base>/static/js/index.*.js: that base survives server.baseUrlPath,
+  // proxies and deep links (/network/ with or without a trailing slash).
+  const own = document.querySelector('script[type="module"][src*="/static/js/index."]');
+  if (own && own.src) return new URL('../../', own.src).href;
+  return new URL('./', document.baseURI).href;
+}
+
+export function loadScript(asset, globalName) {
+  // One <script> per library and page session; a failed load may be retried by the next render.
+  if (window[globalName]) return Promise.resolve(window[globalName]);
+  const loading = (window.__krcnScripts = window.__krcnScripts || {});
+  if (!loading[asset]) {
+    loading[asset] = new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = new URL(asset, appBase()).href;
+      script.async = true;
+      script.onload = () => (window[globalName] ? resolve(window[globalName]) : reject(new Error(globalName + ' missing')));
+      script.onerror = () => { delete loading[asset]; script.remove(); reject(new Error(globalName + ' failed to load')); };
+      document.head.appendChild(script);
+    });
+  }
+  return loading[asset];
+}
+
+function showFailure(root, status, d, err) {
+  // a component whose library could not load or draw: say so in the page's language (the tables remain)
+  root.dataset.state = 'failed';
+  status.textContent = (d.text && d.text.failed) || String(err);
+}
+
+function fill(template, values) {
+  return String(template || '').replace(/\{(\w+)\}/g, (_, k) => (k in values ? String(values[k]) : ''));
+}
+
+function el(tag, props, children) {
+  const node = document.createElement(tag);
+  Object.entries(props || {}).forEach(([k, v]) => {
+    if (v === undefined || v === null || v === false) return;
+    if (k === 'text') node.textContent = v;
+    else if (k === 'class') node.className = v;
+    else if (k in node && typeof v !== 'string') node[k] = v;
+    else node.setAttribute(k, v === true ? '' : v);
+  });
+  (children || []).forEach((c) => c && node.appendChild(c));
+  return node;
+}
+
+const STYLES = `
+.krcn-table { width: 100%; font-size: 0.875rem; color: var(--st-text-color, inherit); }
+.krcn-table-tools { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin-bottom: 0.4rem; }
+.krcn-table-tools:empty { display: none; }
+.krcn-table-filter { font: inherit; padding: 0.3rem 0.5rem; min-width: 14rem; color: inherit;
+  background: var(--st-background-color, transparent); border: 1px solid rgba(128,128,128,.6); border-radius: 0.4rem; }
+.krcn-table-count { font-size: 0.8125rem; }
+.krcn-table-scroll { overflow: auto; border: 1px solid var(--st-border-color, rgba(128,128,128,.35)); border-radius: 0.5rem; }
+.krcn-table-scroll:focus-visible, .krcn-table button:focus-visible, .krcn-table-filter:focus-visible,
+.krcn-table a:focus-visible { outline: 2px solid var(--st-primary-color, #00629B); outline-offset: 1px; }
+.krcn-table table { border-collapse: separate; border-spacing: 0; width: 100%; }
+.krcn-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.krcn-table th, .krcn-table td { padding: 0.35rem 0.6rem; text-align: left; vertical-align: top; max-width: 30rem;
+  overflow-wrap: break-word; word-break: keep-all; border-bottom: 1px solid var(--st-border-color, rgba(128,128,128,.25)); }
+.krcn-table tbody tr:last-child > * { border-bottom: none; }
+.krcn-table thead th { position: sticky; top: 0; z-index: 2; font-weight: 600;
+  background: var(--st-secondary-background-color, #EEF1F4); }
+.krcn-table tbody th { font-weight: 600; background: var(--st-background-color, #FBFBF8); }
+.krcn-table .krcn-pin { position: sticky; left: 0; z-index: 1; }
+.krcn-table thead .krcn-pin { z-index: 3; }
+.krcn-table .krcn-num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.krcn-table .krcn-w-small { min-width: 5rem; }
+.krcn-table .krcn-w-medium { min-width: 9rem; }
+.krcn-table .krcn-w-large { min-width: 16rem; }
+.krcn-table thead th, .krcn-table .krcn-fit-short { white-space: nowrap; }
+.krcn-table .krcn-fit-mid { min-width: 7rem; }
+.krcn-table .krcn-fit-long { min-width: 15rem; }
+.krcn-table-sort { all: unset; cursor: pointer; display: inline-flex; gap: 0.25rem; align-items: baseline; }
+.krcn-table-sort .krcn-arrow { font-size: 0.75em; opacity: 0.8; }
+.krcn-table a { color: var(--st-link-color, var(--st-primary-color, #00629B)); }
+.krcn-table-more button, .krcn-controls .krcn-clear { font: inherit; font-size: 0.8125rem; margin-top: 0.45rem;
+  padding: 0.25rem 0.7rem; cursor: pointer; color: inherit; background: transparent;
+  border: 1px solid rgba(128,128,128,.6); border-radius: 0.4rem; }
+.krcn-table-empty { padding: 0.5rem 0.6rem; }
+
+.krcn-controls { display: flex; flex-direction: column; gap: 0.9rem; font-size: 0.9rem; color: var(--st-text-color, inherit); }
+.krcn-controls[data-layout="row"] { flex-direction: row; flex-wrap: wrap; align-items: flex-start; gap: 0.75rem 2rem; }
+.krcn-controls fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
+.krcn-controls legend, .krcn-controls .krcn-ctl-label { display: block; padding: 0; margin-bottom: 0.3rem; font-size: 0.875rem; }
+.krcn-controls .krcn-ctl-help { margin: -0.15rem 0 0.4rem; font-size: 0.8125rem; max-width: 40rem; }
+.krcn-controls .krcn-ctl-options { display: flex; flex-direction: column; gap: 0.3rem; }
+.krcn-controls .krcn-ctl-inline { flex-direction: row; flex-wrap: wrap; gap: 0.3rem 1rem; }
+.krcn-controls label.krcn-opt { display: inline-flex; align-items: center; gap: 0.4rem; cursor: pointer; }
+.krcn-controls input[type=radio], .krcn-controls input[type=checkbox] { accent-color: var(--st-primary-color, #00629B);
+  width: 1rem; height: 1rem; margin: 0; flex: none; }
+.krcn-controls select { font: inherit; color: inherit; max-width: 100%; min-width: 16rem; padding: 0.35rem 0.5rem;
+  background: var(--st-background-color, #fff); border: 1px solid rgba(128,128,128,.6); border-radius: 0.4rem; }
+.krcn-controls .krcn-chips { flex-direction: row; flex-wrap: wrap; gap: 0.35rem; }
+.krcn-controls .krcn-chips label.krcn-opt { border: 1px solid rgba(128,128,128,.55); border-radius: 1rem;
+  padding: 0.15rem 0.6rem 0.15rem 0.45rem; }
+.krcn-controls .krcn-chips label.krcn-opt:has(input:checked) { border-color: var(--st-primary-color, #00629B);
+  background: var(--st-secondary-background-color, #EEF1F4); font-weight: 600; }
+.krcn-controls details > summary { cursor: pointer; padding: 0.35rem 0.5rem; border: 1px solid rgba(128,128,128,.6);
+  border-radius: 0.4rem; }
+.krcn-controls details[open] > summary { margin-bottom: 0.5rem; }
+.krcn-controls .krcn-switch { display: inline-flex; align-items: center; gap: 0.5rem; cursor: pointer; }
+.krcn-controls fieldset:disabled label { cursor: not-allowed; opacity: 0.7; }
+.krcn-controls :focus-visible { outline: 2px solid var(--st-primary-color, #00629B); outline-offset: 2px; }
+
+.krcn-links { font-size: 0.95rem; color: var(--st-text-color, inherit); }
+.krcn-links ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.1rem; }
+.krcn-links[data-style="nav"] a { display: block; padding: 0.3rem 0.5rem; border-radius: 0.4rem; color: inherit;
+  text-decoration: none; }
+.krcn-links[data-style="nav"] a:hover { background: rgba(128,128,128,.12); }
+.krcn-links[data-style="nav"] a[aria-current="page"] { background: rgba(128,128,128,.18); font-weight: 600; }
+.krcn-links[data-style="cards"] ul { display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: 0.75rem; }
+.krcn-links[data-style="cards"] li { border: 1px solid var(--st-border-color, rgba(128,128,128,.35)); border-radius: 0.5rem;
+  padding: 0.75rem 0.9rem; }
+.krcn-links[data-style="cards"] a { font-weight: 600; }
+.krcn-links .krcn-link-note { margin: 0.3rem 0 0; font-size: 0.875rem; }
+.krcn-links a { color: var(--st-link-color, var(--st-primary-color, #00629B)); }
+.krcn-links a:focus-visible { outline: 2px solid var(--st-primary-color, #00629B); outline-offset: 1px; }
+
+.krcn-share { font-size: 0.85rem; }
+.krcn-share-label { display: block; margin-bottom: 0.25rem; color: var(--st-text-color, inherit); }
+.krcn-share-row { display: flex; gap: 0.4rem; }
+.krcn-share-url { flex: 1; min-width: 0; padding: 0.35rem 0.5rem; border: 1px solid rgba(128,128,128,.5); border-radius: 0.4rem;
+  background: transparent; color: inherit; font: inherit; }
+.krcn-share-copy { padding: 0.35rem 0.7rem; border: 1px solid rgba(128,128,128,.6); border-radius: 0.4rem;
+  background: transparent; color: inherit; cursor: pointer; font: inherit; }
+.krcn-share-copy:focus-visible, .krcn-share-url:focus-visible { outline: 2px solid #0072B2; outline-offset: 1px; }
+.krcn-share-status { min-height: 1.1rem; font-size: 0.8rem; margin-top: 0.2rem; }
+
+.krcn-stat { color: var(--st-text-color, inherit); }
+.krcn-stat-label { margin: 0; font-size: 0.875rem; }
+.krcn-stat-value { margin: 0.1rem 0 0; font-size: 2rem; line-height: 1.2; font-weight: 400; overflow-wrap: anywhere; }
+.krcn-stat-note { margin: 0.25rem 0 0; font-size: 0.875rem; }
+
+.krcn-chart { width: 100%; }
+.krcn-chart-plot { width: 100%; }
+.krcn-chart-status { margin: 0; font-size: 0.875rem; }
+.krcn-chart[data-state="drawn"] .krcn-chart-status { display: none; }
+`;
+
+(function addStyles() {
+  if (document.getElementById('krcn-ui-styles')) return;
+  const style = document.createElement('style');
+  style.id = 'krcn-ui-styles';
+  style.textContent = STYLES;
+  document.head.appendChild(style);
+})();
+
+// --- tables (components/table_render.py) -------------------------------------------------------------------
+
+function cellText(column, value, text) {
+  if (column.kind === 'number' || column.kind === 'link') return value ? String(value[1] ?? '') : '';
+  if (column.kind === 'bool') return value === true ? text.yes : value === false ? text.no : '';
+  return value == null ? '' : String(value);
+}
+
+function sortKey(column, value, text) {
+  if (column.kind === 'number') return value && value[0] !== null && value[0] !== undefined ? value[0] : null;
+  const shown = cellText(column, value, text);
+  return shown === '' ? null : shown;
+}
+
+function tableCell(tag, column, value, text, index) {
+  const cell = document.createElement(tag);
+  if (tag === 'th') cell.scope = 'row';
+  if (index === 0) cell.classList.add('krcn-pin');
+  if (column.width) cell.classList.add('krcn-w-' + column.width);
+  cell.classList.add('krcn-fit-' + column.fit);
+  if (column.kind === 'number') cell.classList.add('krcn-num');
+  if (column.kind === 'link' && value && typeof value[0] === 'string' && /^https?:\/\//i.test(value[0])) {
+    cell.appendChild(el('a', { href: value[0], target: '_blank', rel: 'noopener noreferrer', text: String(value[1] ?? value[0]) }));
+  } else if (column.kind === 'bool' && (value === true || value === false)) {
+    cell.append(el('span', { 'aria-hidden': 'true', text: value ? '✓' : '–' }), el('span', { class: 'krcn-sr', text: value ? text.yes : text.no }));
+  } else {
+    cell.textContent = cellText(column, value, text);
+  }
+  return cell;
+}
+
+export function table(component) {
+  const { data, parentElement } = component;
+  const root = parentElement.querySelector('.krcn-table');
+  const d = decode(data);
+  const columns = d.columns || [];
+  const rows = d.rows || [];
+  const text = Object.assign({ yes: 'yes', no: 'no' }, d.text || {});
+  // a column whose every value is short (a date, a code, a count) is never wrapped; one with long text is wide
+  // enough to read (the table scrolls sideways, its first column in view)
+  columns.forEach((column, c) => {
+    const longest = rows.reduce((n, row) => Math.max(n, cellText(column, row[c], text).length), 0);
+    column.fit = longest <= 16 ? 'short' : longest > 60 ? 'long' : 'mid';
+  });
+  const tools = root.querySelector('.krcn-table-tools');
+  const scroll = root.querySelector('.krcn-table-scroll');
+  const caption = scroll.querySelector('caption');
+  const thead = scroll.querySelector('thead');
+  const tbody = scroll.querySelector('tbody');
+  const more = root.querySelector('.krcn-table-more');
+  if (!caption.id) caption.id = 'krcn-table-caption-' + (window.__krcnTableIds = (window.__krcnTableIds || 0) + 1);
+  caption.textContent = d.caption || '';
+  scroll.setAttribute('aria-labelledby', caption.id);
+  const collator = new Intl.Collator(d.lang === 'ko' ? 'ko' : 'en', { numeric: true, sensitivity: 'base' });
+
+  // What the visitor chose stays through a language or filter change: sort column and direction, filter text.
+  const state = (root.__krcnState = root.__krcnState || { sortKey: null, dir: 0, filter: '', all: false });
+  if (state.sortKey !== null && !columns.some((c) => c.key === state.sortKey)) { state.sortKey = null; state.dir = 0; }
+  // about maxRows rows in view, then the table scrolls inside (its header stays in view)
+  scroll.style.maxHeight = d.maxRows ? `calc(${(d.maxRows + 1) * 2.3}em + 2px)` : '';
+
+  let filterInput = null;
+  let count = null;
+  tools.textContent = '';
+  if (rows.length >= (d.filterFrom || Infinity)) {
+    filterInput = el('input', { type: 'search', class: 'krcn-table-filter', placeholder: text.filter || '',
+      'aria-label': fill(text.filter_label || text.filter, { caption: d.caption || '' }) });
+    filterInput.value = state.filter;
+    count = el('span', { class: 'krcn-table-count', role: 'status' });
+    tools.append(filterInput, count);
+  }
+
+  function header() {
+    const tr = document.createElement('tr');
+    columns.forEach((column, i) => {
+      const th = el('th', { scope: 'col' });
+      if (i === 0) th.classList.add('krcn-pin');
+      if (column.width) th.classList.add('krcn-w-' + column.width);
+      if (column.kind === 'number') th.classList.add('krcn-num');
+      const sorted = state.sortKey === column.key && state.dir !== 0;
+      th.setAttribute('aria-sort', sorted ? (state.dir > 0 ? 'ascending' : 'descending') : 'none');
+      const button = el('button', { type: 'button', class: 'krcn-table-sort', title: text.sort || '' }, [
+        el('span', { text: column.label }),
+        el('span', { class: 'krcn-arrow', 'aria-hidden': 'true', text: sorted ? (state.dir > 0 ? '▲' : '▼') : '↕' }),
+      ]);
+      button.onclick = () => {
+        // ascending, descending, then back to the table's own order
+        if (state.sortKey !== column.key) { state.sortKey = column.key; state.dir = 1; }
+        else state.dir = state.dir === 1 ? -1 : state.dir === -1 ? 0 : 1;
+        if (state.dir === 0) state.sortKey = null;
+        header();
+        body();
+        const again = thead.querySelectorAll('button')[i];
+        if (again) again.focus();
+      };
+      th.appendChild(button);
+      tr.appendChild(th);
+    });
+    thead.replaceChildren(tr);
+  }
+
+  function visibleRows() {
+    let order = rows.map((row, i) => i);
+    const needle = state.filter.trim().toLocaleLowerCase();
+    if (needle) {
+      order = order.filter((i) => rows[i].some((value, c) => cellText(columns[c], value, text).toLocaleLowerCase().includes(needle)));
+    }
+    if (state.sortKey !== null && state.dir !== 0) {
+      const c = columns.findIndex((col) => col.key === state.sortKey);
+      const keys = new Map(order.map((i) => [i, sortKey(columns[c], rows[i][c], text)]));
+      order.sort((a, b) => {
+        const x = keys.get(a);
+        const y = keys.get(b);
+        if (x === null && y === null) return a - b;
+        if (x === null) return 1;  // missing values last, whichever the direction
+        if (y === null) return -1;
+        const cmp = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+        return cmp !== 0 ? cmp * state.dir : a - b;
+      });
+    }
+    return order;
+  }
+
+  function body() {
+    const order = visibleRows();
+    const limit = state.all ? order.length : Math.min(order.length, d.firstDrawn || order.length);
+    const fragment = document.createDocumentFragment();
+    for (const i of order.slice(0, limit)) {
+      const tr = document.createElement('tr');
+      if (d.ids) tr.dataset.id = d.ids[i];
+      rows[i].forEach((value, c) => tr.appendChild(tableCell(c === 0 ? 'th' : 'td', columns[c], value, text, c)));
+      fragment.appendChild(tr);
+    }
+    if (!order.length) {
+      const td = el('td', { class: 'krcn-table-empty', text: rows.length ? text.no_match || '' : text.empty || '' });
+      td.colSpan = Math.max(1, columns.length);
+      fragment.appendChild(el('tr', {}, [td]));
+    }
+    tbody.replaceChildren(fragment);
+    if (count) count.textContent = fill(text.count, { shown: order.length, total: rows.length });
+    more.textContent = '';
+    if (limit < order.length) {
+      const button = el('button', { type: 'button', text: fill(text.show_all, { total: order.length }) });
+      button.onclick = () => { state.all = true; body(); };
+      more.appendChild(button);
+    }
+  }
+
+  if (filterInput) filterInput.oninput = () => { state.filter = filterInput.value; body(); };
+  header();
+  body();
+  root.dataset.state = 'drawn';
+}
+
+// --- form controls bound to the URL (components/controls_render.py) -----------------------------------------
+
+export function controls(component) {
+  const { data, parentElement, setTriggerValue } = component;
+  const form = parentElement.querySelector('.krcn-controls');
+  const d = decode(data);
+  const uid = form.dataset.uid || (form.dataset.uid = String((window.__krcnControlIds = (window.__krcnControlIds || 0) + 1)));
+  const opened = (form.__krcnOpen = form.__krcnOpen || {});  // which lists the visitor opened, through re-renders
+  const send = (name, value) => setTriggerValue('change', { name, value });
+  form.dataset.layout = d.layout || 'column';
+
+  const built = (d.controls || []).map((c) => {
+    const id = `krcn-${uid}-${c.name}`;
+    const help = c.help ? el('p', { class: 'krcn-ctl-help', id: id + '-help', text: c.help }) : null;
+    const describedBy = help ? id + '-help' : null;
+    if (c.kind === 'select') {
+      const select = el('select', { id, name: c.name, disabled: !!c.disabled, 'aria-describedby': describedBy });
+      if (c.none !== null && c.none !== undefined) select.appendChild(el('option', { value: '', text: c.none }));
+      const labels = new Map(c.options);
+      const grouped = new Set();
+      (c.groups || []).forEach(([label, values]) => {
+        const group = el('optgroup', { label });
+        values.forEach((v) => {
+          if (labels.has(v)) { grouped.add(v); group.appendChild(el('option', { value: v, text: labels.get(v) })); }
+        });
+        select.appendChild(group);
+      });
+      c.options.forEach(([v, label]) => { if (!grouped.has(v)) select.appendChild(el('option', { value: v, text: label })); });
+      select.value = c.value;
+      select.onchange = () => send(c.name, select.value);
+      return el('div', { class: 'krcn-ctl' }, [el('label', { class: 'krcn-ctl-label', for: id, text: c.label }), help, select]);
+    }
+    if (c.kind === 'switch') {
+      const box = el('input', { type: 'checkbox', role: 'switch', id, name: c.name, disabled: !!c.disabled, 'aria-describedby': describedBy });
+      box.checked = !!c.value;
+      box.onchange = () => send(c.name, box.checked);
+      return el('div', { class: 'krcn-ctl' }, [el('label', { class: 'krcn-switch', for: id }, [box, el('span', { text: c.label })]), help]);
+    }
+    const multiple = c.kind === 'checks';
+    const inputs = [];
+    const options = el('div', { class: 'krcn-ctl-options' + (c.inline ? ' krcn-ctl-inline' : '') + (multiple ? ' krcn-chips' : '') });
+    c.options.forEach(([v, label], i) => {
+      const input = el('input', { type: multiple ? 'checkbox' : 'radio', name: `${id}-opt`, value: v, id: `${id}-${i}` });
+      input.checked = multiple ? (c.value || []).includes(v) : c.value === v;
+      input.onchange = () => send(c.name, multiple ? inputs.filter((x) => x.checked).map((x) => x.value) : input.value);
+      inputs.push(input);
+      options.appendChild(el('label', { class: 'krcn-opt', for: input.id }, [input, el('span', { text: label })]));
+    });
+    const fieldset = el('fieldset', { disabled: !!c.disabled }, [el('legend', { text: c.label })]);
+    let holder = fieldset;
+    if (multiple && c.summary !== null && c.summary !== undefined) {
+      // a long list of boxes: closed under a summary of what is chosen, opened by the visitor (and kept open)
+      holder = el('details', {}, [el('summary', { text: c.summary })]);
+      if (opened[c.name]) holder.open = true;
+      holder.ontoggle = () => { opened[c.name] = holder.open; };
+      fieldset.appendChild(holder);
+    }
+    if (help) {
+      holder.appendChild(help);
+      fieldset.setAttribute('aria-describedby', describedBy);
+    }
+    holder.appendChild(options);
+    if (multiple && c.clear && (c.value || []).length) {
+      const clear = el('button', { type: 'button', class: 'krcn-clear', text: c.clear });
+      clear.onclick = () => send(c.name, []);
+      holder.appendChild(clear);
+    }
+    return fieldset;
+  });
+
+  // Keep focus where it was when the controls are drawn anew (a change reruns the page).
+  const active = document.activeElement;
+  const focusId = active && form.contains(active) ? active.id : null;
+  form.replaceChildren(...built);
+  if (focusId) {
+    const again = form.querySelector('#' + CSS.escape(focusId));
+    if (again) again.focus();
+  }
+  form.dataset.state = 'drawn';
+}
+
+// --- links to the app's pages (components/frame_render.py) --------------------------------------------------
+
+export function links(component) {
+  const { data, parentElement, setTriggerValue } = component;
+  const root = parentElement.querySelector('.krcn-links');
+  const d = decode(data);
+  root.dataset.style = d.style || 'inline';
+  const base = appBase();
+  const list = document.createElement('ul');
+  (d.links || []).forEach((link, index) => {
+    // a page of this app: the path is one of its page paths, the query a query string (never another host)
+    const a = el('a', { href: new URL(String(link.path || '').replace(/^[/\\]+/, '') + (link.query || ''), base).href, text: link.label });
+    if (link.current) a.setAttribute('aria-current', 'page');
+    a.onclick = (event) => {
+      // a plain click switches page inside the running app; a new tab, a download... go to the address
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      setTriggerValue('go', index);
+    };
+    const item = el('li', {}, [a]);
+    if (link.note) item.appendChild(el('p', { class: 'krcn-link-note', text: link.note }));
+    list.appendChild(item);
+  });
+  root.replaceChildren(d.style === 'nav' ? el('nav', { 'aria-label': d.label || '' }, [list]) : list);
+  root.dataset.state = 'drawn';
+}
+
+// --- the share box (components/frame_render.py) --------------------------------------------------------------
+
+export function share(component) {
+  const { data, parentElement } = component;
+  const d = decode(data);
+  const root = parentElement.querySelector('.krcn-share');
+  const input = root.querySelector('.krcn-share-url');
+  const button = root.querySelector('.krcn-share-copy');
+  const status = root.querySelector('.krcn-share-status');
+  const label = root.querySelector('.krcn-share-label');
+  input.id = 'share-url-input';
+  label.htmlFor = input.id;
+  label.textContent = d.label;
+  input.value = d.url;
+  button.textContent = d.copy;
+  status.textContent = '';
+  button.onclick = async () => {
+    try {
+      await navigator.clipboard.writeText(input.value);
+      status.textContent = d.copied;
+    } catch (err) {
+      input.select();
+      try { document.execCommand('copy'); status.textContent = d.copied; } catch (e) { status.textContent = d.failed; }
+    }
+  };
+  input.onfocus = () => input.select();
+  // Streamlit's index.html pins <html lang="en">: announce Korean pages as Korean (WCAG 3.1.1).
+  document.documentElement.lang = d.lang;
+  root.dataset.state = 'drawn';
+}
+
+// --- stat cards: a figure with its label and notes (components/frame_render.py) ------------------------------
+
+export function stats(component) {
+  const { data, parentElement } = component;
+  const d = decode(data);
+  const root = parentElement.querySelector('.krcn-stat');
+  root.replaceChildren(
+    el('p', { class: 'krcn-stat-label', text: d.label || '' }),
+    el('p', { class: 'krcn-stat-value', text: d.value || '' }),
+    ...(d.notes || []).map((note) => el('p', { class: 'krcn-stat-note', text: note })),
+  );
+  root.dataset.state = 'drawn';
+}
+
+// --- charts (components/chart_render.py) ----------------------------------------------------------------------
+
+export function chart(component) {
+  const { data, parentElement } = component;
+  const root = parentElement.querySelector('.krcn-chart');
+  const plot = root.querySelector('.krcn-chart-plot');
+  const status = root.querySelector('.krcn-chart-status');
+  const d = decode(data);
+  const figure = d.figure || { data: [], layout: {} };
+  const layout = Object.assign({}, figure.layout);
+  layout.font = Object.assign({}, layout.font);
+  if (!layout.font.color) layout.font.color = getComputedStyle(root).color;  // light or dark page
+  root.setAttribute('aria-label', d.alt || '');
+  if (layout.height) plot.style.minHeight = layout.height + 'px';  // no jump while plotly.js loads
+  let cancelled = false;
+  if (root.dataset.state !== 'drawn') {
+    root.dataset.state = 'loading';
+    status.textContent = (d.text && d.text.loading) || '';
+  }
+  loadScript(d.asset, 'Plotly')
+    .then((Plotly) => {
+      if (cancelled) return null;
+      const config = Object.assign({ responsive: true }, d.config);
+      // react: a re-render with new data updates a drawn bar chart in place instead of drawing it anew; a sankey
+      // would animate its nodes for half a second after every filter or language change, so it is drawn anew
+      const animates = (figure.data || []).some((trace) => trace.type === 'sankey');
+      return (animates ? Plotly.newPlot : Plotly.react)(plot, figure.data, layout, config);
+    })
+    .then((drawn) => {
+      if (cancelled || !drawn) return;
+      root.dataset.state = 'drawn';
+      status.textContent = '';
+    })
+    .catch((err) => { if (!cancelled) showFailure(root, status, d, err); });
+  return () => {
+    cancelled = true;
+    // Streamlit calls this before a re-render as well as on unmount: free plotly.js's listeners only when the
+    // chart has really left the page.
+    setTimeout(() => { if (!plot.isConnected && window.Plotly) window.Plotly.purge(plot); }, 0);
+  };
+}
+
+// --- the network (components/network_render.py; drawing code in static/krcn/network.js) ----------------------
+
+export function network(component) {
+  const { data, parentElement, setTriggerValue } = component;
+  const root = parentElement.querySelector('.krcn-net');
+  const status = root.querySelector('.krcn-net-status');
+  const d = decode(data);
+  let drawn = null;
+  let cancelled = false;
+  root.dataset.state = 'loading';
+  status.textContent = (d.text && d.text.loading) || '';
+  Promise.all([loadScript(d.asset, 'vis'), loadScript(d.render_asset, 'krcnRender')])
+    .then(([vis, render]) => {
+      if (cancelled) return;
+      drawn = render(vis, root, d, (nodeId) => setTriggerValue('clicked', nodeId));
+      window.__krcnNetwork = drawn;
+    })
+    .catch((err) => { if (!cancelled) showFailure(root, status, d, err); });
+  return () => {
+    cancelled = true;
+    if (drawn) drawn.destroy();
+    if (window.__krcnNetwork === drawn) window.__krcnNetwork = null;
+  };
+}

@@ -1,0 +1,61 @@
+"""components/controls_render.py: what the controls component receives and which events it lets through."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from components.controls_render import Control, controls_payload, event_value
+
+LANG = Control("lang", "radio", "Language", (("ko", "한국어"), ("en", "English")), "en", inline=True)
+SECTOR = Control("sector", "checks", "Sector", (("ai", "AI"), ("cloud", "Cloud"), ("security", "Security")), ("cloud",),
+                 summary="Cloud", clear_label="Clear")
+FOCUS = Control("focus", "select", "Focus", (("initech", "Initech"), ("hancom", "Hancom")), None, none_label="(none)",
+                groups=(("Company", ("initech", "hancom")),))
+FADE = Control("fade", "switch", "Fade", value=False)
+
+
+@pytest.mark.parametrize(
+    ("control", "raw", "expected"),
+    [
+        (LANG, "ko", (True, "ko")),
+        (LANG, "fr", (False, None)),
+        (LANG, ["ko"], (False, None)),
+        (SECTOR, ["security", "ai"], (True, ("ai", "security"))),  # the options' own order
+        (SECTOR, [], (True, ())),
+        (SECTOR, ["ai", "nope"], (False, None)),  # one unknown value refuses the whole event
+        (SECTOR, "ai", (False, None)),
+        (SECTOR, [1], (False, None)),
+        (FOCUS, "hancom", (True, "hancom")),
+        (FOCUS, "", (True, None)),  # the "none" option
+        (FOCUS, None, (True, None)),
+        (FOCUS, "<script>", (False, None)),
+        (FADE, True, (True, True)),
+        (FADE, "true", (False, None)),
+        (FADE, 1, (False, None)),
+    ],
+)
+def test_event_value(control, raw, expected):
+    assert event_value(control, raw) == expected
+
+
+def test_select_without_a_none_option_refuses_none():
+    assert event_value(Control("unit", "select", "Unit", (("usd", "US$"),), "usd"), "") == (False, None)
+
+
+def test_payload():
+    data = json.loads(controls_payload([LANG, SECTOR, FOCUS, FADE], layout="row"))
+    assert data["layout"] == "row"
+    assert data["controls"][0] == {
+        "name": "lang", "kind": "radio", "label": "Language", "options": [["ko", "한국어"], ["en", "English"]],
+        "value": "en", "help": "", "disabled": False, "groups": [], "none": None, "summary": None, "clear": None,
+        "inline": True,
+    }
+    assert [c["value"] for c in data["controls"]] == ["en", ["cloud"], "", False]
+    assert data["controls"][1]["summary"] == "Cloud" and data["controls"][1]["clear"] == "Clear"
+    assert data["controls"][2]["groups"] == [["Company", ["initech", "hancom"]]]
+
+
+def test_unknown_kind_is_refused():
+    with pytest.raises(ValueError, match="kind 'slider'"):
+        Control("x", "slider", "X")
