@@ -565,7 +565,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The article presents all six as Pangyo-cluster firms, but the sources place only some of them in Pangyo. ‘(inferred)’ marks a location where a headquarters move is not confirmed.",
     },
     "delegation.chart.count_axis": {"ko": "기업 수", "en": "Number of companies"},
-    "delegation.chart.hover_count": {"ko": "기업 {count}곳", "en": "{count} companies"},
+    "delegation.chart.hover_count": {"ko": "기업 {count}곳", "en": "Companies: {count}"},
     "delegation.claim.heading": {"ko": "주장 검증 장부의 판단", "en": "From the claims ledger"},
     "delegation.claim.link": {"ko": "출처와 검증 페이지에서 모든 주장 보기", "en": "See every claim on the sources page"},
     # --- economy ---

@@ -70,8 +70,13 @@ def chart_payloads(at: AppTest) -> list[dict]:
 
 
 def chart_specs(at: AppTest) -> list[dict]:
-    """The plotly figures ({"data", "layout"}) drawn on the page, in page order."""
-    return [payload["figure"] for payload in chart_payloads(at)]
+    """The plotly figures ({"data", "layout"}) plotly.js draws on the page (the sankey), in page order."""
+    return [payload["figure"] for payload in chart_payloads(at) if "figure" in payload]
+
+
+def bar_charts(at: AppTest) -> list[dict]:
+    """The bar charts the app draws itself (components/chart_render.bar_spec), in page order."""
+    return [payload["bars"] for payload in chart_payloads(at) if "bars" in payload]
 
 
 def table_payloads(at: AppTest) -> list[dict]:

@@ -6,6 +6,7 @@ import json
 import math
 
 import plotly.graph_objects as go
+import pytest
 
 from components.chart_render import (
     CHART_CONFIG,
@@ -13,8 +14,10 @@ from components.chart_render import (
     PLOTLY_ASSET,
     PLOTLY_FILE,
     PLOTLY_JS_VERSION,
+    bar_spec,
     chart_payload,
     figure_spec,
+    plain_text,
     summary_alt,
 )
 from components.component_js import FONT_STACK
@@ -73,3 +76,65 @@ def test_vendored_bundle_is_the_documented_version():
     assert head.startswith(f"/*! plotly.js {PLOTLY_JS_VERSION} partial bundle (core, bar, sankey, ko locale)")
     readme = (PLOTLY_FILE.parent / "README.md").read_text(encoding="utf-8")
     assert hashlib.sha256(PLOTLY_FILE.read_bytes()).hexdigest() in readme
+
+
+def test_bar_spec_of_a_horizontal_bar_figure():
+    fig = go.Figure(
+        go.Bar(
+            x=[3, 1], y=["A &lt;b&gt;", "B"], orientation="h", text=["3 · x", "1 · y"], textposition="inside",
+            marker={"color": ["#0072B2", "#E69F00"], "opacity": [1, 0.45], "pattern": {"shape": ["", "/"]}},
+            textfont={"color": ["#FFFFFF", "#1F2A36"]}, customdata=[["c0"], ["c1"]],
+            hovertemplate="<b>%{y}</b><br>%{x} firms<br>%{customdata[0]}<extra></extra>",
+        )
+    )
+    fig.update_layout(xaxis={"dtick": 1, "range": [0, 3.15], "title": {"text": "Firms"}}, yaxis={"autorange": "reversed"})
+    assert bar_spec(figure_spec(fig)) == {
+        "bars": [
+            {"label": "A <b>", "value": 3, "text": "3 · x", "color": "#0072B2", "opacity": 1, "hatched": False,
+             "textColor": "#FFFFFF", "hover": "A <b>\n3 firms\nc0"},
+            {"label": "B", "value": 1, "text": "1 · y", "color": "#E69F00", "opacity": 0.45, "hatched": True,
+             "textColor": "#1F2A36", "hover": "B\n1 firms\nc1"},
+        ],
+        "max": 3.15,
+        "axis": {"title": "Firms", "ticks": [{"value": i, "text": str(i)} for i in range(4)]},
+        "textPosition": "inside",
+    }
+
+
+def test_bar_spec_order_scalars_and_hidden_axis():
+    fig = go.Figure(go.Bar(x=[1.5, 2000], y=["first", "second"], orientation="h", marker={"color": "#D55E00"},
+                           text="same", textposition="outside"))
+    fig.update_layout(xaxis={"showticklabels": False})
+    spec = bar_spec(figure_spec(fig))
+    # plotly draws the first category at the bottom unless the axis is reversed: top to bottom here
+    assert [b["label"] for b in spec["bars"]] == ["second", "first"]
+    assert [b["color"] for b in spec["bars"]] == ["#D55E00", "#D55E00"]
+    assert [b["text"] for b in spec["bars"]] == ["same", "same"]
+    assert spec["axis"] is None and spec["max"] == 2000 and spec["textPosition"] == "outside"
+    assert spec["bars"][0]["hover"] == ""
+
+
+@pytest.mark.parametrize(
+    "figure",
+    [
+        go.Figure(go.Bar(x=["a", "b"], y=[1, 2])),  # vertical
+        go.Figure([go.Bar(x=[1], y=["a"], orientation="h"), go.Bar(x=[2], y=["a"], orientation="h")]),  # two traces
+        go.Figure(go.Sankey(node={"label": ["a", "b"]}, link={"source": [0], "target": [1], "value": [1]})),
+        go.Figure(go.Bar(x=["n/a"], y=["a"], orientation="h")),  # a value that is no number
+    ],
+)
+def test_bar_spec_leaves_other_figures_to_plotly(figure):
+    assert bar_spec(figure_spec(figure)) is None
+    payload = json.loads(chart_payload(figure, lang="ko", alt="x", text={}))
+    assert "figure" in payload and payload["config"]["locale"] == "ko" and "bars" not in payload
+
+
+def test_bar_charts_travel_without_the_figure():
+    fig = go.Figure(go.Bar(x=[1], y=["a"], orientation="h"))
+    payload = json.loads(chart_payload(fig, lang="en", alt="Chart: a 1", text={"failed": "f"}))
+    assert set(payload) == {"alt", "text", "bars"}
+
+
+def test_plain_text():
+    assert plain_text("<b>A</b><br>B &lt;1&gt; &amp; &quot;q&quot;") == 'A\nB <1> & "q"'
+    assert plain_text(None) == ""

@@ -163,7 +163,7 @@ def test_sector_figure_bars_colours_and_escaped_labels(tiny):
     assert list(bar.y) == ["AI", "Cloud", "Security"]
     assert list(bar.marker.color) == ["#0072B2", "#E69F00", "#CC79A7"]
     assert bar.customdata[2][0] == "Bolt &lt;b&gt;Sec&lt;/b&gt;"  # data text shows literally in the hover
-    assert "companies" in bar.hovertemplate
+    assert "Companies: %{x}" in bar.hovertemplate
     assert list(bar.text) == ["2 · Acme Cloud, Dyn AI", "1 · Acme Cloud", "1 · Bolt &lt;b&gt;Sec&lt;/b&gt;"]
     assert list(bar.textfont.color) == ["#FFFFFF", "#1F2A36", "#1F2A36"]  # readable on each bar colour
     assert list(bar.marker.opacity) == [1.0, 1.0, 1.0]

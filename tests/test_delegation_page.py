@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from components.i18n import t
-from tests.apptest_helpers import all_text, chart_specs, open_page, page_links_shown, tables
+from tests.apptest_helpers import all_text, bar_charts, open_page, page_links_shown, tables
 
 SIX_EN = ["NHN Cloud", "Megazone Cloud", "Hancom", "AIworks", "Hypernology", "Initech"]
 HOSTS_EN = ["Tencent (腾讯)", "Tencent Cloud (腾讯云)"]
@@ -12,7 +12,11 @@ SIX_KO = ["NHN클라우드", "메가존클라우드", "한글과컴퓨터", "에
 
 
 def charts(at) -> list[dict]:
-    return chart_specs(at)
+    return bar_charts(at)
+
+
+def values(chart: dict) -> list:
+    return [bar["value"] for bar in chart["bars"]]
 
 
 def headings(at) -> list[str]:
@@ -40,8 +44,9 @@ def test_page_shows_table_profiles_and_both_charts(lang):
     assert (table == t("unknown", lang)).sum().sum() > 0
     assert len(at.expander) == 8 + 2  # a profile per company, plus the two chart tables
     sector_chart, location_chart = charts(at)
-    assert sector_chart["data"][0]["x"] == [4, 2, 1, 1]
-    assert location_chart["data"][0]["x"] == [2, 2, 2]
+    assert values(sector_chart) == [4, 2, 1, 1]
+    assert values(location_chart) == [2, 2, 2]
+    assert sector_chart["axis"]["ticks"][-1] == {"value": 4, "text": "4"}
     assert len(at.get("download_button")) == 3
     assert page_links_shown(at)  # the network links and the claims-ledger link
 
@@ -76,8 +81,9 @@ def test_korean_page_reads_in_korean():
     assert "출처: " in text
     table = tables(at)[0]
     assert table.loc[table["회사"] == "이니텍", "설립"].item() == "알 수 없음"
-    location = charts(at)[1]["data"][0]
-    assert location["y"] == ["판교", "서울", "알 수 없음"]
+    location = charts(at)[1]["bars"]
+    assert [bar["label"] for bar in location] == ["판교", "서울", "알 수 없음"]
+    assert [bar["hatched"] for bar in location] == [False, False, True]  # unknown reads without colour
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -88,8 +94,8 @@ def test_security_keeps_initech_alone(lang):
     assert table[t("delegation.col.name", lang)].tolist() == (["Initech"] if lang == "en" else ["이니텍"])
     assert len(at.expander) == 1 + 2
     sector_chart, location_chart = charts(at)
-    assert sector_chart["data"][0]["x"] == [1]
-    assert location_chart["data"][0]["x"] == [1]
+    assert values(sector_chart) == [1]
+    assert values(location_chart) == [1]
     assert t("delegation.filter.count", lang, shown=1, total=8) in at.info[0].value
 
 
@@ -111,7 +117,7 @@ def test_a_filter_that_keeps_nothing_says_so(lang):
     at = open_page("delegation", expand=True, lang=lang, sector="tourism")
     assert not at.exception
     assert [w.value for w in at.warning].count(t("delegation.none", lang)) >= 1
-    assert not chart_specs(at)
+    assert not charts(at)
     assert not tables(at)
 
 
@@ -141,7 +147,8 @@ def test_hostile_names_show_literally(tmp_path, monkeypatch):
     assert escaped in text
     assert "](javascript" not in text
     assert tables(at)[0]["Company"].tolist()[2] == hostile  # a table cell is plain text already
-    spec = charts(at)[0]["data"][0]
-    assert any("&lt;img src=x onerror=alert(1)&gt;" in c[0] for c in spec["customdata"])
+    bars = charts(at)[0]["bars"]
+    # drawn with textContent: the name shows as typed in the bar's text and hover, never as markup
+    assert any("<img src=x onerror=alert(1)>" in bar["text"] and "<img src=x onerror=alert(1)>" in bar["hover"] for bar in bars)
     link = [p["label"] for p in page_links_shown(at) if p["label"].startswith("See Han")]
     assert link == [f"See {hostile} in the network"]  # drawn with textContent: shown as typed, never markup

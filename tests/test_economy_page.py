@@ -4,14 +4,15 @@ from __future__ import annotations
 import pytest
 
 from components.i18n import t
-from tests.apptest_helpers import all_text, change_control, chart_specs, control_values, open_page, stats, tables
+from tests.apptest_helpers import all_text, bar_charts, change_control, control_values, open_page, stats, tables
 
 # 750.2bn × 1,400.7 = 1,050,805,140,000,000 won
 SHANGHAI_KRW = 1_050_805_140_000_000
 
 
-def charts(at) -> list[dict]:
-    return [spec["data"][0] for spec in chart_specs(at)]
+def charts(at) -> list[list[dict]]:
+    """The bars of each chart on the page, top to bottom."""
+    return [chart["bars"] for chart in bar_charts(at)]
 
 
 def metrics(at) -> dict[str, str]:
@@ -72,12 +73,11 @@ def test_krw_tables_hold_the_converted_numbers():
 def test_ranking_shows_shanghai_ninth_among_provinces_first_among_cities():
     at = open_page("economy", expand=True, lang="en")
     _, provinces, cities, _ = charts(at)
-    assert len(provinces["y"]) == 12
-    assert provinces["y"][8] == "▶ Shanghai (上海)"
-    assert provinces["marker"]["color"][8] == "#D55E00"
-    assert provinces["marker"]["pattern"]["shape"][8] == "/"
-    assert provinces["marker"]["color"].count("#D55E00") == 1
-    assert cities["y"][0] == "▶ Shanghai (上海)"
+    assert len(provinces) == 12
+    assert provinces[8]["label"] == "▶ Shanghai (上海)"
+    assert provinces[8]["color"] == "#D55E00" and provinces[8]["hatched"]  # colour, hatching and mark
+    assert [bar["color"] for bar in provinces].count("#D55E00") == 1
+    assert cities[0]["label"] == "▶ Shanghai (上海)"
     text = all_text(at)
     assert "**#1 among Chinese cities**" in text and "**#9 among the 31 provincial-level units**" in text
     ranked = tables(at)[1]
@@ -90,10 +90,9 @@ def test_ranking_shows_shanghai_ninth_among_provinces_first_among_cities():
 def test_charts_show_units_in_hover_and_labels():
     at = open_page("economy", expand=True, lang="ko", unit="krw")
     regions, _, _, tencent = charts(at)
-    assert regions["text"] == ["≈ 1,051조 원", "651조 원"]
-    assert "출처 값" in regions["hovertemplate"]
-    assert regions["customdata"][0][0] == "1,051조 원"
-    assert tencent["y"] == ["시가총액 (2025-09)", "매출 (FY2024)", "영업이익 (FY2024)"]
+    assert [bar["text"] for bar in regions] == ["≈ 1,051조 원", "651조 원"]
+    assert regions[0]["hover"] == "▶ 상하이 (上海)\n1,051조 원 (2024)\n출처 값: 7,502억 달러\n≈ 환산값 (출처 값 7,502억 달러, 환율 1달러당 1,400.7원)"
+    assert [bar["label"] for bar in tencent] == ["시가총액 (2025-09)", "매출 (FY2024)", "영업이익 (FY2024)"]
 
 
 def test_unit_switch_writes_the_url_and_changes_the_numbers():

@@ -150,6 +150,19 @@ const STYLES = `
 .krcn-stat-value { margin: 0.1rem 0 0; font-size: 2rem; line-height: 1.2; font-weight: 400; overflow-wrap: anywhere; }
 .krcn-stat-note { margin: 0.25rem 0 0; font-size: 0.875rem; }
 
+.krcn-bars { display: grid; grid-template-columns: minmax(4rem, max-content) minmax(0, 1fr); column-gap: 0.6rem;
+  row-gap: 0.45rem; align-items: center; font-size: 0.9rem; color: var(--st-text-color, inherit); margin: 0.25rem 0 0.5rem; }
+.krcn-bar-label { text-align: right; max-width: 18rem; overflow-wrap: break-word; line-height: 1.25; }
+.krcn-bar-track { position: relative; display: flex; align-items: center; min-height: 1.9rem;
+  border-left: 1px solid rgba(128,128,128,.7); }
+.krcn-bar { height: 1.9rem; min-width: 2px; display: flex; align-items: center; box-sizing: border-box; }
+.krcn-bar.krcn-hatched { background-image: repeating-linear-gradient(135deg, rgba(255,255,255,.75) 0 2px, transparent 2px 7px); }
+.krcn-bar-text { white-space: nowrap; padding: 0 0.45rem; font-variant-numeric: tabular-nums; }
+.krcn-bar-axis { grid-column: 2; position: relative; height: 1.3rem; border-top: 1px solid rgba(128,128,128,.7);
+  font-size: 0.8125rem; }
+.krcn-bar-tick { position: absolute; top: 0.1rem; transform: translateX(-50%); }
+.krcn-bar-tick::before { content: ''; position: absolute; left: 50%; top: -0.35rem; height: 0.3rem; border-left: 1px solid rgba(128,128,128,.7); }
+.krcn-bar-axis-title { grid-column: 2; text-align: center; font-size: 0.875rem; margin-top: 0.1rem; }
 .krcn-chart { width: 100%; }
 .krcn-chart-plot { width: 100%; }
 .krcn-chart-status { margin: 0; font-size: 0.875rem; }
@@ -473,17 +486,71 @@ export function stats(component) {
 
 // --- charts (components/chart_render.py) ----------------------------------------------------------------------
 
+function drawBars(plot, spec) {
+  // a horizontal bar chart from components/chart_render.bar_spec: labels, bars and values as real text
+  const top = spec.max > 0 ? spec.max : 1;
+  const outside = spec.textPosition !== 'inside';
+  const share = outside ? 0.78 : 1;  // room after the longest bar for its value
+  const grid = el('div', { class: 'krcn-bars' });
+  const texts = [];
+  for (const bar of spec.bars || []) {
+    const width = Math.max(0, Math.min(1, bar.value / top)) * share * 100;
+    const fill = el('span', { class: 'krcn-bar' + (bar.hatched ? ' krcn-hatched' : '') });
+    fill.style.width = width + '%';
+    fill.style.backgroundColor = bar.color || '#0072B2';
+    if (bar.opacity !== null && bar.opacity !== undefined && bar.opacity < 1) fill.style.opacity = String(bar.opacity);
+    const text = el('span', { class: 'krcn-bar-text', text: bar.text || '' });
+    const track = el('span', { class: 'krcn-bar-track' }, [fill]);
+    if (outside) track.appendChild(text);
+    else {
+      if (bar.textColor) text.style.color = bar.textColor;
+      fill.appendChild(text);
+      texts.push([fill, text, track]);
+    }
+    grid.append(el('span', { class: 'krcn-bar-label', text: bar.label || '' }), track);
+    if (bar.hover) track.title = bar.hover;
+  }
+  if (spec.axis) {
+    const axis = el('div', { class: 'krcn-bar-axis', 'aria-hidden': 'true' });
+    for (const tick of spec.axis.ticks || []) {
+      const mark = el('span', { class: 'krcn-bar-tick', text: tick.text });
+      mark.style.left = (tick.value / top) * share * 100 + '%';
+      axis.appendChild(mark);
+    }
+    grid.append(el('span', { 'aria-hidden': 'true' }), axis);
+    if (spec.axis.title) grid.append(el('span'), el('div', { class: 'krcn-bar-axis-title', text: spec.axis.title }));
+  }
+  plot.replaceChildren(grid);
+  // a value that does not fit inside its bar is written after it, in the page's colour
+  for (const [fill, text, track] of texts) {
+    if (text.scrollWidth > fill.clientWidth) {
+      text.style.color = '';
+      track.appendChild(text);
+    }
+  }
+}
+
 export function chart(component) {
   const { data, parentElement } = component;
   const root = parentElement.querySelector('.krcn-chart');
   const plot = root.querySelector('.krcn-chart-plot');
   const status = root.querySelector('.krcn-chart-status');
   const d = decode(data);
+  root.setAttribute('aria-label', d.alt || '');
+  if (d.bars) {
+    // drawn by the app itself; the plot is one image for assistive technology, named by the chart's summary
+    root.setAttribute('role', 'img');
+    plot.style.minHeight = '';
+    drawBars(plot, d.bars);
+    root.dataset.state = 'drawn';
+    status.textContent = '';
+    return undefined;
+  }
+  root.setAttribute('role', 'figure');
   const figure = d.figure || { data: [], layout: {} };
   const layout = Object.assign({}, figure.layout);
   layout.font = Object.assign({}, layout.font);
   if (!layout.font.color) layout.font.color = getComputedStyle(root).color;  // light or dark page
-  root.setAttribute('aria-label', d.alt || '');
   if (layout.height) plot.style.minHeight = layout.height + 'px';  // no jump while plotly.js loads
   let cancelled = false;
   if (root.dataset.state !== 'drawn') {
