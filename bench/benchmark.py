@@ -834,6 +834,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", default="10,100", help="scale factors, comma separated ('' for none)")
     parser.add_argument("--scale-runs", type=int, default=3, help="paired runs per page at scale (default 3)")
     parser.add_argument("--soak", type=int, default=200, help="sequential sessions of the memory soak (default 200)")
+    parser.add_argument("--pages", default="", help="only these pages, comma separated (e.g. 'mou,network')")
     parser.add_argument("--timeout", type=float, default=120, help="seconds a page may take to render (default 120)")
     parser.add_argument("--wait-idle", type=float, default=0, metavar="SECONDS",
                         help="first wait up to SECONDS for other processes to leave the CPUs idle (default 0)")
@@ -841,6 +842,11 @@ def main(argv: list[str] | None = None) -> int:
 
     runs = 1 if args.quick else max(1, args.runs)
     pages = list(QUICK_PAGES) if args.quick else list(PAGES)
+    if args.pages:
+        pages = [p.strip() for p in args.pages.split(",") if p.strip()]
+        unknown = [p for p in pages if p not in PAGES]
+        if unknown:
+            parser.error(f"unknown pages {unknown}; known: {', '.join(PAGES)}")
     factors = [] if args.quick else [int(f) for f in args.scale.split(",") if f.strip()]
     out = args.out or RESULTS / ("benchmark-quick.json" if args.quick else "benchmark.json")
     timeout_ms = args.timeout * 1000

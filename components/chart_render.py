@@ -59,9 +59,18 @@ def summary_alt(title: str, items) -> str:
 
 
 def chart_payload(figure, *, lang: str, alt: str, text: dict[str, str], config: dict | None = None) -> bytes:
+    """`chart_data` as the component receives it: compact UTF-8 JSON."""
+    return encode(chart_data(figure, lang=lang, alt=alt, text=text, config=config))
+
+
+def encode(data: dict) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+def chart_data(figure, *, lang: str, alt: str, text: dict[str, str], config: dict | None = None) -> dict:
     """The component's data: the chart's text alternative (its accessible name), the loading/failure messages
     and either `bars` (a horizontal bar chart, drawn by the app's own code: see `bar_spec`) or the figure with
-    its plotly.js config (locale by language) for everything else (the sankey); compact UTF-8 JSON."""
+    its plotly.js config (locale by language) for everything else (the sankey)."""
     spec = figure_spec(figure)
     payload: dict = {"alt": alt, "text": text}
     bars = bar_spec(spec)
@@ -71,7 +80,7 @@ def chart_payload(figure, *, lang: str, alt: str, text: dict[str, str], config: 
         payload["asset"] = PLOTLY_ASSET
         payload["figure"] = spec
         payload["config"] = {**(config or CHART_CONFIG), "locale": LOCALES.get(lang, "en")}
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    return payload
 
 
 # --- horizontal bar charts without plotly.js ------------------------------------------------------------------

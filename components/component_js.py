@@ -37,16 +37,29 @@ def static_asset(path: Path) -> str:
 
 
 @lru_cache(maxsize=None)
-def component_stub(renderer: str) -> str:
+def component_stub(renderer: str, preload: tuple[str, ...] = ()) -> str:
     """The inline script of a component drawn by `renderer` of static/krcn/ui.js. What the renderer returns
-    (a clean-up function, or nothing) runs before the next render and when the component leaves the page."""
+    (a clean-up function, or nothing) runs before the next render and when the component leaves the page.
+
+    `preload`: scripts the renderer will load (static assets, 'app/static/…'), fetched as soon as the component
+    is on the page, alongside the module, instead of after it (one round trip less before a network or a plotly
+    chart can draw)."""
     if renderer not in RENDERERS:
         raise ValueError(f"no renderer {renderer!r} in {UI_MODULE_FILE.name}; known: {RENDERERS}")
+    if any(not asset.startswith("app/static/") or "'" in asset for asset in preload):
+        raise ValueError(f"preload takes the app's own static assets only: {preload}")
     asset = static_asset(UI_MODULE_FILE)
+    hints = "".join(f"krcnPreload('{url}');" for url in preload)
+    preloader = (
+        "function krcnPreload(a){const h=new URL(a,krcnBase()).href;"
+        "if(document.querySelector('link[rel=\"preload\"][href=\"'+h+'\"]'))return;"
+        "const l=document.createElement('link');l.rel='preload';l.as='script';l.href=h;document.head.appendChild(l)}\n"
+    ) if preload else ""
     return (
         "function krcnBase(){const s=document.querySelector('script[type=\"module\"][src*=\"/static/js/index.\"]');"
         "return s&&s.src?new URL('../../',s.src).href:new URL('./',document.baseURI).href}\n"
-        "export default function(component){let cleanup=null,gone=false;"
+        + preloader
+        + f"export default function(component){{{hints}let cleanup=null,gone=false;"
         f"import(new URL('{asset}',krcnBase()).href).then((ui)=>{{if(!gone)cleanup=ui.{renderer}(component)||null}})"
         ".catch((err)=>{const root=component.parentElement.querySelector('[data-state]');"
         "if(root&&!gone){root.dataset.state='failed';root.setAttribute('data-error',String(err))}});"

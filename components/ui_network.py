@@ -10,15 +10,15 @@ import streamlit as st
 
 from components.dataset import Dataset
 from components.graph import Network, NodeDetails
-from components.component_js import component_stub
-from components.network_render import COMPONENT_HTML, NETWORK_CSS, payload_bytes, vis_payload
+from components.component_js import NETWORK_JS_FILE, component_stub, static_asset
+from components.network_render import COMPONENT_HTML, NETWORK_CSS, VIS_NETWORK_ASSET, payload_bytes, vis_payload
 from components.ui_frame import View, escape_markdown, source_caption
 
 _network_component = st.components.v2.component(
     "krcn_network",
     html=COMPONENT_HTML,
     css=NETWORK_CSS,
-    js=component_stub("network"),
+    js=component_stub("network", preload=(VIS_NETWORK_ASSET, static_asset(NETWORK_JS_FILE))),
     isolate_styles=False,  # vis-network styles its tooltips and buttons from document.head
 )
 

@@ -65,7 +65,7 @@ def chart_payloads(at: AppTest) -> list[dict]:
     return [
         json.loads(el.proto.bytes.decode("utf-8"))
         for el in at.get("bidi_component")
-        if el.proto.component_name == "krcn_chart"
+        if el.proto.component_name in ("krcn_chart", "krcn_plotly_chart")
     ]
 
 

@@ -60,3 +60,14 @@ def test_module_names_no_other_host():
     for source in (UI_JS, NETWORK_JS):
         hosts = re.findall(r"https?://([^/'\"`\s]+)", source)
         assert set(hosts) <= {"www.w3.org"}, hosts  # the SVG namespace is a name, not a request
+
+
+def test_stub_can_fetch_the_renderers_libraries_alongside_the_module():
+    plain = component_stub("network")
+    stub = component_stub("network", preload=("app/static/vendor/vis-network/vis-network.min.js?v=10.1.5",))
+    assert "krcnPreload" not in plain
+    assert "krcnPreload('app/static/vendor/vis-network/vis-network.min.js?v=10.1.5');" in stub
+    assert "l.rel='preload';l.as='script'" in stub
+    for bad in ("https://cdn.example.org/x.js", "app/static/x.js');alert(1);('"):
+        with pytest.raises(ValueError, match="own static assets only"):
+            component_stub("network", preload=(bad,))
