@@ -61,13 +61,16 @@ def test_hostile_names_are_visible_literally(browser, hostile_server):
 
 
 def test_chart_labels_show_awkward_names_as_typed(browser, hostile_server):
-    # plotly.js labels: tags shown as text, quotes and ampersands as typed (not as &quot; / &amp;)
+    # bar chart texts: tags shown as text, quotes and ampersands as typed (not as &quot; / &amp;)
     context, page, watch = new_page(browser)
     try:
         page.goto(hostile_server.url("/delegation?lang=en"))
         settle(page)
-        page.wait_for_selector(".krcn-chart[data-state='drawn'] svg.main-svg")
-        labels = page.evaluate("() => [...document.querySelectorAll('.krcn-chart .bars text')].map(t => t.textContent)")
+        page.wait_for_selector(".krcn-chart[data-state='drawn'] .krcn-bars")
+        labels = page.evaluate(
+            "() => [...document.querySelectorAll('.krcn-chart .krcn-bar-text, .krcn-chart .krcn-bar-label')]"
+            ".map(t => t.textContent)"
+        )
         assert any('Hancom & "Co"' in label for label in labels), labels
         assert not any("&quot;" in label or "&amp;" in label for label in labels), labels
         assert any(IMG in label for label in labels), labels  # the hostile name as text, not as an element

@@ -11,7 +11,7 @@ import pytest
 from components.i18n import t
 from tests.browser.conftest import new_page, screenshot, start_server, unexpected_console_errors, wait_ready
 
-PLOT = ".krcn-chart .js-plotly-plot svg.main-svg"
+PLOT = '.krcn-chart[data-state="drawn"] .krcn-bars'
 
 
 def main_text(page) -> str:
@@ -19,10 +19,11 @@ def main_text(page) -> str:
 
 
 def wait_charts(page, count: int) -> None:
+    """Wait until `count` bar charts are drawn, each with its bars."""
     page.wait_for_function(
         "([sel, n]) => document.querySelectorAll(sel).length >= n && "
-        "[...document.querySelectorAll('.js-plotly-plot')].every(p => p.querySelector('.bars'))",
-        arg=[".js-plotly-plot", count],
+        "[...document.querySelectorAll('.krcn-bars')].every(b => b.querySelector('.krcn-bar'))",
+        arg=[PLOT, count],
         timeout=30_000,
     )
 
@@ -119,8 +120,8 @@ def test_economy_unit_switch_changes_url_and_numbers(browser, app_server, lang):
             "(v) => document.querySelector('.krcn-stat-value').innerText.trim() === v", arg=krw
         )
         assert parse_qs(urlparse(page.url).query)["unit"] == ["krw"]
-        text = page.locator('.js-plotly-plot').first.inner_text()
-        assert krw in text.replace("\xa0", " ")  # the chart's bar label follows the unit
+        text = page.locator('.krcn-bars').first.inner_text()
+        assert krw in text.replace("\xa0", " ")  # the chart's bar value follows the unit
         full_screenshot(page, f"economy-{lang}-krw")
         assert_clean(watch, app_server)
     finally:
