@@ -81,12 +81,6 @@ class View:
     def t(self, key: str, **params: object) -> str:
         return t(key, self.state.lang, **params)
 
-    def href(self, page: str, **changes: object) -> str:
-        """Relative link to another page (or this one) keeping language and filter."""
-        state = replace(self.state, **changes) if changes else self.state
-        spec = next(p for p in PAGES if p.id == page)
-        return page_href(spec.url_path, to_query(state, page=page, locale=st.context.locale))
-
     def link(self, page: str, label: str | None = None, note: str = "", **changes: object) -> PageLink:
         """A link to a page of the app keeping language and filter (plus page-level `changes`)."""
         state = replace(self.state, **changes) if changes else self.state
@@ -323,7 +317,6 @@ def main() -> None:
     if dropped:
         _notice(dropped, state.lang)
     _ACTIVE.view = view
-    _ACTIVE.pages = pages
     try:
         with guarded(view):
             current.run()
