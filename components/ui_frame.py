@@ -280,7 +280,7 @@ def main() -> None:
     """Draw the frame and run the current page inside it."""
     raw = _raw_query()
     lang = _lang_only(raw)
-    st.set_page_config(layout="wide", initial_sidebar_state="expanded")
+    st.set_page_config(layout="wide", initial_sidebar_state="auto")  # open on wide screens, closed on phones
     pages = {
         spec.id: st.Page(
             str(ROOT / "pages" / f"{spec.id}.py"),

@@ -199,3 +199,21 @@ def test_cold_deep_link_is_the_same_view_as_a_warm_one(browser):
         assert cold[3] == {"lang": ["ko"], "sector": ["security"]}
     finally:
         server.stop()
+
+
+def test_a_phone_sees_the_page_not_the_sidebar(browser, app_server):
+    """On a phone-sized screen the sidebar starts closed (it would cover the page); its controls are one tap away."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="en-US")
+    page = context.new_page()
+    try:
+        page.goto(app_server.url("/economy?lang=en"))
+        wait_ready(page)
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        assert sidebar.get_attribute("data-collapsed") == "true"
+        title = page.get_by_role("heading", name=t("economy.title", "en"))
+        box = title.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1
+        # nothing on the page is wider than the screen but the tables, which scroll inside their own box
+        assert page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollWidth") <= 390
+    finally:
+        context.close()
