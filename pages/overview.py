@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.formatting import format_amount
 from components.safe_text import escape_markdown
-from components.ui_frame import guarded, page_links, page_view, small_print, source_caption, stat
+from components.ui_frame import guarded, page_links, page_view, small_print, source_caption, source_markdown, stat
 
 view = page_view("overview")
 data, lang = view.data, view.lang
@@ -30,15 +30,21 @@ with guarded(view):
         rels = data.relations[(data.relations["to_id"] == event_id) | (data.relations["from_id"] == event_id)]
         people = [r for r in rels.itertuples() if r.to_id == event_id and r.relation != "located_in"]
         dates = sorted({r.date for r in rels.itertuples() if r.date})
+        places = [name(r.to_id) for r in rels.itertuples() if r.from_id == event_id and r.relation == "located_in"]
+        heads = [view.t(f"overview.brief.{key}") for key in ("who", "when", "where")]
+        cells = [
+            ", ".join(name(p.from_id) for p in people) or view.t("unknown"),
+            escape_markdown(", ".join(dates) or view.t("unknown")),
+            ", ".join(places) or view.t("unknown"),
+        ]
         with st.container(border=True):
-            st.markdown(f"**{name(event_id)}**")
-            cols = st.columns(3)
-            cols[0].markdown(f"**{view.t('overview.brief.who')}**  \n" + ", ".join(name(p.from_id) for p in people))
-            cols[1].markdown(f"**{view.t('overview.brief.when')}**  \n" + escape_markdown(", ".join(dates) or view.t("unknown")))
-            places = [name(r.to_id) for r in rels.itertuples() if r.from_id == event_id and r.relation == "located_in"]
-            cols[2].markdown(f"**{view.t('overview.brief.where')}**  \n" + (", ".join(places) or view.t("unknown")))
-            st.markdown(f"**{view.t('overview.brief.what')}**: " + escape_markdown(row[f"description_{lang}"]))
-            source_caption(view, row["source_ids"], row["locator"])
+            # one markdown element a card (title, who/when/where, what, source): fewer elements to draw
+            st.markdown(
+                f"**{name(event_id)}**\n\n"
+                f"| {' | '.join(heads)} |\n|---|---|---|\n| {' | '.join(cells)} |\n\n"
+                f"**{view.t('overview.brief.what')}**: {escape_markdown(row[f'description_{lang}'])}\n\n"
+                f":small[{source_markdown(view, row['source_ids'], row['locator'])}]"
+            )
 
 # 2. Headline figures, as the article gives them, each with its source.
 with guarded(view):
