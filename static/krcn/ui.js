@@ -153,11 +153,13 @@ const STYLES = `
 .krcn-bars { display: grid; grid-template-columns: minmax(4rem, max-content) minmax(0, 1fr); column-gap: 0.6rem;
   row-gap: 0.45rem; align-items: center; font-size: 0.9rem; color: var(--st-text-color, inherit); margin: 0.25rem 0 0.5rem; }
 .krcn-bar-label { text-align: right; max-width: 18rem; overflow-wrap: break-word; line-height: 1.25; }
-.krcn-bar-track { position: relative; display: flex; align-items: center; min-height: 1.9rem;
-  border-left: 1px solid rgba(128,128,128,.7); }
-.krcn-bar { height: 1.9rem; min-width: 2px; display: flex; align-items: center; box-sizing: border-box; }
+.krcn-bar-track { position: relative; display: flex; align-items: center; min-height: 1.9rem; min-width: 0;
+  overflow: hidden; border-left: 1px solid rgba(128,128,128,.7); }
+.krcn-bar { height: 1.9rem; min-width: 2px; display: flex; align-items: center; box-sizing: border-box; flex: none;
+  overflow: hidden; }
 .krcn-bar.krcn-hatched { background-image: repeating-linear-gradient(135deg, rgba(255,255,255,.75) 0 2px, transparent 2px 7px); }
-.krcn-bar-text { white-space: nowrap; padding: 0 0.45rem; font-variant-numeric: tabular-nums; }
+.krcn-bar-text { white-space: nowrap; padding: 0 0.45rem; font-variant-numeric: tabular-nums; min-width: 0;
+  overflow: hidden; text-overflow: ellipsis; }
 .krcn-bar-axis { grid-column: 2; position: relative; height: 1.3rem; border-top: 1px solid rgba(128,128,128,.7);
   font-size: 0.8125rem; }
 .krcn-bar-tick { position: absolute; top: 0.1rem; transform: translateX(-50%); }
@@ -521,9 +523,11 @@ function drawBars(plot, spec) {
     if (spec.axis.title) grid.append(el('span'), el('div', { class: 'krcn-bar-axis-title', text: spec.axis.title }));
   }
   plot.replaceChildren(grid);
-  // a value that does not fit inside its bar is written after it, in the page's colour
+  // a value that does not fit inside its bar is written after it, in the page's colour (cut with an ellipsis
+  // when even the row is too narrow: the whole text is in the hover, the chart's name and the table)
   for (const [fill, text, track] of texts) {
-    if (text.scrollWidth > fill.clientWidth) {
+    const inside = fill.clientWidth;
+    if (text.scrollWidth > inside && track.clientWidth - fill.offsetWidth > inside) {
       text.style.color = '';
       track.appendChild(text);
     }

@@ -74,6 +74,10 @@ def test_chart_labels_show_awkward_names_as_typed(browser, hostile_server):
         assert any('Hancom & "Co"' in label for label in labels), labels
         assert not any("&quot;" in label or "&amp;" in label for label in labels), labels
         assert any(IMG in label for label in labels), labels  # the hostile name as text, not as an element
+        # a 300-character name stays inside its chart (cut with an ellipsis; whole in the hover and the table)
+        assert page.evaluate(
+            "() => [...document.querySelectorAll('.krcn-bars')].every(b => b.scrollWidth <= b.clientWidth)"
+        )
         assert_nothing_ran(page, watch)
     finally:
         context.close()
