@@ -58,15 +58,25 @@ def all_text(at: AppTest) -> str:
     return "\n".join(parts)
 
 
-def chart_payloads(at: AppTest) -> list[dict]:
-    """The data of every chart component on the page (components/ui_chart.py): figure, config, alt, text."""
+def _decoded(element) -> dict:
+    """A component element's data, as JSON (bytes, mixed or plain JSON)."""
     import json
 
-    return [
-        json.loads(el.proto.bytes.decode("utf-8"))
-        for el in at.get("bidi_component")
-        if el.proto.component_name in ("krcn_chart", "krcn_plotly_chart")
-    ]
+    proto = element.proto
+    kind = proto.WhichOneof("data")
+    if kind == "bytes":
+        return json.loads(proto.bytes.decode("utf-8"))
+    return json.loads(proto.mixed.json if kind == "mixed" else proto.json)
+
+
+def payloads(at: AppTest, *names: str) -> list[dict]:
+    """The data of every one of the app's own components named `names` on the page, in page order."""
+    return [_decoded(el) for el in at.get("bidi_component") if el.proto.component_name in names]
+
+
+def chart_payloads(at: AppTest) -> list[dict]:
+    """The data of every chart component on the page (components/ui_chart.py): bars or figure, alt, text."""
+    return payloads(at, "krcn_chart", "krcn_plotly_chart")
 
 
 def chart_specs(at: AppTest) -> list[dict]:
@@ -81,13 +91,7 @@ def bar_charts(at: AppTest) -> list[dict]:
 
 def table_payloads(at: AppTest) -> list[dict]:
     """The data of every table component on the page (components/ui_table.py), in page order."""
-    import json
-
-    return [
-        json.loads(el.proto.bytes.decode("utf-8"))
-        for el in at.get("bidi_component")
-        if el.proto.component_name == "krcn_table"
-    ]
+    return payloads(at, "krcn_table")
 
 
 def _cell_value(kind: str, cell: object) -> object:
@@ -122,14 +126,8 @@ def tables(at: AppTest) -> list:
 
 def component_data(at: AppTest, key: str) -> dict:
     """The JSON data of the component with user key `key` (one of the app's own components)."""
-    import json
-
     (element,) = [el for el in at.get("bidi_component") if el.key == key]
-    proto = element.proto
-    kind = proto.WhichOneof("data")
-    if kind == "bytes":
-        return json.loads(proto.bytes.decode("utf-8"))
-    return json.loads(proto.mixed.json if kind == "mixed" else proto.json)
+    return _decoded(element)
 
 
 def control_values(at: AppTest, key: str) -> dict[str, object]:
@@ -167,21 +165,14 @@ def change_control(at: AppTest, key: str, name: str, value: object) -> AppTest:
 def page_links_shown(at: AppTest) -> list[dict]:
     """Every link to a page of the app in the page's body (the sidebar's list left out), in page order: each a
     dict with label, path, query, note."""
-    import json
-
-    out = []
-    for el in at.get("bidi_component"):
-        if el.proto.component_name == "krcn_links" and el.key != "frame_nav":
-            out += json.loads(el.proto.bytes.decode("utf-8"))["links"]
-    return out
+    return [
+        link
+        for el in at.get("bidi_component")
+        if el.proto.component_name == "krcn_links" and el.key != "frame_nav"
+        for link in _decoded(el)["links"]
+    ]
 
 
 def stats(at: AppTest) -> list[dict]:
     """Every stat card on the page (components/ui_frame.stat), in page order: label, value, notes."""
-    import json
-
-    return [
-        json.loads(el.proto.bytes.decode("utf-8"))
-        for el in at.get("bidi_component")
-        if el.proto.component_name == "krcn_stat"
-    ]
+    return payloads(at, "krcn_stat")
