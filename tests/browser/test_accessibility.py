@@ -205,7 +205,7 @@ def test_headings_start_at_h1_and_skip_no_level(browser, app_server, page_id, la
 @pytest.mark.parametrize("lang", LANGS)
 def test_html_lang_is_the_page_language(browser, app_server, lang):
     """Streamlit's index.html pins <html lang="en"> and has no option for it; the frame sets it from the page's
-    language (the share box's script in components/ui_frame.py), so Korean pages are announced as Korean."""
+    language (the share box's renderer in static/krcn/ui.js), so Korean pages are announced as Korean."""
     html_lang = audit(browser, app_server, "overview", lang)["html_lang"]
     assert html_lang, "<html> has no lang"
     assert html_lang.split("-")[0] == lang
@@ -242,7 +242,7 @@ def test_every_control_is_reachable_with_tab(browser, app_server, page_id):
 @pytest.mark.parametrize("lang", LANGS)
 def test_sidebar_controls_in_tab_order(browser, app_server, lang):
     """From the top: the page links, the language radio, the sector filter (its list's summary), then the share
-    box's copy button (inside the share component's shadow root)."""
+    box's copy button."""
     context, page, _ = new_page(browser, locale="ko-KR" if lang == "ko" else "en-US")
     try:
         page.goto(app_server.url(f"/?lang={lang}"))
