@@ -379,11 +379,14 @@ def lazy_expander(label: str, key: str) -> Iterator[bool]:
     """An expander whose content runs only while it is open; opening or closing it reruns the page.
 
     For what a visitor opens on demand (a chart's numbers, a profile, a schema table): the page stays light on
-    every filter or language change. It stays open through a filter or unit change; a language switch closes
-    it (Streamlit makes the translated label part of the expander's identity).
+    every filter or language change. It stays open through a filter, unit or language change (Streamlit makes the
+    translated label part of the expander's identity, so its open state is remembered here by key).
     Yields whether it is open: `with lazy_expander(label, key) as is_open: if is_open: ...`.
     """
-    box = st.expander(label, key=f"{LAZY_PREFIX}{key}", on_change="rerun")
+    remembered = f"_was_{LAZY_PREFIX}{key}"
+    was_open = bool(st.session_state.get(remembered))
+    box = st.expander(label, expanded=was_open, key=f"{LAZY_PREFIX}{key}", on_change="rerun")
+    st.session_state[remembered] = bool(box.open)
     with box:
         yield bool(box.open)
 

@@ -163,3 +163,24 @@ def test_cold_deep_link_to_economy_in_won(browser):
     finally:
         context.close()
         server.stop()
+
+
+def test_an_open_table_stays_open_through_a_language_switch(browser, app_server):
+    context, page, watch = new_page(browser)
+    try:
+        page.goto(app_server.url("/economy?lang=en"))
+        wait_ready(page)
+        page.get_by_text(t("economy.table.numbers", "en"), exact=True).first.click()
+        page.wait_for_selector('.krcn-table[data-state="drawn"]')
+        page.locator('[data-testid="stSidebar"] .krcn-controls').get_by_label("한국어", exact=True).check()
+        page.wait_for_function("() => location.search.includes('lang=ko')")
+        wait_ready(page)
+        page.wait_for_function(
+            "(h) => [...document.querySelectorAll('.krcn-table th')].some(th => th.textContent.startsWith(h))",
+            arg=t("economy.col.subject", "ko"),
+        )
+        assert page.locator('[data-testid="stExpander"] details[open]').count() == 1
+        assert page.locator('[data-testid="stAlertContentWarning"]').count() == 0
+        assert_clean(watch, app_server)
+    finally:
+        context.close()
