@@ -198,8 +198,11 @@ _controls = st.components.v2.component(
 _stat = st.components.v2.component("krcn_stat", html=STAT_HTML, js=component_stub("stats"), isolate_styles=False)
 
 
+SHARE_WORDS = {"label": "label", "copy": "copy", "copied": "copied", "failed": "copy_failed"}  # data key -> i18n
+
+
 def share_box(view: View) -> None:
-    words = {key: view.t(f"share.{name}") for key, name in (("label", "label"), ("copy", "copy"), ("copied", "copied"), ("failed", "copy_failed"))}
+    words = {key: view.t(f"share.{name}") for key, name in SHARE_WORDS.items()}
     _share_box(data=json.dumps(share_payload(share_url(view), view.lang, words)).encode("utf-8"), key="share_box")
     st.caption(view.t("share.help"))
 
