@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from components.component_js import FONT_STACK
+from components.formatting import format_number
 
 ROOT = Path(__file__).resolve().parent.parent
 PLOTLY_JS_VERSION = "4.1.1"  # the version plotly.py 7.1 writes figures for (its own bundled plotly.min.js)
@@ -128,9 +129,7 @@ def _hover(template: str, x: object, y: object, text: object, custom: object) ->
 
 
 def _number_text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,}" if isinstance(value, (int, float)) else str(value)
+    return format_number(value, "en") if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
 
 
 def _ticks(axis: dict, top: float) -> list[dict]:

@@ -91,3 +91,13 @@ def convert(value: float, unit: str, target: str, krw_per_usd: float, cny_per_us
     if cny_per_usd and target == "CNY" and unit in ("USD", "KRW"):
         return convert(value, unit, "USD", krw_per_usd) * cny_per_usd
     raise ValueError(f"cannot convert {unit} to {target}")
+
+
+def format_number(value: float, lang: str, decimals: int | None = None) -> str:
+    """1234567.5 -> '1,234,567.5' (grouped as both Korean and English write numbers); whole numbers without
+    decimals unless `decimals` asks for them."""
+    if decimals is not None:
+        return f"{value:,.{decimals}f}"
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")

@@ -18,12 +18,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.formatting import format_number
+from components.table_export import LIST_JOIN  # list cells as in the CSV downloads
+
 KINDS = ("text", "number", "link", "bool")
 WIDTHS = ("small", "medium", "large")
 MAX_VISIBLE_ROWS = 20  # rows in view before the table scrolls inside
 FILTER_FROM_ROWS = 8  # tables with more rows get a filter box
 FIRST_DRAWN_ROWS = 300  # rows drawn at once; the rest after "show all" (a filter or sort still covers every row)
-LIST_JOIN = "; "  # list cells, as in the CSV downloads (components/table_export.py)
 _HTTP_URL = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
 _HOST = re.compile(r"^https?://(?:www\.)?([^/?#:]+)", re.IGNORECASE)
 
@@ -87,16 +89,6 @@ def _text(value: object) -> str:
     if isinstance(value, (tuple, list)):
         return LIST_JOIN.join(_text(v) for v in value)
     return str(value)
-
-
-def format_number(value: float, lang: str, decimals: int | None = None) -> str:
-    """1234567.5 -> '1,234,567.5' (grouped as both Korean and English write numbers); whole numbers without
-    decimals unless `decimals` asks for them."""
-    if decimals is not None:
-        return f"{value:,.{decimals}f}"
-    if float(value).is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
 def link_host(url: str) -> str:

@@ -35,7 +35,7 @@ st.caption(view.t("network.intro"))
 
 # 1. Controls: focus (grouped by kind), depth, fade. Their values live in the URL.
 with guarded(view):
-    options = focus_options(data, lang)
+    options = data.memo(focus_options, lang)
     controls = [
         Control(
             "focus", "select", view.t("network.focus.label"), tuple(options), state.focus,

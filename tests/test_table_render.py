@@ -7,6 +7,7 @@ import math
 import pandas as pd
 import pytest
 
+from components.formatting import format_number
 from components.table_render import (
     FILTER_FROM_ROWS,
     FIRST_DRAWN_ROWS,
@@ -16,7 +17,6 @@ from components.table_render import (
     cell,
     columns_from_headers,
     columns_of,
-    format_number,
     kind_of,
     link_host,
     table_payload,
