@@ -12,7 +12,7 @@ Both servers are `streamlit run` on free loopback ports, from the repository roo
 
 What is measured (all times in ms; see README "Benchmark"):
 - page load: navigation start -> page fully rendered = the script finished (stApp notRunning + CONNECTED, after
-  a run was seen), every chart component has drawn its plotly chart, the network component left its 'loading' state (its canvas
+  a run was seen), every chart component has drawn, the network component left its 'loading' state (its canvas
   drawn: data-state="drawn"), and the DOM then stayed quiet for QUIET_MS; the quiet window itself is not counted (the time is that
   of the last DOM mutation). Ratio = dashboard / empty app. Goal <= 1.15.
 - warm interactions: sector change (sidebar multiselect), focus change (/network select box), language switch
@@ -90,7 +90,7 @@ SETTLED_JS = """
   // a run was seen: 'running', or only 'rerunRequested' when a tiny script finishes within one React render;
   // runSeen: the caller saw the run's messages arrive (a starved browser may render no transition at all)
   if (!runSeen && !b.states.some(([t, s]) => t >= since && s !== 'notRunning')) return false;
-  // charts (components/ui_chart.py): 'loading' until plotly.js drew them ('drawn'), or 'failed'
+  // charts (components/ui_chart.py): 'loading' until drawn ('drawn'), or 'failed'
   for (const el of document.querySelectorAll('.krcn-chart')) {
     if ((el.dataset.state || 'loading') === 'loading') return false;
   }

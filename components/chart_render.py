@@ -1,57 +1,27 @@
-"""What the browser draws for a Plotly figure (no streamlit): the chart component's data, HTML, CSS and JS.
+"""What the browser draws for a chart (no streamlit): the chart component's data and HTML.
 
-The pages build their charts as plotly.py figures and draw them with the app's own inline component and a
-partial plotly.js (core, bar, sankey and the Korean locale: static/vendor/plotly, see its README) instead of
-`st.plotly_chart`, whose module carries all of plotly.js: 4.7 MB that every first visit downloads and parses,
-about 0.8 s of a page load on the benchmark machine; the partial bundle is 1.3 MB. The figure travels as
-compact JSON in the component's data; data text in a figure is escaped by the figure builders (plotly reads a
-few HTML tags in labels), and nothing from the data is written into the component's HTML.
+The pages build their bar charts as plotly.py figures (pure, tested, and the figure is what a reader of the code
+knows); `bar_spec` turns such a figure into what the app's own chart component draws (static/krcn/ui.js). The
+MOU's Sankey comes ready to draw from `mou.sankey_spec`. No chart library reaches the browser: `st.plotly_chart`
+would load Streamlit's chart module with all of plotly.js (4.7 MB, about 0.8 s of a first visit on the benchmark
+machine), and even a partial plotly.js (1.3 MB) cost the MOU page ~200 ms for its one Sankey. Text travels as
+data and is written by the browser as text, never as markup; nothing from the data is written into the
+component's HTML.
 """
 from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
-from components.component_js import FONT_STACK
 from components.formatting import format_number
 
-ROOT = Path(__file__).resolve().parent.parent
-PLOTLY_JS_VERSION = "4.1.1"  # the version plotly.py 7.1 writes figures for (its own bundled plotly.min.js)
-PLOTLY_FILE = ROOT / "static" / "vendor" / "plotly" / "plotly-krcn.min.js"
-PLOTLY_ASSET = f"app/static/vendor/plotly/plotly-krcn.min.js?v={PLOTLY_JS_VERSION}"
-# The mode bar without the tools a reader of a bar chart never needs (and without the Plotly logo);
-# "download as PNG" stays: plotly.js draws it in the browser.
-CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoom2d", "pan2d"]}
-# Defaults for every figure (a figure's own settings win): the app's fonts, a transparent background that
-# follows the page, and text in the page's colour (the component fills `font.color` from the page when unset).
-LAYOUT_DEFAULTS = {
-    "font": {"family": FONT_STACK, "size": 14},
-    "hoverlabel": {"font": {"family": FONT_STACK, "size": 13}},
-    "paper_bgcolor": "rgba(0,0,0,0)",
-    "plot_bgcolor": "rgba(0,0,0,0)",
-}
-LOCALES = {"ko": "ko", "en": "en"}
-
-
-def _with_defaults(values: dict, defaults: dict) -> dict:
-    merged = dict(values)
-    for key, default in defaults.items():
-        if isinstance(default, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _with_defaults(merged[key], default)
-        else:
-            merged.setdefault(key, default)
-    return merged
-
-
 def figure_spec(figure) -> dict:
-    """The figure as plotly.js reads it, without plotly.py's template (about 8 KB of styles the dashboard does
-    not use) and with the app's layout defaults."""
-    spec = json.loads(figure.to_json())  # plotly.py's encoder: numpy arrays, dates and NaN become JSON
+    """The figure as plain JSON data (plotly.py's encoder: numpy arrays, dates and NaN become JSON), without
+    plotly.py's template."""
+    spec = json.loads(figure.to_json())
     layout = spec.get("layout", {})
     layout.pop("template", None)
-    spec["layout"] = _with_defaults(layout, LAYOUT_DEFAULTS)
-    return {"data": spec.get("data", []), "layout": spec["layout"]}
+    return {"data": spec.get("data", []), "layout": layout}
 
 
 def summary_alt(title: str, items) -> str:
@@ -59,35 +29,34 @@ def summary_alt(title: str, items) -> str:
     return f"{title}: " + "; ".join(f"{label} {value}" for label, value in items)
 
 
-def chart_payload(figure, *, lang: str, alt: str, text: dict[str, str], config: dict | None = None) -> bytes:
+def chart_payload(figure, *, alt: str, text: dict[str, str]) -> bytes:
     """`chart_data` as the component receives it: compact UTF-8 JSON."""
-    return encode(chart_data(figure, lang=lang, alt=alt, text=text, config=config))
+    return encode(chart_data(figure, alt=alt, text=text))
 
 
 def encode(data: dict) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
-def chart_data(figure, *, lang: str, alt: str, text: dict[str, str], config: dict | None = None) -> dict:
-    """The component's data: the chart's text alternative (its accessible name), the loading/failure messages
-    and either `bars` (a horizontal bar chart, drawn by the app's own code: see `bar_spec`) or the figure with
-    its plotly.js config (locale by language) for everything else (the sankey)."""
-    spec = figure_spec(figure)
-    payload: dict = {"alt": alt, "text": text}
-    bars = bar_spec(spec)
-    if bars is not None:
-        payload["bars"] = bars
-    else:
-        payload["asset"] = PLOTLY_ASSET
-        payload["figure"] = spec
-        payload["config"] = {**(config or CHART_CONFIG), "locale": LOCALES.get(lang, "en")}
-    return payload
+def chart_data(figure, *, alt: str, text: dict[str, str]) -> dict:
+    """The component's data for a plotly figure: the chart's text alternative (its accessible name), the
+    failure message and `bars` (see `bar_spec`). A figure the app cannot draw is a programming error, caught by
+    the tests: ValueError."""
+    bars = bar_spec(figure_spec(figure))
+    if bars is None:
+        raise ValueError("only one-trace horizontal bar figures are drawn (see chart_render.bar_spec)")
+    return {"alt": alt, "text": text, "bars": bars}
+
+
+def sankey_data(spec: dict, *, alt: str, text: dict[str, str]) -> dict:
+    """The component's data for a Sankey (`mou.sankey_spec`): drawn as it comes, named by `alt`."""
+    return {"alt": alt, "text": text, "sankey": spec}
 
 
 # --- horizontal bar charts without plotly.js ------------------------------------------------------------------
 # The dashboard's bar charts are one horizontal bar trace each: a label, a bar and its value written beside or
-# inside it. plotly.js (1.3 MB, ~150 ms of a first visit on the benchmark machine for two charts) draws them no
-# better than a few HTML elements do: `bar_spec` turns such a figure into what `chart` in static/krcn/ui.js draws
+# inside it. plotly.js (~150 ms of a first visit on the benchmark machine for two charts) draws them no better
+# than a few HTML elements do: `bar_spec` turns such a figure into what `chart` in static/krcn/ui.js draws
 # (labels and values as real text, never clipped; hatching and text, not colour alone, mark a bar out).
 
 _PLOTLY_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'"), ("&amp;", "&"))
@@ -142,7 +111,7 @@ def _ticks(axis: dict, top: float) -> list[dict]:
 
 def bar_spec(spec: dict) -> dict | None:
     """What the app's own bar chart draws for a plotly figure spec (`figure_spec`) with one horizontal bar
-    trace; None for any other figure (drawn by plotly.js). Bars top to bottom as plotly shows them; each with
+    trace; None for any other figure. Bars top to bottom as plotly shows them; each with
     its label, value, text (and where: inside the bar or after it), colour, opacity, hatching (a pattern shape)
     and hover text (the hovertemplate filled in, as plain text); an axis with ticks when the figure shows one."""
     traces = spec.get("data") or []

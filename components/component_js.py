@@ -42,8 +42,7 @@ def component_stub(renderer: str, preload: tuple[str, ...] = ()) -> str:
     (a clean-up function, or nothing) runs before the next render and when the component leaves the page.
 
     `preload`: scripts the renderer will load (static assets, 'app/static/…'), fetched as soon as the component
-    is on the page, alongside the module, instead of after it (one round trip less before a network or a plotly
-    chart can draw)."""
+    is on the page, alongside the module, instead of after it (one round trip less before the network can draw)."""
     if renderer not in RENDERERS:
         raise ValueError(f"no renderer {renderer!r} in {UI_MODULE_FILE.name}; known: {RENDERERS}")
     if any(not asset.startswith("app/static/") or "'" in asset for asset in preload):

@@ -72,7 +72,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "list.where.company_table": {"ko": "위의 표(CSV 내려받기 포함)", "en": "the table above (and its CSV)"},
     "list.where.item_table": {"ko": "아래 ‘모든 항목’ 표(CSV 내려받기 포함)", "en": "the table of all items below (and its CSV)"},
-    "chart.loading": {"ko": "차트를 그리는 중…", "en": "Drawing the chart…"},
     "chart.failed": {
         "ko": "차트를 그리지 못했습니다. 아래 표에 같은 숫자가 있습니다.",
         "en": "The chart could not be drawn; the table below has the same numbers.",

@@ -1,4 +1,4 @@
-"""What the Gyeonggi–Shanghai MOU contains, as tables and a Sankey figure (no streamlit).
+"""What the Gyeonggi–Shanghai MOU contains, as tables and a Sankey diagram's geometry (no streamlit).
 
 Clauses come from clauses.csv, grouped as the MOU has them (fields, mechanisms, agreements ①–④) plus
 the governor's proposal, which is not a clause. The clause → company link is derived: a delegation
@@ -10,12 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from components.citations import citations
 from components.dataset import Dataset
 from components.i18n import t
-from components.safe_text import escape_plotly
 
 GROUPS = ("field", "mechanism", "agreement", "proposal")
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -143,21 +141,8 @@ def _rgba(hex_color: str, alpha: float) -> str:
     return f"rgba({r}, {g}, {b}, {alpha})"
 
 
-COLUMN_X = (0.001, 0.5, 0.999)  # clauses, sectors, companies: fixed, so a narrow filter keeps the same layout
 COLUMN_TITLES = ("mou.map.col.clauses", "mou.map.col.sectors", "mou.map.col.companies")
-
-
-def _column_annotations(company_count: int, lang: str) -> list[dict]:
-    """Titles over the three columns; an empty company column says so instead of looking broken."""
-    notes = [
-        {"x": x, "y": 1.0, "xref": "paper", "yref": "paper", "yanchor": "bottom", "showarrow": False,
-         "text": t(key, lang), "font": {"size": 13}, "xanchor": anchor}
-        for x, key, anchor in zip((0.0, 0.5, 1.0), COLUMN_TITLES, ("left", "center", "right"))
-    ]
-    if not company_count:
-        notes.append({"x": 1.0, "y": 0.5, "xref": "paper", "yref": "paper", "xanchor": "right", "showarrow": False,
-                      "text": t("mou.map.no_company", lang), "font": {"size": 12, "color": "#6B7785"}})
-    return notes
+NODE_GAP = 0.6  # space between two nodes of a column, in link units (one link = 1)
 
 
 def _stack(weights: Sequence[float], center: float, scale: float, gap: float) -> list[float]:
@@ -177,17 +162,29 @@ def _by_barycentre(ids: Sequence[str], parents: dict[str, list[float]]) -> list[
     return sorted(ids, key=lambda i: sum(parents[i]) / len(parents[i]))
 
 
-def _group_legend(groups: Sequence[str], lang: str) -> dict:
-    """A line under the chart naming the colour of each clause group shown (our own strings only)."""
-    present = [g for g in GROUPS if g in set(groups)]
-    text = "   ".join(f'<span style="color:{GROUP_COLORS[g]}">■</span> {escape_plotly(t(f"mou.group.{g}", lang))}' for g in present)
-    return {"x": 0.0, "y": 0.0, "xref": "paper", "yref": "paper", "yanchor": "top", "xanchor": "left", "yshift": -10,
-            "showarrow": False, "text": text, "font": {"size": 12}}
+def _round(value: float) -> float:
+    return round(value, 4)
 
 
-def sankey_figure(data: Dataset, lang: str, sectors: Sequence[str] = ()) -> go.Figure:
-    """Clause → sector → delegation company, clauses in MOU order from the top. Clause→sector links are coded
-    from the MOU text; sector→company links (grey) are inferred from shared sectors."""
+def _bands(node_links: dict[int, list[int]], order_of, centres: list[float], scale: float) -> dict[int, tuple[float, float]]:
+    """Where each link meets a node: the node's links stacked in `order_of` order, centred on the node."""
+    bands: dict[int, tuple[float, float]] = {}
+    for node, links in node_links.items():
+        top = centres[node] - len(links) / 2 / scale
+        for link in sorted(links, key=order_of):
+            bands[link] = (top, top + 1 / scale)
+            top += 1 / scale
+    return bands
+
+
+def sankey_spec(data: Dataset, lang: str, sectors: Sequence[str] = ()) -> dict:
+    """Clause → sector → delegation company, as the app's own Sankey draws it (static/krcn/ui.js): three
+    columns, clauses in MOU order from the top. Clause→sector links are coded from the MOU text;
+    sector→company links (grey, marked inferred) come from shared sectors. Geometry is decided here, in
+    fractions of the plot's height (0 = top), so the browser only scales it: every node has its column, its
+    top and bottom (as tall as the larger of its inflow and outflow, every link counting 1) and a hover title;
+    every link where it leaves its source and reaches its target. All text is plain (the browser writes it as
+    text, never as markup)."""
     links = clause_sector_links(data, sectors)
     clauses = data.clauses.set_index("id")
     sector_rows = data.sectors.set_index("id")
@@ -210,94 +207,82 @@ def sankey_figure(data: Dataset, lang: str, sectors: Sequence[str] = ()) -> go.F
         company_parents.setdefault(company, []).append(sector_pos[sector])
     company_ids = _by_barycentre(list(company_parents), company_parents)
 
-    stated = t("mou.map.link.stated", lang)
-    inferred = t("mou.map.link.inferred", lang)
-    nodes: list[tuple[str, str, str]] = []  # (label, colour, hover)
+    # (label, colour, what it is, column)
+    nodes: list[tuple[str, str, str, int]] = []
     for clause_id in clause_ids:
         row = clauses.loc[clause_id]
-        nodes.append((clause_label(row, lang), GROUP_COLORS.get(row["group"], COMPANY_COLOR), t(f"mou.group.{row['group']}", lang)))
+        color = GROUP_COLORS.get(row["group"], COMPANY_COLOR)
+        nodes.append((clause_label(row, lang), color, t(f"mou.group.{row['group']}", lang), 0))
     for sector in sector_ids:
-        nodes.append((names[sector], sector_rows.loc[sector, "color"], t("mou.map.node.sector", lang)))
+        nodes.append((names[sector], sector_rows.loc[sector, "color"], t("mou.map.node.sector", lang), 1))
     for company in company_ids:
-        nodes.append((entity_names[company], COMPANY_COLOR, t("mou.map.node.company", lang)))
+        nodes.append((entity_names[company], COMPANY_COLOR, t("mou.map.node.company", lang), 2))
     index = {("clause", c): i for i, c in enumerate(clause_ids)}
     index |= {("sector", s): len(clause_ids) + i for i, s in enumerate(sector_ids)}
     index |= {("company", e): len(clause_ids) + len(sector_ids) + i for i, e in enumerate(company_ids)}
 
-    source, target, value, link_colors, link_hovers = [], [], [], [], []
+    # (source, target, colour, inferred)
+    edges: list[tuple[int, int, str, bool]] = []
     for clause_id, sector, _ in links:
-        source.append(index[("clause", clause_id)])
-        target.append(index[("sector", sector)])
-        value.append(1)
-        link_colors.append(_rgba(sector_rows.loc[sector, "color"], 0.45))
-        link_hovers.append(stated)
+        edges.append((index[("clause", clause_id)], index[("sector", sector)], _rgba(sector_rows.loc[sector, "color"], 0.45), False))
     for sector, company in pairs:
-        source.append(index[("sector", sector)])
-        target.append(index[("company", company)])
-        value.append(1)
-        link_colors.append(INFERRED_LINK_COLOR)
-        link_hovers.append(inferred)
+        edges.append((index[("sector", sector)], index[("company", company)], INFERRED_LINK_COLOR, True))
 
-    # A node is as tall as the larger of its inflow and outflow.
-    inflow = [0] * len(nodes)
-    outflow = [0] * len(nodes)
-    for src, tgt, v in zip(source, target, value):
-        outflow[src] += v
-        inflow[tgt] += v
-    size = [max(i, o) for i, o in zip(inflow, outflow)]
+    # A node is as tall as the larger of its inflow and outflow; each column is stacked on one common scale,
+    # so equal flows are equally tall everywhere.
+    outgoing: dict[int, list[int]] = {}
+    incoming: dict[int, list[int]] = {}
+    for k, (src, tgt, _, _) in enumerate(edges):
+        outgoing.setdefault(src, []).append(k)
+        incoming.setdefault(tgt, []).append(k)
+    size = [max(len(incoming.get(i, ())), len(outgoing.get(i, ()))) for i in range(len(nodes))]
     columns = [clause_ids, sector_ids, company_ids]
-    gap = 0.6
     starts = [0, len(clause_ids), len(clause_ids) + len(sector_ids)]
     weights = [size[start : start + len(ids)] for start, ids in zip(starts, columns)]
-    scale = max(sum(w + gap for w in column) for column in weights)
-    xs_all: list[float] = []
-    ys_all: list[float] = []
+    scale = max(sum(w + NODE_GAP for w in column) for column in weights)
+    centres: list[float] = []
     for col, (ids, column_weights) in enumerate(zip(columns, weights)):
         if not ids:
             continue
         if col == 0:
-            ys = _stack(column_weights, 0.5, scale, gap)
+            centres += _stack(column_weights, 0.5, scale, NODE_GAP)
         else:
             # centre the column on the inflows' mean height, so short columns sit beside what feeds them
-            parent_ys = ys_all[: starts[col]]
-            feeds = [source[k] for k in range(len(source)) if starts[col] <= target[k] < starts[col] + len(ids)]
-            center = sum(parent_ys[f] for f in feeds) / len(feeds)
-            ys = _stack(column_weights, center, scale, gap)
-        xs_all += [COLUMN_X[col]] * len(ids)
-        ys_all += ys
+            feeds = [src for src, tgt, _, _ in edges if starts[col] <= tgt < starts[col] + len(ids)]
+            centre = sum(centres[f] for f in feeds) / len(feeds)
+            centres += _stack(column_weights, centre, scale, NODE_GAP)
 
+    # links leave a node in the order of their targets and reach it in the order of their sources (no crossing
+    # inside a node)
+    leaving = _bands(outgoing, lambda k: centres[edges[k][1]], centres, scale)
+    reaching = _bands(incoming, lambda k: centres[edges[k][0]], centres, scale)
+    stated, inferred = t("mou.map.link.stated", lang), t("mou.map.link.inferred", lang)
+    groups_shown = set(clauses.loc[clause_ids, "group"])
     tallest = max(len(c) for c in columns)
-    height = max(240, 30 * tallest + 100)
-    figure = go.Figure(
-        go.Sankey(
-            arrangement="fixed",
-            node={
-                # plotly reads a few HTML tags in SVG text: data text is escaped to show literally
-                "label": [escape_plotly(n[0]) for n in nodes],
-                "color": [n[1] for n in nodes],
-                "customdata": [n[2] for n in nodes],
-                "hovertemplate": "%{label}<br>%{customdata}<extra></extra>",
-                "x": xs_all,
-                "y": ys_all,
-                "pad": 8,
-                "thickness": 14,
-                "line": {"width": 0},
-            },
-            link={
-                "source": source,
-                "target": target,
-                "value": value,
-                "color": link_colors,
-                "customdata": link_hovers,
-                "hovertemplate": "%{source.label} → %{target.label}<br>%{customdata}<extra></extra>",
-            },
-        )
-    )
-    figure.update_layout(
-        height=height,
-        margin={"l": 8, "r": 8, "t": 36, "b": 40},
-        font={"size": 13},
-        annotations=_column_annotations(len(company_ids), lang)
-        + [_group_legend(clauses.loc[clause_ids, "group"], lang)],
-    )
-    return figure
+    return {
+        "height": max(240, 30 * tallest + 60),
+        # the three columns' titles; an empty company column says so instead of looking broken
+        "columns": [
+            {"title": t(key, lang), "note": t("mou.map.no_company", lang) if not ids else ""}
+            for key, ids in zip(COLUMN_TITLES, columns)
+        ],
+        "nodes": [
+            {
+                "label": label, "color": color, "column": column,
+                "y0": _round(centres[i] - size[i] / 2 / scale), "y1": _round(centres[i] + size[i] / 2 / scale),
+                "title": f"{label}\n{kind}",
+            }
+            for i, (label, color, kind, column) in enumerate(nodes)
+        ],
+        "links": [
+            {
+                "source": src, "target": tgt, "color": color, "inferred": is_inferred,
+                "sy0": _round(leaving[k][0]), "sy1": _round(leaving[k][1]),
+                "ty0": _round(reaching[k][0]), "ty1": _round(reaching[k][1]),
+                "title": f"{nodes[src][0]} → {nodes[tgt][0]}\n{inferred if is_inferred else stated}",
+            }
+            for k, (src, tgt, color, is_inferred) in enumerate(edges)
+        ],
+        # the colour of each clause group shown, named (MOU order)
+        "legend": [{"color": GROUP_COLORS[g], "label": t(f"mou.group.{g}", lang)} for g in GROUPS if g in groups_shown],
+    }

@@ -10,12 +10,12 @@ from components.mou import (
     clauses_reaching_companies,
     mapping_table,
     ordered_clauses,
-    sankey_figure,
+    sankey_spec,
     sector_names,
 )
 from components.safe_text import escape_markdown
 from components.table_render import Column, columns_from_headers
-from components.ui_chart import plotly_chart
+from components.ui_chart import sankey_chart
 from components.ui_frame import (
     csv_download,
     first_listed,
@@ -119,7 +119,7 @@ with guarded(view):
     if links.empty:
         st.warning(view.t("mou.none"))
     else:
-        plotly_chart(view, "mou_sankey", view.t("mou.map.alt"), sankey_figure, lang, tuple(sectors))
+        sankey_chart(view, "mou_sankey", view.t("mou.map.alt"), sankey_spec, lang, tuple(sectors))
         reaching = clauses_reaching_companies(data, sectors)
         st.markdown(view.t("mou.map.reach", reached=len(reaching), total=len(shown)))
         st.info(view.t("mou.map.inferred"))

@@ -75,13 +75,13 @@ def payloads(at: AppTest, *names: str) -> list[dict]:
 
 
 def chart_payloads(at: AppTest) -> list[dict]:
-    """The data of every chart component on the page (components/ui_chart.py): bars or figure, alt, text."""
-    return payloads(at, "krcn_chart", "krcn_plotly_chart")
+    """The data of every chart component on the page (components/ui_chart.py): bars or sankey, alt, text."""
+    return payloads(at, "krcn_chart")
 
 
-def chart_specs(at: AppTest) -> list[dict]:
-    """The plotly figures ({"data", "layout"}) plotly.js draws on the page (the sankey), in page order."""
-    return [payload["figure"] for payload in chart_payloads(at) if "figure" in payload]
+def sankey_specs(at: AppTest) -> list[dict]:
+    """The Sankey diagrams on the page (components/mou.sankey_spec), in page order."""
+    return [payload["sankey"] for payload in chart_payloads(at) if "sankey" in payload]
 
 
 def bar_charts(at: AppTest) -> list[dict]:

@@ -44,7 +44,7 @@ def test_static_asset_is_relative_to_the_app_base_with_a_version():
 
 @pytest.mark.parametrize("source", [UI_JS, NETWORK_JS], ids=["ui.js", "network.js"])
 def test_browser_code_writes_data_only_as_text(source):
-    # data reaches the DOM through textContent / setAttribute (and plotly.js / vis-network, which show text)
+    # data reaches the DOM through textContent / setAttribute (and vis-network, which shows text)
     for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
         assert unsafe not in source
 

@@ -1,7 +1,5 @@
 """components.mou: clause order and grouping, the sector filter, the clause → sector → company mapping and
-the Sankey figure, on a tiny package written in code; then spot checks against the real data."""
-import json
-
+the Sankey's geometry, on a tiny package written in code; then spot checks against the real data."""
 import pytest
 
 from components.dataset import load_dataset
@@ -15,7 +13,7 @@ from components.mou import (
     mapping_table,
     matches,
     ordered_clauses,
-    sankey_figure,
+    sankey_spec,
 )
 from tests.package_fixture import TINY, write_package
 
@@ -170,37 +168,65 @@ def test_mapping_table_is_the_sankeys_twin(tiny):
 
 
 def test_sankey_nodes_links_and_inferred_colour(tiny):
-    figure = sankey_figure(tiny, "en", ("ai", "tourism"))
-    spec = json.loads(figure.to_json())["data"][0]
-    assert spec["type"] == "sankey"
-    assert spec["node"]["label"] == [
+    spec = sankey_spec(tiny, "en", ("ai", "tourism"))
+    nodes, links = spec["nodes"], spec["links"]
+    assert [n["label"] for n in nodes] == [
         "2. Tourism", "② Tourism exchange", "Joint AI investment", "Tourism", "AI", "Acme Cloud", "Cloudy"
     ]
     # three columns: clauses left, sectors in the middle, companies right
-    assert [round(x, 3) for x in spec["node"]["x"]] == [0.001] * 3 + [0.5] * 2 + [0.999] * 2
-    pairs = list(zip(spec["link"]["source"], spec["link"]["target"]))
-    assert pairs == [(0, 3), (1, 3), (2, 4), (4, 5), (4, 6)]
-    inferred = [c == INFERRED_LINK_COLOR for c in spec["link"]["color"]]
-    assert inferred == [False, False, False, True, True]
-    assert all(0 <= y <= 1 for y in spec["node"]["y"])
-
-
-def test_sankey_escapes_data_text_and_drops_the_empty_company_column(tiny):
-    figure = sankey_figure(tiny, "en", ("trade",))
-    labels = list(figure.data[0].node.label)
-    assert "① Trade &lt;b&gt;push&lt;/b&gt;" in labels  # shown literally, never as bold markup
-    titles = [a.text for a in figure.layout.annotations]
-    assert titles[:3] == ["MOU items", "Sectors", "Delegation companies"]
-    # the legend names the groups present, in MOU order
-    assert [g in titles[-1] for g in ("Fields of exchange", "Mechanisms", "Specific agreements", "proposal")] == [
-        True, True, True, False
+    assert [n["column"] for n in nodes] == [0, 0, 0, 1, 1, 2, 2]
+    assert [(link["source"], link["target"]) for link in links] == [(0, 3), (1, 3), (2, 4), (4, 5), (4, 6)]
+    assert [link["inferred"] for link in links] == [False, False, False, True, True]
+    assert [link["color"] for link in links] == ["rgba(204, 121, 167, 0.45)"] * 2 + ["rgba(0, 114, 178, 0.45)"] + [INFERRED_LINK_COLOR] * 2
+    assert links[3]["title"] == "AI → Acme Cloud\ndelegation company in this sector (inferred link)"
+    assert links[0]["title"] == "2. Tourism → Tourism\na sector this item concerns"
+    assert nodes[0]["title"] == "2. Tourism\nFields of exchange" and nodes[6]["title"] == "Cloudy\ndelegation company"
+    assert [c["title"] for c in spec["columns"]] == ["MOU items", "Sectors", "Delegation companies"]
+    assert [c["note"] for c in spec["columns"]] == ["", "", ""]
+    assert spec["legend"] == [
+        {"color": "#0072B2", "label": "Fields of exchange"},
+        {"color": "#009E73", "label": "Specific agreements"},
+        {"color": "#CC79A7", "label": "The governor's proposal"},
     ]
-    only_sectors = sankey_figure(tiny, "ko", ("tourism",))
-    notes = [a.text for a in only_sectors.layout.annotations]
+    assert spec["height"] == 240
+
+
+def test_sankey_geometry_stacks_links_inside_their_nodes(tiny):
+    spec = sankey_spec(tiny, "en", ("ai", "tourism"))
+    nodes, links = spec["nodes"], spec["links"]
+    unit = nodes[0]["y1"] - nodes[0]["y0"]  # one link's thickness
+    for node in nodes:
+        assert 0 <= node["y0"] < node["y1"] <= 1
+        # as tall as the larger of its inflow and outflow
+        flows = max(sum(l["source"] == nodes.index(node) for l in links), sum(l["target"] == nodes.index(node) for l in links))
+        assert node["y1"] - node["y0"] == pytest.approx(flows * unit, abs=2e-4)
+    for end, (lo, hi) in (("source", ("sy0", "sy1")), ("target", ("ty0", "ty1"))):
+        for i, node in enumerate(nodes):
+            bands = sorted((l[lo], l[hi]) for l in links if l[end] == i)
+            for top, bottom in bands:
+                assert node["y0"] - 1e-4 <= top < bottom <= node["y1"] + 1e-4
+                assert bottom - top == pytest.approx(unit, abs=2e-4)
+            # bands meet a node one under the other, never overlapping
+            assert all(b[0] >= a[1] - 1e-4 for a, b in zip(bands, bands[1:]))
+    # a column's nodes do not overlap either; "AI" (fed by the proposal, at the bottom) sits under "Tourism"
+    assert nodes[3]["y1"] <= nodes[4]["y0"]
+    # the sector links leave "AI" in the order of their companies, top to bottom (no crossing inside the node)
+    assert links[3]["sy0"] < links[4]["sy0"] and nodes[5]["y0"] < nodes[6]["y0"]
+
+
+def test_sankey_keeps_data_text_as_text_and_notes_the_empty_company_column(tiny):
+    spec = sankey_spec(tiny, "en", ("trade",))
+    labels = [n["label"] for n in spec["nodes"]]
+    assert "① Trade <b>push</b>" in labels  # plain text: the browser writes it with textContent, never as markup
+    # the legend names the groups present, in MOU order
+    assert [g["label"] for g in spec["legend"]] == ["Fields of exchange", "Mechanisms", "Specific agreements"]
+    only_sectors = sankey_spec(tiny, "ko", ("tourism",))
     # the layout stays three columns; the empty company column says there is no delegation company
-    assert notes[:4] == ["MOU 항목", "분야", "대표단 기업", "대표단 기업 없음"]
-    assert "교류 분야" in notes[4]
-    assert sorted(set(only_sectors.data[0].node.x)) == [0.001, 0.5]
+    assert only_sectors["columns"] == [
+        {"title": "MOU 항목", "note": ""}, {"title": "분야", "note": ""}, {"title": "대표단 기업", "note": "대표단 기업 없음"}
+    ]
+    assert sorted({n["column"] for n in only_sectors["nodes"]}) == [0, 1]
+    assert only_sectors["legend"][0] == {"color": "#0072B2", "label": "교류 분야"}
 
 
 # --- the real data ----------------------------------------------------------------------------------------
@@ -232,9 +258,9 @@ def test_real_sector_filter(real, sector, expected):
 
 
 def test_real_sankey_has_every_clause_and_the_delegation_it_reaches(real):
-    figure = sankey_figure(real, "en")
-    labels = list(figure.data[0].node.label)
-    assert len([x for x in figure.data[0].node.x if x == 0.001]) == 18
+    spec = sankey_spec(real, "en")
+    labels = [n["label"] for n in spec["nodes"]]
+    assert len([n for n in spec["nodes"] if n["column"] == 0]) == 18
     reached = {c for _, _, companies in clause_sector_links(real) for c in companies}
     names = real.entities.set_index("id").loc[sorted(reached), "name_en"]
     assert set(names) <= set(labels)

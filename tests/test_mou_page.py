@@ -1,13 +1,13 @@
 """AppTest of /mou: both languages, with and without a sector filter — headings, the grouped clauses, the
-Sankey (asserted on its proto), the table twin and the clause table, and the sector widget narrowing it."""
+Sankey (asserted on its component data), the table twin and the clause table, and the sector widget narrowing it."""
 from __future__ import annotations
 
 import pytest
 
 from components.dataset import load_dataset
 from components.i18n import t
-from components.mou import clause_sector_links, mapping_table, ordered_clauses
-from tests.apptest_helpers import all_text, change_control, chart_specs, open_page, tables
+from components.mou import clause_sector_links, mapping_table, ordered_clauses, sankey_spec
+from tests.apptest_helpers import all_text, change_control, open_page, sankey_specs, tables
 
 DATA = load_dataset()
 # sector filter -> ids of the clauses the page shows
@@ -27,8 +27,8 @@ def frames(at):
     return clause, mapping
 
 
-def sankey_spec(at) -> dict:
-    charts = chart_specs(at)
+def sankey_on_page(at) -> dict:
+    charts = sankey_specs(at)
     assert len(charts) == 1
     return charts[0]
 
@@ -61,12 +61,13 @@ def test_mou_page(lang, sector):
     assert mapping.to_dict("records") == mapping_table(DATA, lang, chosen).to_dict("records")
     assert len(mapping) == len(clause_sector_links(DATA, chosen))
 
-    spec = sankey_spec(at)
-    labels = spec["data"][0]["node"]["label"]
+    spec = sankey_on_page(at)
+    assert spec == sankey_spec(DATA, lang, chosen)
+    labels = [n["label"] for n in spec["nodes"]]
     titles = DATA.clauses.set_index("id")[f"title_{lang}"]
     for cid in shown:
         assert any(label.endswith(titles[cid]) for label in labels), (cid, labels)
-    assert len([x for x in spec["data"][0]["node"]["x"] if x == 0.001]) == len(shown)
+    assert len([n for n in spec["nodes"] if n["column"] == 0]) == len(shown)
 
     text = all_text(at)
     assert t("mou.map.inferred", lang) in text  # the clause→company link is said to be inferred
@@ -95,7 +96,7 @@ def test_sector_widget_narrows_the_page_and_writes_the_url():
     at.run()  # the next run reads the new URL
     clause_table, _ = frames(at)
     assert list(clause_table["id"]) == ["field-tourism", "agreement-3"]
-    assert chart_specs(at)[0]["data"][0]["node"]["label"] == [
+    assert [n["label"] for n in sankey_on_page(at)["nodes"]] == [
         "8. 관광", "③ 인문 교류 강화", "관광"
     ]
 
@@ -104,6 +105,6 @@ def test_a_sector_no_clause_concerns_says_so():
     at = open_page("mou", expand=True, lang="en", sector="security")
     assert not at.exception
     assert t("mou.none", "en") in [w.value for w in at.warning]
-    assert len(chart_specs(at)) == 0
+    assert len(sankey_specs(at)) == 0
     clause_table = next(df for df in tables(at) if "text_ko" in df.columns)
     assert clause_table.empty

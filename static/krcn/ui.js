@@ -1,5 +1,5 @@
 /* The dashboard's own components in the browser: tables, form controls, page links, the share box, stat cards,
-   charts (plotly.js) and the network (vis-network + static/krcn/network.js).
+   charts (bar charts and the MOU's Sankey, drawn here: no chart library) and the network (vis-network + static/krcn/network.js).
 
    One ES module, served by the app itself (app/static/krcn/ui.js) and loaded once per page session: each
    Streamlit component's inline script is a stub that imports it (components/component_js.py), so a rerun sends
@@ -165,6 +165,14 @@ const STYLES = `
 .krcn-bar-tick { position: absolute; top: 0.1rem; transform: translateX(-50%); }
 .krcn-bar-tick::before { content: ''; position: absolute; left: 50%; top: -0.35rem; height: 0.3rem; border-left: 1px solid rgba(128,128,128,.7); }
 .krcn-bar-axis-title { grid-column: 2; text-align: center; font-size: 0.875rem; margin-top: 0.1rem; }
+.krcn-sankey { display: block; overflow: visible; color: var(--st-text-color, inherit); }
+.krcn-sankey .sankey-labels text { paint-order: stroke; stroke-width: 3px; stroke-linejoin: round; }
+.krcn-sankey .sankey-link:hover { stroke: currentColor; stroke-opacity: 0.45; }
+.krcn-sankey .sankey-note { fill-opacity: 0.75; font-style: italic; }
+.krcn-sankey-legend { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; list-style: none; margin: 0.4rem 0 0; padding: 0;
+  font-size: 0.8125rem; color: var(--st-text-color, inherit); }
+.krcn-sankey-legend li { display: flex; align-items: center; gap: 0.35rem; margin: 0; }
+.krcn-sankey-swatch { width: 0.75rem; height: 0.75rem; border-radius: 2px; flex: none; }
 .krcn-chart { width: 100%; }
 .krcn-chart-plot { width: 100%; }
 .krcn-chart-status { margin: 0; font-size: 0.875rem; }
@@ -534,6 +542,136 @@ function drawBars(plot, spec) {
   }
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs, children) {
+  const node = document.createElementNS(SVG_NS, tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => {
+    if (v === undefined || v === null) return;
+    if (k === 'text') node.textContent = v;
+    else node.setAttribute(k, String(v));
+  });
+  (children || []).forEach((c) => c && node.appendChild(c));
+  return node;
+}
+
+function fitText(node, text, width) {
+  // the label, cut with an ellipsis to `width` pixels (the whole label is in its hover title and the table)
+  node.textContent = text;
+  if (width <= 0 || node.getComputedTextLength() <= width) return;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    node.textContent = text.slice(0, mid) + '…';
+    if (node.getComputedTextLength() <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  node.textContent = text.slice(0, lo).trimEnd() + '…';
+}
+
+const SANKEY_NODE = 14;  // node width (px)
+const SANKEY_TOP = 26;   // room for the column titles
+
+function drawSankey(plot, spec) {
+  // a three-column Sankey from components/mou.sankey_spec: the geometry comes in fractions of the plot's
+  // height; here it is scaled to the width the page gives and drawn as SVG with text labels
+  const width = Math.max(280, plot.clientWidth || 600);
+  const height = spec.height || 400;
+  const narrow = width < 560;
+  const inner = height - SANKEY_TOP - 6;
+  const colX = [0, (width - SANKEY_NODE) / 2, width - SANKEY_NODE];
+  const gap = colX[1] - SANKEY_NODE;  // between two columns
+  const y = (f) => SANKEY_TOP + f * inner;
+  const chart = svg('svg', {
+    class: 'krcn-sankey', width, height, viewBox: `0 0 ${width} ${height}`, 'aria-hidden': 'true',
+    'font-size': narrow ? 12 : 13, 'font-family': getComputedStyle(plot).fontFamily,
+  });
+  const halo = getComputedStyle(plot).getPropertyValue('--st-background-color').trim() || '#ffffff';
+  const links = svg('g', { class: 'sankey-links' });
+  for (const link of spec.links || []) {
+    const source = spec.nodes[link.source];
+    const target = spec.nodes[link.target];
+    const x0 = colX[source.column] + SANKEY_NODE;
+    const x1 = colX[target.column];
+    const xm = (x0 + x1) / 2;
+    const d = `M${x0},${y(link.sy0)}C${xm},${y(link.sy0)} ${xm},${y(link.ty0)} ${x1},${y(link.ty0)}`
+      + `L${x1},${y(link.ty1)}C${xm},${y(link.ty1)} ${xm},${y(link.sy1)} ${x0},${y(link.sy1)}Z`;
+    const path = svg('path', { class: 'sankey-link' + (link.inferred ? ' sankey-inferred' : ''), d, fill: link.color },
+      [svg('title', { text: link.title })]);
+    links.appendChild(path);
+  }
+  chart.appendChild(links);
+  const titles = svg('g', { class: 'sankey-titles', fill: 'currentColor' });
+  (spec.columns || []).forEach((column, i) => {
+    const anchor = ['start', 'middle', 'end'][i];
+    const x = [0, width / 2, width][i];
+    titles.appendChild(svg('text', { x, y: 14, 'text-anchor': anchor, text: column.title }));
+    if (column.note) {
+      titles.appendChild(svg('text', { x: colX[i] + (i === 2 ? SANKEY_NODE : 0), y: SANKEY_TOP + inner / 2,
+        'text-anchor': i === 2 ? 'end' : 'start', class: 'sankey-note', text: column.note }));
+    }
+  });
+  chart.appendChild(titles);
+  const nodes = svg('g', { class: 'sankey-nodes' });
+  const labels = svg('g', { class: 'sankey-labels', fill: 'currentColor', stroke: halo });
+  const placed = [];
+  for (const node of spec.nodes || []) {
+    const top = y(node.y0);
+    const tall = Math.max(2, y(node.y1) - top);
+    nodes.appendChild(svg('rect', { class: 'sankey-node', x: colX[node.column], y: top, width: SANKEY_NODE,
+      height: tall, fill: node.color }, [svg('title', { text: node.title })]));
+    const last = node.column === 2;
+    const label = svg('text', {
+      x: last ? colX[2] - 5 : colX[node.column] + SANKEY_NODE + 5, y: top + tall / 2,
+      'text-anchor': last ? 'end' : 'start', 'dominant-baseline': 'central',
+    });
+    labels.appendChild(svg('g', {}, [svg('title', { text: node.title }), label]));
+    placed.push([label, node]);
+  }
+  chart.append(nodes, labels);
+  plot.replaceChildren(chart);
+  // labels are measured once drawn: a company label keeps its whole name when it can (up to 45% of the space
+  // between the columns), a sector label takes what the company labels leave, a clause label the whole space
+  let companyWidth = 0;
+  for (const [label, node] of placed) {
+    if (node.column !== 2) continue;
+    fitText(label, node.label, Math.max(40, gap * 0.45 - 10));
+    companyWidth = Math.max(companyWidth, label.getComputedTextLength());
+  }
+  for (const [label, node] of placed) {
+    if (node.column === 2) continue;
+    const room = node.column === 1 && companyWidth ? gap - companyWidth - 24 : gap - 10;
+    fitText(label, node.label, Math.max(40, room));
+  }
+  if (spec.legend && spec.legend.length) {
+    const legend = el('ul', { class: 'krcn-sankey-legend' });
+    for (const item of spec.legend) {
+      const swatch = el('span', { class: 'krcn-sankey-swatch', 'aria-hidden': 'true' });
+      swatch.style.backgroundColor = item.color;
+      legend.appendChild(el('li', {}, [swatch, el('span', { text: item.label })]));
+    }
+    plot.appendChild(legend);
+  }
+}
+
+function drawSankeyFitted(plot, spec) {
+  // drawn for the plot's width, and again when that width changes (window resized, sidebar toggled)
+  let drawnWidth = -1;
+  let frame = 0;
+  const draw = () => {
+    frame = 0;
+    const width = plot.clientWidth;
+    if (width === drawnWidth) return;
+    drawnWidth = width;
+    drawSankey(plot, spec);
+  };
+  draw();
+  const watcher = new ResizeObserver(() => { if (!frame) frame = requestAnimationFrame(draw); });
+  watcher.observe(plot);
+  return () => { watcher.disconnect(); if (frame) cancelAnimationFrame(frame); };
+}
+
 export function chart(component) {
   const { data, parentElement } = component;
   const root = parentElement.querySelector('.krcn-chart');
@@ -541,47 +679,24 @@ export function chart(component) {
   const status = root.querySelector('.krcn-chart-status');
   const d = decode(data);
   root.setAttribute('aria-label', d.alt || '');
-  if (d.bars) {
-    // drawn by the app itself; the plot is one image for assistive technology, named by the chart's summary
-    root.setAttribute('role', 'img');
-    plot.style.minHeight = '';
-    drawBars(plot, d.bars);
-    root.dataset.state = 'drawn';
-    status.textContent = '';
+  let stop;
+  try {
+    if (d.sankey) {
+      // a figure for assistive technology, named by the chart's summary (the table under it has every link)
+      root.setAttribute('role', 'figure');
+      stop = drawSankeyFitted(plot, d.sankey);
+    } else {
+      // drawn by the app itself; the plot is one image for assistive technology, named by the chart's summary
+      root.setAttribute('role', 'img');
+      drawBars(plot, d.bars || { bars: [] });
+    }
+  } catch (err) {
+    showFailure(root, status, d, err);
     return undefined;
   }
-  root.setAttribute('role', 'figure');
-  const figure = d.figure || { data: [], layout: {} };
-  const layout = Object.assign({}, figure.layout);
-  layout.font = Object.assign({}, layout.font);
-  if (!layout.font.color) layout.font.color = getComputedStyle(root).color;  // light or dark page
-  if (layout.height) plot.style.minHeight = layout.height + 'px';  // no jump while plotly.js loads
-  let cancelled = false;
-  if (root.dataset.state !== 'drawn') {
-    root.dataset.state = 'loading';
-    status.textContent = (d.text && d.text.loading) || '';
-  }
-  loadScript(d.asset, 'Plotly')
-    .then((Plotly) => {
-      if (cancelled) return null;
-      const config = Object.assign({ responsive: true }, d.config);
-      // react: a re-render with new data updates a drawn bar chart in place instead of drawing it anew; a sankey
-      // would animate its nodes for half a second after every filter or language change, so it is drawn anew
-      const animates = (figure.data || []).some((trace) => trace.type === 'sankey');
-      return (animates ? Plotly.newPlot : Plotly.react)(plot, figure.data, layout, config);
-    })
-    .then((drawn) => {
-      if (cancelled || !drawn) return;
-      root.dataset.state = 'drawn';
-      status.textContent = '';
-    })
-    .catch((err) => { if (!cancelled) showFailure(root, status, d, err); });
-  return () => {
-    cancelled = true;
-    // Streamlit calls this before a re-render as well as on unmount: free plotly.js's listeners only when the
-    // chart has really left the page.
-    setTimeout(() => { if (!plot.isConnected && window.Plotly) window.Plotly.purge(plot); }, 0);
-  };
+  root.dataset.state = 'drawn';
+  status.textContent = '';
+  return stop;
 }
 
 // --- the network (components/network_render.py; drawing code in static/krcn/network.js) ----------------------

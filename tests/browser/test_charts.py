@@ -1,20 +1,21 @@
-"""The chart component (components/ui_chart.py) in a real browser: bar charts are drawn by the app's own code
-(no chart library at all), the sankey by plotly.js from the app's own static folder as the small partial bundle
-(never Streamlit's 4.7 MB chart module); charts are named for screen readers, speak the page's language, follow
-a filter change in place, and say so when plotly.js cannot load."""
+"""The chart component (components/ui_chart.py) in a real browser: bar charts and the MOU's Sankey are drawn by
+the app's own code (no chart library at all: never Streamlit's 4.7 MB chart module, never plotly.js); charts are
+named for screen readers, keep every label inside the chart at any width, follow a filter change in place, and
+redraw for a new width."""
 from __future__ import annotations
 
 import pytest
 
-from components.chart_render import PLOTLY_FILE
+from components.dataset import load_dataset
 from components.i18n import t
+from components.mou import sankey_spec
 from tests.browser.conftest import new_page, unexpected_console_errors, wait_ready
 from tests.browser.test_pages_mou_sources import choose_sector
 
-BUNDLE_PATH = "/app/static/vendor/plotly/plotly-krcn.min.js"
+DATA = load_dataset()
 
 
-def wait_drawn(page, count: int, selector: str = ".krcn-bars, svg.main-svg") -> None:
+def wait_drawn(page, count: int, selector: str = ".krcn-bars, svg.krcn-sankey") -> None:
     page.wait_for_function(
         "([n, sel]) => { const c = [...document.querySelectorAll('.krcn-chart')];"
         " return c.length >= n && c.every(e => e.dataset.state === 'drawn' && e.querySelector(sel)); }",
@@ -23,15 +24,15 @@ def wait_drawn(page, count: int, selector: str = ".krcn-bars, svg.main-svg") -> 
     )
 
 
-@pytest.mark.parametrize(("path", "charts"), [("/delegation", 2), ("/economy", 4)])
-def test_bar_charts_need_no_chart_library(browser, app_server, path, charts):
+@pytest.mark.parametrize(("path", "charts"), [("/delegation", 2), ("/economy", 4), ("/mou", 1)])
+def test_charts_need_no_chart_library(browser, app_server, path, charts):
     context, page, watch = new_page(browser)
     try:
         page.goto(app_server.url(path))
         wait_ready(page)
-        wait_drawn(page, charts, ".krcn-bars")
+        wait_drawn(page, charts)
         scripts = [u for u in watch.requests if ".js" in u]
-        assert not [u for u in scripts if BUNDLE_PATH in u or "PlotlyChart" in u], scripts
+        assert not [u for u in scripts if "plotly" in u.lower() or "PlotlyChart" in u], scripts
         assert page.evaluate("() => typeof window.Plotly") == "undefined"
         assert watch.foreign_requests(app_server.origin) == []
         assert unexpected_console_errors(watch) == []
@@ -39,25 +40,72 @@ def test_bar_charts_need_no_chart_library(browser, app_server, path, charts):
         context.close()
 
 
-def test_sankey_loads_the_vendored_partial_plotly_only(browser, app_server):
+SANKEY_GEOMETRY = """() => {
+  const svg = document.querySelector('svg.krcn-sankey');
+  const box = svg.getBoundingClientRect();
+  const cols = [...svg.querySelectorAll('rect.sankey-node')].map(r => r.getBoundingClientRect());
+  const middle = Math.min(...cols.filter(r => Math.abs(r.left + r.width / 2 - (box.left + box.width / 2)) < 20).map(r => r.left));
+  const labels = [...svg.querySelectorAll('.sankey-labels text')].map(t => t.getBoundingClientRect());
+  return {
+    width: box.width,
+    inside: labels.every(r => r.left >= box.left - 1 && r.right <= box.right + 1),
+    clauseLabelsBeforeMiddle: labels.filter(r => r.left < box.left + 40).every(r => r.right <= middle + 1),
+  };
+}"""
+
+
+@pytest.mark.parametrize(("lang", "width"), [("ko", 1400), ("en", 1400), ("en", 400)])
+def test_sankey_is_named_labelled_and_fits(browser, app_server, lang, width):
+    spec = sankey_spec(DATA, lang)
     context, page, watch = new_page(browser)
     try:
-        page.goto(app_server.url("/mou"))
+        page.set_viewport_size({"width": width, "height": 1000})
+        page.goto(app_server.url(f"/mou?lang={lang}"))
         wait_ready(page)
-        wait_drawn(page, 1, "svg.main-svg")
-        scripts = [u for u in watch.requests if ".js" in u]
-        assert [u for u in scripts if BUNDLE_PATH in u], scripts
-        assert not [u for u in scripts if "PlotlyChart" in u]  # Streamlit's own chart module stays unloaded
-        assert watch.foreign_requests(app_server.origin) == []
+        wait_drawn(page, 1, "svg.krcn-sankey")
+        sankey = page.get_by_role("figure", name=t("mou.map.alt", lang), exact=False)
+        assert sankey.count() == 1
+        assert sankey.locator("rect.sankey-node").count() == len(spec["nodes"])
+        assert sankey.locator("path.sankey-link").count() == len(spec["links"])
+        assert sankey.locator("path.sankey-inferred").count() == sum(link["inferred"] for link in spec["links"])
+        # every node and link says what it is on hover; labels are real text
+        titles = sankey.locator("svg title").all_text_contents()
+        assert [n["title"] for n in spec["nodes"]] == titles[len(spec["links"]) : len(spec["links"]) + len(spec["nodes"])]
+        assert spec["links"][0]["title"] == titles[0]
+        texts = sankey.locator(".sankey-titles text").all_text_contents()
+        assert texts == [c["title"] for c in spec["columns"]]
+        legend = sankey.locator(".krcn-sankey-legend li").all_inner_texts()
+        assert legend == [item["label"] for item in spec["legend"]]
+        geometry = page.evaluate(SANKEY_GEOMETRY)
+        # labels stay inside the chart, clause labels short of the sector column (cut with an ellipsis if need be)
+        assert geometry["inside"] and geometry["clauseLabelsBeforeMiddle"], geometry
+        labels = sankey.locator(".sankey-labels text").all_text_contents()
+        if width >= 1400:
+            assert labels == [n["label"] for n in spec["nodes"]]  # room enough: every label whole
+        else:
+            assert any(label.endswith("…") for label in labels)
+            assert all(label.rstrip("…") and n["label"].startswith(label.rstrip("…").rstrip()) for label, n in zip(labels, spec["nodes"]))
         assert unexpected_console_errors(watch) == []
-        assert page.evaluate("() => window.Plotly.version") == "4.1.1"
     finally:
         context.close()
 
 
-def test_bundle_is_the_small_one():
-    # a first visit to /mou parses 1.3 MB instead of 4.7 MB
-    assert 1_000_000 < PLOTLY_FILE.stat().st_size < 1_600_000
+def test_sankey_redraws_for_a_new_width(browser, app_server):
+    context, page, _ = new_page(browser)
+    try:
+        page.goto(app_server.url("/mou?lang=en"))
+        wait_ready(page)
+        wait_drawn(page, 1, "svg.krcn-sankey")
+        wide = page.evaluate("() => document.querySelector('svg.krcn-sankey').getAttribute('width')")
+        page.set_viewport_size({"width": 700, "height": 1000})
+        page.wait_for_function(
+            "(w) => { const s = document.querySelector('svg.krcn-sankey'); return s && s.getAttribute('width') !== w; }",
+            arg=wide,
+            timeout=10_000,
+        )
+        assert page.evaluate(SANKEY_GEOMETRY)["inside"]
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -82,26 +130,6 @@ def test_bar_charts_are_named_and_show_every_label_and_value_as_text(browser, ap
         context.close()
 
 
-@pytest.mark.parametrize("lang", ["ko", "en"])
-def test_sankey_mode_bar_speaks_the_language(browser, app_server, lang):
-    context, page, watch = new_page(browser)
-    try:
-        page.goto(app_server.url(f"/mou?lang={lang}"))
-        wait_ready(page)
-        wait_drawn(page, 1, "svg.main-svg")
-        sankey = page.get_by_role("figure", name=t("mou.map.alt", lang), exact=False)
-        assert sankey.count() == 1
-        sankey.hover()
-        camera = sankey.locator(".modebar-btn[data-title]").first
-        camera.wait_for(state="attached")
-        title = camera.get_attribute("data-title")
-        # plotly.js's Korean locale is in the bundle: the mode bar speaks Korean on the Korean page
-        assert (title == "PNG 이미지 파일로 차트를 다운로드 합니다") == (lang == "ko"), title
-        assert unexpected_console_errors(watch) == []
-    finally:
-        context.close()
-
-
 def test_sector_change_redraws_in_place(browser, app_server):
     context, page, _ = new_page(browser)
     try:
@@ -116,35 +144,6 @@ def test_sector_change_redraws_in_place(browser, app_server):
         wait_drawn(page, 2, ".krcn-bars")
         # the component took the new data: the same chart element, not a new one mounted in its place
         assert page.evaluate("() => document.querySelector('.krcn-chart') === window.__firstChart")
-    finally:
-        context.close()
-
-
-def test_unloadable_plotly_says_so_and_keeps_the_numbers(browser, app_server):
-    context, page, watch = new_page(browser)
-    try:
-        page.route("**/vendor/plotly/**", lambda route: route.abort())
-        page.goto(app_server.url("/mou?lang=en"))
-        page.wait_for_function(
-            "() => { const c = [...document.querySelectorAll('.krcn-chart')];"
-            " return c.length >= 1 && c.every(e => e.dataset.state === 'failed'); }",
-            timeout=30_000,
-        )
-        status = page.locator(".krcn-chart .krcn-chart-status").first.inner_text()
-        assert status == t("chart.failed", "en")
-        assert page.locator('[data-testid="stException"]').count() == 0
-        assert page.locator('.krcn-table[data-state="drawn"]').count() >= 1  # every item, in the table below
-    finally:
-        context.close()
-
-
-def test_bar_charts_draw_without_plotly(browser, app_server):
-    context, page, _ = new_page(browser)
-    try:
-        page.route("**/vendor/plotly/**", lambda route: route.abort())
-        page.goto(app_server.url("/economy?lang=en"))
-        wait_ready(page)
-        wait_drawn(page, 4, ".krcn-bars")
     finally:
         context.close()
 

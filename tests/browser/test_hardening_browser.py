@@ -83,6 +83,20 @@ def test_chart_labels_show_awkward_names_as_typed(browser, hostile_server):
         context.close()
 
 
+def test_sankey_shows_a_hostile_clause_title_as_text(browser, hostile_server):
+    context, page, watch = new_page(browser)
+    try:
+        page.goto(hostile_server.url("/mou?lang=en"))
+        settle(page)
+        page.wait_for_selector(".krcn-chart[data-state='drawn'] svg.krcn-sankey")
+        titles = page.evaluate("() => [...document.querySelectorAll('svg.krcn-sankey title')].map(t => t.textContent)")
+        assert any(SCRIPT in title for title in titles), titles  # the whole title, as typed, on hover
+        assert page.evaluate("() => document.querySelectorAll('svg.krcn-sankey script, svg.krcn-sankey foreignObject').length") == 0
+        assert_nothing_ran(page, watch)
+    finally:
+        context.close()
+
+
 HOSTILE_QUERIES = [
     "sector=" + quote("<img src=x onerror=\"window.__pwned=1;alert(1)\">"),
     "focus=" + quote("\"><svg onload=\"window.__pwned=2;alert(2)\">") + "&depth=" + quote("<script>alert(3)</script>"),

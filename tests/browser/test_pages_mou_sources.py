@@ -12,7 +12,7 @@ import pytest
 
 from components.dataset import load_dataset
 from components.i18n import t
-from components.mou import sankey_figure
+from components.mou import sankey_spec
 from components.sources_view import package_files
 from tests.browser.conftest import new_page, screenshot, unexpected_console_errors, wait_ready
 
@@ -20,7 +20,7 @@ DATA = load_dataset()
 
 
 def sankey_nodes(sectors: tuple[str, ...] = ()) -> int:
-    return len(sankey_figure(DATA, "en", sectors).data[0].node.label)
+    return len(sankey_spec(DATA, "en", sectors)["nodes"])
 
 
 def assert_clean(watch, origin: str) -> None:
@@ -64,7 +64,7 @@ def test_mou_renders_the_sankey(browser, app_server, lang):
     try:
         open_view(page, app_server, f"/mou?lang={lang}")
         chart = page.locator('.krcn-chart')
-        chart.locator("svg.main-svg").first.wait_for()
+        chart.locator("svg.krcn-sankey").first.wait_for()
         assert chart.locator(".sankey-node").count() == sankey_nodes()
         main = page.locator('[data-testid="stMain"]')
         for key in ("mou.title", "mou.clauses.heading", "mou.map.heading", "mou.table.heading", "mou.group.help.proposal"):
@@ -103,7 +103,7 @@ def test_sector_filter_narrows_mou_and_the_csv(browser, app_server, lang, sector
         choose_sector(page, lang, sector)
         assert parse_qs(urlparse(page.url).query)["sector"] == [sector]
         chart = page.locator('.krcn-chart')
-        chart.locator("svg.main-svg").first.wait_for()
+        chart.locator("svg.krcn-sankey").first.wait_for()
         page.wait_for_function(
             f"() => document.querySelectorAll('.krcn-chart .sankey-node').length === {sankey_nodes((sector,))}"
         )
