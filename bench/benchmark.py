@@ -23,8 +23,9 @@ What is measured (all times in ms; see README "Benchmark"):
 - server: script run time per page on the real server (bench/stclient.py: rerun -> script_finished on
   loopback) and in-process with AppTest; memory (RSS of the streamlit process and children) idle, with 20
   sessions open, after they close, and over 600 sequential sessions (growth over the last half: a leak).
-- frame floor: bench/frame_floor_app.py (only the sidebar's language radio and sector multiselect) loaded paired
-  with the empty app: the share of every page's ratio that Streamlit's own widgets take (a reference).
+- frame floor: the dashboard's own frame with empty pages (bench/common.write_frame_floor_app: the sidebar with
+  its links, language switch, sector filter and share box, and the URL handling) loaded paired with the empty
+  app at "/" and "/economy": the part of every page's ratio that comes before the page's first element.
 - scale: synthetic packages 10x and 100x (bench/scale_data.py, validated with components.validate), same page
   timings, and what the network page shows at that size.
 """
@@ -46,7 +47,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import (  # noqa: E402
     EMPTY_APP,
-    FLOOR_APP,
     PAGES,
     READY,
     RESULTS,
@@ -57,6 +57,7 @@ from bench.common import (  # noqa: E402
     median,
     start_server,
     wait_for_quiet_machine,
+    write_frame_floor_app,
 )
 
 QUIET_MS = 150
@@ -447,25 +448,31 @@ def empty_session(browser, server: Server, rec: Recorder, prefix: str, timeout_m
         probe.close()
 
 
+FLOOR_PATHS = ("/", "/economy")  # the root, and a deep link (the frontend's extra health check on both sides)
+
+
 def frame_floor(browser, empty: Server, runs: int, timeout_ms: float) -> dict:
-    """Load bench/frame_floor_app.py (the frame's two Streamlit widgets, nothing else) paired with the empty app:
-    what a page pays for Streamlit's own sidebar widgets before any content (not part of the goal)."""
-    floor = start_server(FLOOR_APP, "floor")
-    floor_ms, empty_ms = [], []
-    try:
-        warm_up(browser, [(floor, ["/"])], timeout_ms)
-        for run in range(runs):
-            for which in (("floor", "empty") if run % 2 == 0 else ("empty", "floor")):
-                probe = Probe(browser)
-                try:
-                    result = load(probe, (floor if which == "floor" else empty).url("/"), timeout_ms)
-                    (floor_ms if which == "floor" else empty_ms).append(result["ms"])
-                finally:
-                    probe.close()
-    finally:
-        floor.stop()
+    """Load the dashboard's frame with empty pages (`write_frame_floor_app`) paired with the empty app at the
+    same paths: what every page pays before its content (a reference, not a goal)."""
+    with tempfile.TemporaryDirectory(prefix="krcn-floor-") as directory:
+        floor = start_server(write_frame_floor_app(Path(directory)), "floor")
+        floor_ms, empty_ms = [], []
+        try:
+            warm_up(browser, [(floor, list(FLOOR_PATHS))], timeout_ms)
+            for run in range(runs):
+                for path in FLOOR_PATHS:
+                    for which in (("floor", "empty") if run % 2 == 0 else ("empty", "floor")):
+                        probe = Probe(browser)
+                        try:
+                            result = load(probe, (floor if which == "floor" else empty).url(path), timeout_ms)
+                            (floor_ms if which == "floor" else empty_ms).append(result["ms"])
+                        finally:
+                            probe.close()
+        finally:
+            floor.stop()
     ms, base = median(floor_ms), median(empty_ms)
-    return {"ms": _r(ms), "empty_ms": _r(base), "ratio": _r(ms / base, 2) if ms and base else None, "runs": runs}
+    return {"ms": _r(ms), "empty_ms": _r(base), "ratio": _r(ms / base, 2) if ms and base else None, "runs": runs,
+            "paths": list(FLOOR_PATHS)}
 
 
 def paired_runs(browser, app: Server, empty: Server, pages: list[str], runs: int, rec: Recorder, prefix: str,
@@ -783,8 +790,8 @@ def print_report(report: dict) -> None:
     base = report.get("baseline", {})
     floor = report.get("frame_floor") or {}
     if floor:
-        print(f"  (frame floor, bench/frame_floor_app.py - a language radio and a 20-option multiselect in the "
-              f"sidebar, nothing else: {fmt(floor.get('ms'))} ms = {fmt(floor.get('ratio'), 2)} x the empty app)")
+        print(f"  (frame floor - the dashboard's sidebar and URL handling with empty pages, at {' and '.join(floor.get('paths', []))}: "
+              f"{fmt(floor.get('ms'))} ms = {fmt(floor.get('ratio'), 2)} x the empty app)")
     print(f"  (empty app: load {fmt(base.get('load_ms'))} ms, rerun {fmt(base.get('rerun_ms'))} ms, "
           f"first load {fmt((base.get('load_bytes') or 0) / 1024)} KB)")
     server = report.get("server", {})
@@ -888,7 +895,7 @@ def main(argv: list[str] | None = None) -> int:
                     "rerun_bytes": _r(rec.med("rerun:empty", "bytes"), 0),
                 }
                 report["network"] = infos.get("network", {}).get("network")
-                log("frame floor: the sidebar's two Streamlit widgets alone")
+                log("frame floor: the dashboard's frame with empty pages")
                 try:
                     report["frame_floor"] = frame_floor(browser, empty, runs, timeout_ms)
                 except Exception as exc:  # noqa: BLE001

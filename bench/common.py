@@ -21,7 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 RESULTS = BENCH / "results"
 EMPTY_APP = BENCH / "empty_app.py"
-FLOOR_APP = BENCH / "frame_floor_app.py"  # the frame's Streamlit widgets alone (a reference, not a goal)
 PAGES = {"overview": "/", "network": "/network", "delegation": "/delegation", "economy": "/economy", "mou": "/mou",
          "sources": "/sources"}
 
@@ -29,6 +28,36 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, READY  # noqa: E402,F401 - re-exported for the scripts
+
+FRAME_PAGE = """from components.ui_frame import page_view
+
+page_view({page!r})
+"""
+FRAME_APP = """import sys
+
+sys.path.insert(0, {root!r})
+from pathlib import Path  # noqa: E402
+
+from components.ui_frame import main  # noqa: E402
+
+main(pages_dir=Path(__file__).parent / "pages")
+"""
+
+
+def write_frame_floor_app(directory: Path) -> Path:
+    """The dashboard's frame with empty pages (the sidebar — links, language, sectors, share box — and the URL
+    handling, no content), written into `directory` with a copy of static/ next to it (Streamlit serves the
+    main script's static/ folder). Loaded paired with the empty app it is the floor of every page's ratio: what
+    a page costs before its first element. Returns the app's script."""
+    import shutil
+
+    (directory / "pages").mkdir(parents=True, exist_ok=True)
+    for page in PAGES:
+        (directory / "pages" / f"{page}.py").write_text(FRAME_PAGE.format(page=page), encoding="utf-8")
+    shutil.copytree(ROOT / "static", directory / "static", dirs_exist_ok=True)
+    script = directory / "frame_floor_app.py"
+    script.write_text(FRAME_APP.format(root=str(ROOT)), encoding="utf-8")
+    return script
 
 
 def free_port() -> int:

@@ -279,14 +279,15 @@ def guarded(view_or_lang: View | str) -> Iterator[None]:
         st.error(t("error.page", lang, ref=ref))
 
 
-def main() -> None:
-    """Draw the frame and run the current page inside it."""
+def main(pages_dir: Path = ROOT / "pages") -> None:
+    """Draw the frame and run the current page inside it (the page scripts in `pages_dir`: bench/frame_pages has
+    empty ones, to measure what the frame alone costs)."""
     raw = _raw_query()
     lang = _lang_only(raw)
     st.set_page_config(layout="wide", initial_sidebar_state="auto")  # open on wide screens, closed on phones
     pages = {
         spec.id: st.Page(
-            str(ROOT / "pages" / f"{spec.id}.py"),
+            str(pages_dir / f"{spec.id}.py"),
             title=t(f"page.{spec.id}", lang),
             url_path=spec.url_path or None,
             default=spec.url_path == "",

@@ -24,6 +24,26 @@ def positive(value) -> bool:
     return isinstance(value, (int, float)) and value > 0
 
 
+def test_frame_floor_app_is_the_frame_with_empty_pages(tmp_path):
+    # the benchmark's floor: the dashboard's own sidebar and URL handling, every page path, and nothing on a page
+    from streamlit.testing.v1 import AppTest
+
+    from bench.common import PAGES, write_frame_floor_app
+    from components.i18n import t
+    from tests.apptest_helpers import nav_labels
+
+    script = write_frame_floor_app(tmp_path)
+    assert (tmp_path / "static" / "krcn" / "ui.js").read_bytes() == (ROOT / "static" / "krcn" / "ui.js").read_bytes()
+    assert sorted(p.stem for p in (tmp_path / "pages").glob("*.py")) == sorted(PAGES)
+    at = AppTest.from_file(str(script), default_timeout=30)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert nav_labels(at) == [t(f"page.{page}", "en") for page in PAGES]
+    assert len(at.main.children) == 0 or all(len(c.children) == 0 for c in at.main.children.values())
+    assert [el.proto.component_name for el in at.get("bidi_component")] == ["krcn_links", "krcn_controls", "share_box"]
+
+
 def test_scale_data_is_a_valid_package_n_times_the_size(tmp_path):
     from bench.scale_data import make_scaled
     from components.dataset import load_dataset
@@ -58,7 +78,7 @@ def test_benchmark_quick_runs_and_reports_every_measure(tmp_path):
         for key in ("app_ms", "baseline_ms", "ratio", "first_load_bytes", "baseline_bytes"):
             assert positive(row[key]), (page, key, row)
         assert isinstance(row["goal_met"], bool)
-    floor = report["frame_floor"]  # the frame's Streamlit widgets alone, paired with the empty app
+    floor = report["frame_floor"]  # the dashboard's frame with empty pages, paired with the empty app
     for key in ("ms", "empty_ms", "ratio"):
         assert positive(floor[key]), (key, floor)
     for key in ("sector@overview", "language@overview", "sector@network", "focus@network", "language@network"):
