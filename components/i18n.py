@@ -160,6 +160,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "MOU 항목에서 분야를 거쳐 대표단 기업으로 이어지는 흐름도",
         "en": "Flow diagram from MOU items through sectors to delegation companies",
     },
+    "mou.map.too_big": {
+        "ko": "이 보기에는 항목이 {count}개 있어 흐름도 하나로는 읽을 수 없습니다(그리는 한도 {limit}개). 분야 필터로 범위를 좁히면 흐름도가 나타납니다. 아래 표는 모든 연결을 보여 줍니다.",
+        "en": "This view has {count} items: too many to read as one diagram (the limit is {limit}). Choose a sector to draw it; the table below lists every link.",
+    },
     "mou.map.no_company": {"ko": "대표단 기업 없음", "en": "no delegation company"},
     "mou.map.node.sector": {"ko": "분야", "en": "sector"},
     "mou.map.node.company": {"ko": "대표단 기업", "en": "delegation company"},

@@ -4,12 +4,14 @@ import streamlit as st
 
 from components.mou import (
     GROUPS,
+    MAX_SANKEY_ITEMS,
     clause_label,
     clause_sector_links,
     clause_table,
     clauses_reaching_companies,
     mapping_table,
     ordered_clauses,
+    sankey_item_count,
     sankey_spec,
     sector_names,
 )
@@ -119,7 +121,11 @@ with guarded(view):
     if links.empty:
         st.warning(view.t("mou.none"))
     else:
-        sankey_chart(view, "mou_sankey", view.t("mou.map.alt"), sankey_spec, lang, tuple(sectors))
+        items = data.memo(sankey_item_count, tuple(sectors))
+        if items > MAX_SANKEY_ITEMS:
+            st.info(view.t("mou.map.too_big", count=items, limit=MAX_SANKEY_ITEMS))
+        else:
+            sankey_chart(view, "mou_sankey", view.t("mou.map.alt"), sankey_spec, lang, tuple(sectors))
         reaching = clauses_reaching_companies(data, sectors)
         st.markdown(view.t("mou.map.reach", reached=len(reaching), total=len(shown)))
         st.info(view.t("mou.map.inferred"))

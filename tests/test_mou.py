@@ -13,6 +13,7 @@ from components.mou import (
     mapping_table,
     matches,
     ordered_clauses,
+    sankey_item_count,
     sankey_spec,
 )
 from tests.package_fixture import TINY, write_package
@@ -150,6 +151,12 @@ def test_clause_sector_links_share_sectors_with_the_delegation_only(tiny):
 def test_clause_sector_links_keep_only_the_chosen_sectors(tiny):
     # agreement-2 concerns tourism and trade; filtered on tourism, only its tourism link stays
     assert clause_sector_links(tiny, ("tourism",)) == [("field-2", "tourism", ()), ("agreement-2", "tourism", ())]
+
+
+def test_sankey_item_count(tiny):
+    assert sankey_item_count(tiny) == 6
+    assert sankey_item_count(tiny, ("tourism",)) == 2
+    assert sankey_item_count(tiny, ("security",)) == 0
 
 
 def test_clauses_reaching_companies(tiny):

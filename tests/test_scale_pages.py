@@ -1,5 +1,6 @@
 """Pages stay usable when the data grows (issue 6): with the 10x package of bench/scale_data.py, /delegation and
-/mou draw the first MAX_LISTED profiles or items one by one and say where all of them are."""
+/mou draw the first MAX_LISTED profiles or items one by one and say where all of them are; the MOU's Sankey is
+drawn up to MAX_SANKEY_ITEMS items."""
 from __future__ import annotations
 
 import pytest
@@ -8,7 +9,7 @@ from bench.scale_data import make_scaled
 from components.dataset import load_dataset
 from components.i18n import t
 from components.ui_frame import LAZY_PREFIX, MAX_LISTED
-from tests.apptest_helpers import ROOT, open_page, tables
+from tests.apptest_helpers import ROOT, open_page, sankey_specs, tables
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +40,23 @@ def test_mou_lists_the_first_fields_and_points_to_the_item_table(scaled_dir, mon
     assert len(field_table.splitlines()) == 2 + MAX_LISTED  # header, rule, then the first rows
     items = next(df for df in tables(at) if "text_ko" in df.columns)
     assert len(items) == 10 * len(load_dataset(ROOT / "data").clauses)  # every item of the 10x package
+
+
+def test_mou_draws_the_sankey_up_to_its_limit_then_says_so(scaled_dir, monkeypatch):
+    import components.mou as mou
+
+    monkeypatch.setenv("KRCN_DATA_DIR", str(scaled_dir))
+    items = 10 * len(load_dataset(ROOT / "data").clauses)
+    at = open_page("mou", lang="en")
+    assert [len([n for n in spec["nodes"] if n["column"] == 0]) for spec in sankey_specs(at)] == [items]
+    monkeypatch.setattr(mou, "MAX_SANKEY_ITEMS", items - 1)
+    at = open_page("mou", lang="en")
+    assert not at.exception
+    assert sankey_specs(at) == []  # not drawn: a wall of labels, and a megabyte to send at 100x
+    assert t("mou.map.too_big", "en", count=items, limit=items - 1) in [i.value for i in at.info]
+    at = open_page("mou", lang="en", expand=True)
+    mapping = next(df for df in tables(at) if "companies" in df.columns)
+    assert len(mapping) == len(mou.clause_sector_links(load_dataset(scaled_dir)))  # the table keeps every link
 
 
 def test_real_data_is_never_capped():
