@@ -1,5 +1,6 @@
-"""Links between the app's pages, the share box and stat cards, as the app's own components draw them (no
-streamlit): their data and HTML; the browser code is `links`, `share` and `stats` in static/krcn/ui.js.
+"""Links between the app's pages, the share box, stat cards and download buttons, as the app's own components
+draw them (no streamlit): their data and HTML; the browser code is `links`, `share`, `stats` and `download` in
+static/krcn/ui.js.
 
 Page links are real links (`<a href>`: open in a new tab, copy the address, a screen reader's list of links);
 a plain click stays in the running app instead of loading it anew: the component sends the link's index and the
@@ -8,6 +9,7 @@ page's first message, which every first visit waits for.
 """
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -68,3 +70,45 @@ def stat_payload(label: str, value: str, notes: Sequence[str] = ()) -> bytes:
 
 
 STAT_HTML = '<div class="krcn-stat" data-state="loading"></div>'
+
+
+DOWNLOAD_WORDS = ("preparing", "failed")
+
+
+def download_payload(
+    label: str,
+    file_name: str,
+    mime: str,
+    words: Mapping[str, str],
+    *,
+    help_text: str = "",
+    disabled: bool = False,
+    primary: bool = False,
+    file: tuple[object, bytes | None] | None = None,
+) -> bytes:
+    """A download button's data. The file is built only when asked for: a click sends a request, the server builds
+    the bytes and the next run hands them over once as `file` (the request's nonce, the bytes in base64 — or
+    `failed` when they could not be built), which the browser saves under `file_name`. `words`: what the button
+    says while the file is prepared and when it failed. (`st.download_button` loads its own module after the
+    page's first message, and every first visit to a page with one waited for it.)"""
+    payload: dict = {
+        "label": label,
+        "help": help_text,
+        "disabled": disabled,
+        "primary": primary,
+        "words": {key: words[key] for key in DOWNLOAD_WORDS},
+    }
+    if file is not None:
+        nonce, body = file
+        payload["file"] = {"nonce": nonce, "name": file_name, "mime": mime}
+        if body is None:
+            payload["file"]["failed"] = True
+        else:
+            payload["file"]["base64"] = base64.b64encode(body).decode("ascii")
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+DOWNLOAD_HTML = (
+    '<div class="krcn-download" data-state="loading"><button type="button" class="krcn-download-button"></button>'
+    '<p class="krcn-download-help"></p><p class="krcn-download-status" role="status" aria-live="polite"></p></div>'
+)

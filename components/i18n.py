@@ -32,6 +32,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "sector.clear": {"ko": "필터 지우기", "en": "Clear the filter"},
     "sector.active": {"ko": "분야 필터: {names}", "en": "Sector filter: {names}"},
+    "download.preparing": {"ko": "파일을 준비하는 중…", "en": "Preparing the file…"},
+    "download.failed": {
+        "ko": "파일을 만들지 못했습니다. 잠시 뒤 다시 눌러 주세요.",
+        "en": "The file could not be prepared. Please try again in a moment.",
+    },
     "share.label": {"ko": "이 화면 공유 링크", "en": "Link to this view"},
     "share.copy": {"ko": "복사", "en": "Copy"},
     "share.copied": {"ko": "복사했습니다", "en": "Copied"},

@@ -13,7 +13,7 @@ import json
 import logging
 import threading
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,10 +25,13 @@ from components.component_js import component_stub
 from components.controls_render import CONTROLS_HTML, Control, controls_payload, event_value
 from components.dataset import DataPackageError, Dataset, current_data_dir, load_dataset
 from components.frame_render import (
+    DOWNLOAD_HTML,
+    DOWNLOAD_WORDS,
     LINKS_HTML,
     SHARE_HTML,
     STAT_HTML,
     PageLink,
+    download_payload,
     links_payload,
     share_payload,
     stat_payload,
@@ -196,6 +199,9 @@ _controls = st.components.v2.component(
     "krcn_controls", html=CONTROLS_HTML, js=component_stub("controls"), isolate_styles=False
 )
 _stat = st.components.v2.component("krcn_stat", html=STAT_HTML, js=component_stub("stats"), isolate_styles=False)
+_download = st.components.v2.component(
+    "krcn_download", html=DOWNLOAD_HTML, js=component_stub("download"), isolate_styles=False
+)
 
 
 SHARE_WORDS = {"label": "label", "copy": "copy", "copied": "copied", "failed": "copy_failed"}  # data key -> i18n
@@ -395,14 +401,45 @@ def lazy_expander(label: str, key: str) -> Iterator[bool]:
         yield bool(box.open)
 
 
+def download_button(
+    label: str,
+    build: Callable[[], bytes],
+    file_name: str,
+    mime: str,
+    key: str,
+    *,
+    help_text: str = "",
+    disabled: bool = False,
+    primary: bool = False,
+) -> None:
+    """A button that downloads `build()` as `file_name`. The bytes are built when the button is clicked, not on
+    every run: the click reruns the page, this run hands the file to the browser once, and the browser saves it
+    (components/frame_render.download_payload). A file that cannot be built is logged and the button says so."""
+    pending = f"_download_{key}"
+
+    def on_request() -> None:
+        nonce = st.session_state[key]["requested"]
+        try:
+            body = build()
+        except Exception:  # noqa: BLE001 - the visitor gets a message, the log the traceback
+            LOG.exception("download %s could not be built", file_name)
+            body = None
+        st.session_state[pending] = (nonce, body)
+
+    lang = st.session_state["_frame_state"].lang  # set by `main` before the page runs
+    words = {word: t(f"download.{word}", lang) for word in DOWNLOAD_WORDS}
+    data = download_payload(
+        label, file_name, mime, words, help_text=help_text, disabled=disabled, primary=primary,
+        file=st.session_state.pop(pending, None),
+    )
+    _download(key=key, data=data, on_requested_change=on_request)
+
+
 def csv_download(label: str, frame, file_name: str, key: str, headers: dict[str, str] | None = None) -> None:
     """A download of a table as shown: CSV with spreadsheet formulas neutralised (components/table_export)."""
     from components.table_export import csv_bytes
 
-    # Built when clicked (Streamlit calls `data` then), not on every run of the page.
-    st.download_button(
-        label, lambda: csv_bytes(frame, headers), file_name=file_name, mime="text/csv", on_click="ignore", key=key
-    )
+    download_button(label, lambda: csv_bytes(frame, headers), file_name, "text/csv", key)
 
 
 def claim_card(view: View, claim, heading: str, link_label: str) -> None:

@@ -19,6 +19,7 @@ from components.network_render import offline_html
 from components.table_render import Column, columns_from_headers
 from components.ui_frame import (
     csv_download,
+    download_button,
     escape_markdown,
     guarded,
     page_view,
@@ -89,14 +90,14 @@ with guarded(view):
             csv_download(view.t("network.download.csv"), frame, "krcn-network-relations.csv", "network_csv", headers)
         with cols[1]:
             shown = network
-            st.download_button(
+            download_button(
                 view.t("network.download.html"),
+                lambda: offline_html(shown, data).encode("utf-8"),
+                "krcn-network.html",
+                "text/html",
+                "network_html",
+                help_text=view.t("network.download.html_help"),
                 disabled=not drawable(network),
-                data=lambda: offline_html(shown, data).encode("utf-8"),
-                file_name="krcn-network.html",
-                mime="text/html",
-                on_click="ignore",
-                help=view.t("network.download.html_help"),
             )
 
 # 5. The same picture in words.

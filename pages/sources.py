@@ -20,6 +20,7 @@ from components.sources_view import (
 )
 from components.ui_frame import (
     csv_download,
+    download_button,
     guarded,
     lazy_expander,
     page_view,
@@ -167,12 +168,11 @@ with guarded(view):
     st.header(view.t("sources.zip.heading"), anchor="download")
     files = package_files(data.schema)
     st.caption(view.t("sources.zip.caption", count=len(files) - 1))
-    st.download_button(
+    download_button(
         view.t("sources.zip.button"),
         lambda: package_zip(current_data_dir()),  # built when clicked
-        file_name="kr-cn-linkage-data.zip",
-        mime="application/zip",
-        on_click="ignore",
-        type="primary",
-        key="package_zip",
+        "kr-cn-linkage-data.zip",
+        "application/zip",
+        "package_zip",
+        primary=True,
     )

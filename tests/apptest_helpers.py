@@ -176,3 +176,19 @@ def page_links_shown(at: AppTest) -> list[dict]:
 def stats(at: AppTest) -> list[dict]:
     """Every stat card on the page (components/ui_frame.stat), in page order: label, value, notes."""
     return payloads(at, "krcn_stat")
+
+
+def download_buttons(at: AppTest) -> list[dict]:
+    """Every download button on the page (components/ui_frame.download_button), in page order: label, help,
+    disabled, primary (and `file` in the run after a click)."""
+    return payloads(at, "krcn_download")
+
+
+def download_file(at: AppTest, key: str) -> tuple[AppTest, str, bytes]:
+    """Click download button `key` as the browser would; (the next run, the file's name, its bytes)."""
+    import base64
+
+    at = component_event(at, key, "requested", 1)
+    file = component_data(at, key)["file"]
+    assert file["nonce"] == 1 and not file.get("failed"), file
+    return at, file["name"], base64.b64decode(file["base64"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from components.i18n import t
-from tests.apptest_helpers import all_text, bar_charts, open_page, page_links_shown, tables
+from tests.apptest_helpers import all_text, bar_charts, download_buttons, open_page, page_links_shown, tables
 
 SIX_EN = ["NHN Cloud", "Megazone Cloud", "Hancom", "AIworks", "Hypernology", "Initech"]
 HOSTS_EN = ["Tencent (腾讯)", "Tencent Cloud (腾讯云)"]
@@ -47,7 +47,7 @@ def test_page_shows_table_profiles_and_both_charts(lang):
     assert values(sector_chart) == [4, 2, 1, 1]
     assert values(location_chart) == [2, 2, 2]
     assert sector_chart["axis"]["ticks"][-1] == {"value": 4, "text": "4"}
-    assert len(at.get("download_button")) == 3
+    assert len(download_buttons(at)) == 3
     assert page_links_shown(at)  # the network links and the claims-ledger link
 
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 import pytest
 
 from components.i18n import t
-from tests.apptest_helpers import all_text, bar_charts, change_control, control_values, open_page, stats, tables
+from tests.apptest_helpers import (
+    all_text,
+    bar_charts,
+    change_control,
+    control_values,
+    download_buttons,
+    open_page,
+    stats,
+    tables,
+)
 
 # 750.2bn × 1,400.7 = 1,050,805,140,000,000 won
 SHANGHAI_KRW = 1_050_805_140_000_000
@@ -36,7 +45,7 @@ def test_page_runs_with_every_section(lang, unit):
     assert control_values(at, "unit_control") == {"unit": unit or "usd"}
     assert len(charts(at)) == 4
     assert len(tables(at)) == 4  # a table under every chart
-    assert len(at.get("download_button")) == 4
+    assert len(download_buttons(at)) == 4
 
 
 @pytest.mark.parametrize(

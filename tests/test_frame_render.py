@@ -1,11 +1,22 @@
-"""components/frame_render.py: page links, the share box and stat cards as their components receive them."""
+"""components/frame_render.py: page links, the share box, stat cards and download buttons as their components
+receive them."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from components.frame_render import LINKS_HTML, SHARE_HTML, STAT_HTML, PageLink, links_payload, share_payload, stat_payload
+from components.frame_render import (
+    DOWNLOAD_HTML,
+    LINKS_HTML,
+    SHARE_HTML,
+    STAT_HTML,
+    PageLink,
+    download_payload,
+    links_payload,
+    share_payload,
+    stat_payload,
+)
 
 
 def test_links_payload():
@@ -38,3 +49,30 @@ def test_share_and_stat_payloads():
 def test_html_is_fixed():
     for html in (LINKS_HTML, SHARE_HTML, STAT_HTML):
         assert "{" not in html and 'data-state="loading"' in html
+
+
+WORDS = {"preparing": "Preparing…", "failed": "Could not", "unused": "x"}
+
+
+def test_download_payload_without_a_file_carries_no_bytes():
+    raw = download_payload("CSV", "a.csv", "text/csv", WORDS, help_text="Works offline", disabled=True, primary=True)
+    assert raw == json.dumps(json.loads(raw), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    assert json.loads(raw) == {
+        "label": "CSV", "help": "Works offline", "disabled": True, "primary": True,
+        "words": {"preparing": "Preparing…", "failed": "Could not"},  # only the words the button uses
+    }
+
+
+def test_download_payload_hands_the_file_over_once_built():
+    body = "상하이,=1\n".encode("utf-8-sig") + bytes(range(256))  # any bytes survive the trip
+    payload = json.loads(download_payload("CSV", "상하이.csv", "text/csv", WORDS, file=(7, body)))
+    assert payload["file"]["nonce"] == 7 and payload["file"]["name"] == "상하이.csv" and payload["file"]["mime"] == "text/csv"
+    import base64
+
+    assert base64.b64decode(payload["file"]["base64"]) == body
+    failed = json.loads(download_payload("CSV", "a.csv", "text/csv", WORDS, file=(8, None)))
+    assert failed["file"] == {"nonce": 8, "name": "a.csv", "mime": "text/csv", "failed": True}
+
+
+def test_download_html_is_fixed():
+    assert "{" not in DOWNLOAD_HTML and "<button" in DOWNLOAD_HTML and 'role="status"' in DOWNLOAD_HTML

@@ -7,7 +7,7 @@ import pytest
 from components.dataset import load_dataset
 from components.i18n import t
 from components.mou import clause_sector_links, mapping_table, ordered_clauses, sankey_spec
-from tests.apptest_helpers import all_text, change_control, open_page, sankey_specs, tables
+from tests.apptest_helpers import all_text, change_control, download_buttons, open_page, sankey_specs, tables
 
 DATA = load_dataset()
 # sector filter -> ids of the clauses the page shows
@@ -71,7 +71,7 @@ def test_mou_page(lang, sector):
 
     text = all_text(at)
     assert t("mou.map.inferred", lang) in text  # the clause→company link is said to be inferred
-    assert len(at.download_button) == 2
+    assert len(download_buttons(at)) == 2
 
 
 def test_unfiltered_page_marks_the_proposal_and_lists_fields_in_a_table():

@@ -1,7 +1,7 @@
 """The /network page run by Streamlit's AppTest (no browser): heading, details, table, component data."""
 import json
 
-from tests.apptest_helpers import component_data, control_values, tables
+from tests.apptest_helpers import component_data, control_values, download_buttons, tables
 from pathlib import Path
 
 import pytest
@@ -61,7 +61,7 @@ def test_focus_on_initech_shows_its_details_and_relations(lang, title, details, 
     assert [n["id"] for n in data["nodes"] if n.get("focused")] == ["initech"]
     assert data["focus"] == "initech"
     assert data["asset"].startswith("app/static/vendor/vis-network/vis-network.min.js")
-    assert len(at.get("download_button")) == 2
+    assert len(download_buttons(at)) == 2
     # the summary names what the drawing shows, in the page's language
     assert plain(at.main.markdown[-1].value).startswith(
         "The network shows 3 nodes and 2 links: Company: 1, Event: 1, Sector: 1. In focus: Initech"

@@ -7,7 +7,16 @@ import pytest
 
 from components.dataset import load_dataset
 from components.i18n import t
-from tests.apptest_helpers import all_text, change_control, open_page, tables
+from tests.apptest_helpers import (
+    all_text,
+    change_control,
+    component_data,
+    component_event,
+    download_buttons,
+    download_file,
+    open_page,
+    tables,
+)
 
 DATA = load_dataset()
 HEADINGS = ("sources.list.heading", "sources.claims.heading", "sources.method.heading", "sources.dict.heading", "sources.zip.heading")
@@ -41,7 +50,7 @@ def test_sources_page(lang, sector):
     dictionaries = [df for df in tables(at) if "description" in df.columns]
     assert [len(d) for d in dictionaries] == [len(r["schema"]["fields"]) for r in DATA.schema["resources"]]
 
-    labels = [b.label for b in at.download_button]
+    labels = [b["label"] for b in download_buttons(at)]
     assert labels == [
         t("sources.download.sources", lang),
         t("sources.download.claims", lang),
@@ -73,3 +82,38 @@ def test_claim_cards_show_verdict_words_and_sources():
     assert any("사실과 다름" in b for b in badges)
     text = all_text(at)
     assert "출처: [Pressian \\(프레시안\\), 2025\\-09\\-26](https://www.pressian.com/pages/articles/2025092614191146073) ¶1" in text
+
+
+def test_downloads_are_built_when_clicked_and_handed_over_once():
+    import io
+    import zipfile
+
+    from components.sources_view import sources_table
+    from components.table_export import csv_bytes
+
+    at = open_page("sources", lang="en")
+    assert all("file" not in button for button in download_buttons(at))  # nothing built before a click
+    at, name, body = download_file(at, "package_zip")
+    assert name == "kr-cn-linkage-data.zip"
+    assert "datapackage.json" in zipfile.ZipFile(io.BytesIO(body)).namelist()
+    at.run()
+    assert "file" not in component_data(at, "package_zip")  # the next run does not send it again
+    at, name, body = download_file(at, "sources_csv")
+    table = sources_table(DATA, "en")
+    headers = {key: t(f"sources.col.{key}", "en") for key in ("publisher", "facts", "date", "url", "title", "language", "kind", "note")}
+    assert (name, body) == ("sources-en.csv", csv_bytes(table, headers))
+
+
+def test_a_file_that_cannot_be_built_says_so(monkeypatch):
+    import components.sources_view as sources_view
+
+    def broken(_directory):
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(sources_view, "package_zip", broken)
+    at = open_page("sources", lang="en")
+    at = component_event(at, "package_zip", "requested", 5)
+    assert not at.exception
+    button = component_data(at, "package_zip")
+    assert button["file"] == {"nonce": 5, "name": "kr-cn-linkage-data.zip", "mime": "application/zip", "failed": True}
+    assert button["words"]["failed"] == t("download.failed", "en")

@@ -1,5 +1,6 @@
 /* The dashboard's own components in the browser: tables, form controls, page links, the share box, stat cards,
-   charts (bar charts and the MOU's Sankey, drawn here: no chart library) and the network (vis-network + static/krcn/network.js).
+   download buttons, charts (bar charts and the MOU's Sankey, drawn here: no chart library) and the network
+   (vis-network + static/krcn/network.js).
 
    One ES module, served by the app itself (app/static/krcn/ui.js) and loaded once per page session: each
    Streamlit component's inline script is a stub that imports it (components/component_js.py), so a rerun sends
@@ -173,6 +174,18 @@ const STYLES = `
   font-size: 0.8125rem; color: var(--st-text-color, inherit); }
 .krcn-sankey-legend li { display: flex; align-items: center; gap: 0.35rem; margin: 0; }
 .krcn-sankey-swatch { width: 0.75rem; height: 0.75rem; border-radius: 2px; flex: none; }
+.krcn-download { margin: 0.25rem 0; }
+.krcn-download-button { font: inherit; font-size: 0.95rem; min-height: 2.5rem; padding: 0.25rem 0.85rem; cursor: pointer;
+  border-radius: 0.5rem; border: 1px solid rgba(49,51,63,.25); background: var(--st-background-color, #fff);
+  color: var(--st-text-color, inherit); }
+.krcn-download-button:hover:not(:disabled) { border-color: var(--st-primary-color, #00629B); color: var(--st-primary-color, #00629B); }
+.krcn-download-button.krcn-primary { background: var(--st-primary-color, #00629B); border-color: var(--st-primary-color, #00629B);
+  color: #fff; }
+.krcn-download-button.krcn-primary:hover:not(:disabled) { color: #fff; filter: brightness(0.92); }
+.krcn-download-button:disabled { cursor: not-allowed; opacity: 0.55; }
+.krcn-download-button:focus-visible { outline: 2px solid var(--st-primary-color, #00629B); outline-offset: 2px; }
+.krcn-download-help, .krcn-download-status { margin: 0.2rem 0 0; font-size: 0.8125rem; color: var(--st-text-color, inherit); }
+.krcn-download-status:empty { display: none; }
 .krcn-chart { width: 100%; }
 .krcn-chart-plot { width: 100%; }
 .krcn-chart-status { margin: 0; font-size: 0.875rem; }
@@ -491,6 +504,58 @@ export function stats(component) {
     el('p', { class: 'krcn-stat-value', text: d.value || '' }),
     ...(d.notes || []).map((note) => el('p', { class: 'krcn-stat-note', text: note })),
   );
+  root.dataset.state = 'drawn';
+}
+
+// --- download buttons (components/frame_render.download_payload) ---------------------------------------------
+
+const savedFiles = new WeakMap();  // a download's root -> the nonce of the file it last saved
+
+function saveFile(file) {
+  // the bytes the server built for this click, saved by the browser (a blob: URL of this page, no request)
+  const binary = atob(file.base64 || '');
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mime || 'application/octet-stream' }));
+  const link = el('a', { href: url, download: file.name || 'download' });
+  link.hidden = true;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+export function download(component) {
+  const { data, parentElement, setTriggerValue } = component;
+  const root = parentElement.querySelector('.krcn-download');
+  const button = root.querySelector('.krcn-download-button');
+  const help = root.querySelector('.krcn-download-help');
+  const status = root.querySelector('.krcn-download-status');
+  const d = decode(data);
+  const words = d.words || {};
+  button.textContent = d.label || '';
+  button.disabled = Boolean(d.disabled);
+  button.classList.toggle('krcn-primary', Boolean(d.primary));
+  help.textContent = d.help || '';
+  help.hidden = !d.help;
+  if (d.help) {
+    help.id = help.id || 'krcn-download-help-' + Math.random().toString(36).slice(2);
+    button.setAttribute('aria-describedby', help.id);
+  } else button.removeAttribute('aria-describedby');
+  // a click asks the server for the file (built then, not on every run); the next run brings it once
+  button.onclick = () => {
+    status.textContent = words.preparing || '';
+    setTriggerValue('requested', Date.now());
+  };
+  const file = d.file;
+  if (file && savedFiles.get(root) !== file.nonce) {
+    savedFiles.set(root, file.nonce);
+    if (file.failed) status.textContent = words.failed || '';
+    else {
+      saveFile(file);
+      status.textContent = '';
+    }
+  } else if (!file) status.textContent = '';
   root.dataset.state = 'drawn';
 }
 

@@ -173,7 +173,7 @@ def test_csv_downloads_are_safe_in_a_spreadsheet(browser, hostile_server):
     try:
         page.goto(hostile_server.url("/delegation?lang=en"))
         settle(page)
-        buttons = page.locator('[data-testid="stDownloadButton"] button').filter(visible=True)
+        buttons = page.locator('.krcn-download button').filter(visible=True)
         assert buttons.count() >= 1
         rows = []
         for index in range(buttons.count()):

@@ -135,3 +135,32 @@ def test_sources_csv_and_zip_downloads(browser, app_server):
         assert_clean(watch, app_server.origin)
     finally:
         context.close()
+
+
+def test_a_download_works_from_the_keyboard_and_again(browser, app_server):
+    # the app's own download button: a real <button>; each press builds the file and saves it once
+    context, page, watch = new_page(browser)
+    try:
+        open_view(page, app_server, "/sources?lang=ko")
+        button = page.get_by_role("button", name=t("sources.download.sources", "ko"))
+        button.focus()
+        with page.expect_download() as first:
+            page.keyboard.press("Enter")
+        wait_ready(page)
+        with page.expect_download() as second:
+            button.click()
+        assert first.value.suggested_filename == second.value.suggested_filename == "sources-ko.csv"
+        assert Path(first.value.path()).read_bytes() == Path(second.value.path()).read_bytes()
+        wait_ready(page)
+        page.wait_for_timeout(500)
+        # one file a press: no third download when the page runs again (here: a sector chosen, same session)
+        downloads = []
+        page.on("download", lambda download: downloads.append(download))
+        choose_sector(page, "ko", "tourism")
+        wait_ready(page)
+        page.wait_for_timeout(500)
+        assert downloads == []
+        assert page.locator(".krcn-download-status").filter(visible=True).count() == 0  # no stale "preparing"
+        assert_clean(watch, app_server.origin)
+    finally:
+        context.close()
