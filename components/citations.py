@@ -18,15 +18,24 @@ class Citation:
     locator: str = ""
 
 
+def _sources_by_id(data: Dataset) -> dict[str, tuple[str, str]]:
+    """Source id -> (label, url), built once per dataset (`citations` runs for almost every fact shown)."""
+    sources = data.sources
+    return {
+        sid: (source_label(publisher, date), url)
+        for sid, publisher, date, url in zip(sources["id"], sources["publisher"], sources["date"], sources["url"])
+    }
+
+
 def citations(data: Dataset, source_ids: Sequence[str], locator: str = "") -> list[Citation]:
     """One Citation per source id, in order; the locator belongs to the first source."""
-    by_id = data.sources.set_index("id")
+    by_id = data.memo(_sources_by_id)
     result = []
     for i, sid in enumerate(source_ids):
-        if sid not in by_id.index:
+        if sid not in by_id:
             continue
-        row = by_id.loc[sid]
-        result.append(Citation(sid, source_label(row["publisher"], row["date"]), row["url"], locator if i == 0 else ""))
+        label, url = by_id[sid]
+        result.append(Citation(sid, label, url, locator if i == 0 else ""))
     # Two reports by one publisher on one day (e.g. two Ajunews stories) must stay distinguishable.
     counts: dict[str, int] = {}
     for c in result:

@@ -78,7 +78,7 @@ def clause_table(data: Dataset, lang: str, sectors: Sequence[str] = ()) -> pd.Da
     """One row per clause the filter keeps: both languages' text, sector names, clause or proposal, source."""
     names = sector_names(data, lang)
     rows = []
-    for _, row in ordered_clauses(data.clauses, sectors).iterrows():
+    for row in ordered_clauses(data.clauses, sectors).to_dict("records"):
         source, url = _citation_text(data, row["source_ids"], row["locator"])
         rows.append(
             {
