@@ -176,7 +176,7 @@ const STYLES = `
 .krcn-sankey-swatch { width: 0.75rem; height: 0.75rem; border-radius: 2px; flex: none; }
 .krcn-download { margin: 0.25rem 0; }
 .krcn-download-button { font: inherit; font-size: 0.95rem; min-height: 2.5rem; padding: 0.25rem 0.85rem; cursor: pointer;
-  border-radius: 0.5rem; border: 1px solid rgba(49,51,63,.25); background: var(--st-background-color, #fff);
+  border-radius: 0.5rem; border: 1px solid rgba(128,128,128,.5); background: var(--st-background-color, #fff);
   color: var(--st-text-color, inherit); }
 .krcn-download-button:hover:not(:disabled) { border-color: var(--st-primary-color, #00629B); color: var(--st-primary-color, #00629B); }
 .krcn-download-button.krcn-primary { background: var(--st-primary-color, #00629B); border-color: var(--st-primary-color, #00629B);
