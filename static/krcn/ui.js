@@ -169,6 +169,9 @@ const STYLES = `
 .krcn-sankey { display: block; overflow: visible; color: var(--st-text-color, inherit); }
 .krcn-sankey .sankey-labels text { paint-order: stroke; stroke-width: 3px; stroke-linejoin: round; }
 .krcn-sankey .sankey-link:hover { stroke: currentColor; stroke-opacity: 0.45; }
+.krcn-sankey.sankey-focus .sankey-link { opacity: 0.12; }
+.krcn-sankey.sankey-focus .sankey-link.sankey-on { opacity: 1; }
+.krcn-sankey [data-node] { cursor: default; }
 .krcn-sankey .sankey-note { fill-opacity: 0.75; font-style: italic; }
 .krcn-sankey-legend { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; list-style: none; margin: 0.4rem 0 0; padding: 0;
   font-size: 0.8125rem; color: var(--st-text-color, inherit); }
@@ -654,6 +657,7 @@ function drawSankey(plot, spec) {
   });
   const halo = getComputedStyle(plot).getPropertyValue('--st-background-color').trim() || '#ffffff';
   const links = svg('g', { class: 'sankey-links' });
+  const paths = [];
   for (const link of spec.links || []) {
     const source = spec.nodes[link.source];
     const target = spec.nodes[link.target];
@@ -664,6 +668,7 @@ function drawSankey(plot, spec) {
       + `L${x1},${y(link.ty1)}C${xm},${y(link.ty1)} ${xm},${y(link.sy1)} ${x0},${y(link.sy1)}Z`;
     const path = svg('path', { class: 'sankey-link' + (link.inferred ? ' sankey-inferred' : ''), d, fill: link.color },
       [svg('title', { text: link.title })]);
+    paths.push(path);
     links.appendChild(path);
   }
   chart.appendChild(links);
@@ -681,20 +686,21 @@ function drawSankey(plot, spec) {
   const nodes = svg('g', { class: 'sankey-nodes' });
   const labels = svg('g', { class: 'sankey-labels', fill: 'currentColor', stroke: halo });
   const placed = [];
-  for (const node of spec.nodes || []) {
+  (spec.nodes || []).forEach((node, index) => {
     const top = y(node.y0);
     const tall = Math.max(2, y(node.y1) - top);
     nodes.appendChild(svg('rect', { class: 'sankey-node', x: colX[node.column], y: top, width: SANKEY_NODE,
-      height: tall, fill: node.color }, [svg('title', { text: node.title })]));
+      height: tall, fill: node.color, 'data-node': index }, [svg('title', { text: node.title })]));
     const last = node.column === 2;
     const label = svg('text', {
       x: last ? colX[2] - 5 : colX[node.column] + SANKEY_NODE + 5, y: top + tall / 2,
       'text-anchor': last ? 'end' : 'start', 'dominant-baseline': 'central',
     });
-    labels.appendChild(svg('g', {}, [svg('title', { text: node.title }), label]));
+    labels.appendChild(svg('g', { 'data-node': index }, [svg('title', { text: node.title }), label]));
     placed.push([label, node]);
-  }
+  });
   chart.append(nodes, labels);
+  highlightPaths(chart, spec.links || [], paths);
   plot.replaceChildren(chart);
   // labels are measured once drawn: a company label keeps its whole name when it can (up to 45% of the space
   // between the columns), a sector label takes what the company labels leave, a clause label the whole space
@@ -718,6 +724,38 @@ function drawSankey(plot, spec) {
     }
     plot.appendChild(legend);
   }
+}
+
+function highlightPaths(chart, links, paths) {
+  // pointing at a node (or its label) keeps the flows through it in full colour and fades the rest: for an item,
+  // its sectors and the companies they reach; for a company, the sectors and items that lead to it
+  const reach = (start, from, to) => {
+    const seen = new Set([start]);
+    const found = new Set();
+    const queue = [start];
+    while (queue.length) {
+      const at = queue.shift();
+      links.forEach((link, i) => {
+        if (link[from] !== at) return;
+        found.add(i);
+        if (!seen.has(link[to])) { seen.add(link[to]); queue.push(link[to]); }
+      });
+    }
+    return found;
+  };
+  chart.addEventListener('pointerover', (event) => {
+    const target = event.target.closest && event.target.closest('[data-node]');
+    if (!target) return;
+    const node = Number(target.getAttribute('data-node'));
+    const on = new Set([...reach(node, 'source', 'target'), ...reach(node, 'target', 'source')]);
+    chart.classList.add('sankey-focus');
+    paths.forEach((path, i) => path.classList.toggle('sankey-on', on.has(i)));
+  });
+  chart.addEventListener('pointerout', (event) => {
+    const next = event.relatedTarget;
+    if (next && next.closest && next.closest('[data-node]')) return;
+    chart.classList.remove('sankey-focus');
+  });
 }
 
 function drawSankeyFitted(plot, spec) {

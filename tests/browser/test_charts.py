@@ -90,6 +90,46 @@ def test_sankey_is_named_labelled_and_fits(browser, app_server, lang, width):
         context.close()
 
 
+def connected(links: list[dict], node: int) -> set[int]:
+    """Indices of the links on a path through `node` (downstream and upstream)."""
+    found: set[int] = set()
+    for ends in (("source", "target"), ("target", "source")):
+        queue, seen = [node], {node}
+        while queue:
+            at = queue.pop()
+            for i, link in enumerate(links):
+                if link[ends[0]] == at:
+                    found.add(i)
+                    if link[ends[1]] not in seen:
+                        seen.add(link[ends[1]])
+                        queue.append(link[ends[1]])
+    return found
+
+
+@pytest.mark.parametrize("label", ["Hancom", "Artificial intelligence", "1. Economy and trade"])
+def test_pointing_at_a_sankey_node_keeps_its_flows_and_fades_the_rest(browser, app_server, label):
+    spec = sankey_spec(DATA, "en")
+    index = next(i for i, n in enumerate(spec["nodes"]) if n["label"] == label)
+    expected = connected(spec["links"], index)
+    assert 0 < len(expected) < len(spec["links"])
+    context, page, _ = new_page(browser)
+    try:
+        page.goto(app_server.url("/mou?lang=en"))
+        wait_ready(page)
+        wait_drawn(page, 1, "svg.krcn-sankey")
+        page.locator(f'svg.krcn-sankey rect.sankey-node[data-node="{index}"]').hover()
+        on = page.evaluate(
+            "() => { const s = document.querySelector('svg.krcn-sankey');"
+            " return s.classList.contains('sankey-focus') ? [...s.querySelectorAll('path.sankey-link')]"
+            ".flatMap((p, i) => p.classList.contains('sankey-on') ? [i] : []) : null; }"
+        )
+        assert on is not None and set(on) == expected
+        page.mouse.move(5, 5)  # away from the chart: every flow in full colour again
+        assert page.evaluate("() => document.querySelector('svg.krcn-sankey').classList.contains('sankey-focus')") is False
+    finally:
+        context.close()
+
+
 def test_sankey_redraws_for_a_new_width(browser, app_server):
     context, page, _ = new_page(browser)
     try:
