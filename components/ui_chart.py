@@ -14,25 +14,18 @@ from components.i18n import t
 _chart = st.components.v2.component("krcn_chart", html=CHART_HTML, js=component_stub("chart"), isolate_styles=False)
 
 
-def _text(lang: str) -> dict[str, str]:
-    return {"failed": t("chart.failed", lang)}
-
-
-def _figure_payload(data: Dataset, lang: str, alt: str, figure_fn: Callable, args: tuple) -> bytes:
-    return encode(chart_data(figure_fn(data, *args), alt=alt, text=_text(lang)))
-
-
-def _sankey_payload(data: Dataset, lang: str, alt: str, spec_fn: Callable, args: tuple) -> bytes:
-    return encode(sankey_data(spec_fn(data, *args), alt=alt, text=_text(lang)))
+def _payload(data: Dataset, lang: str, alt: str, to_data: Callable, build: Callable, args: tuple) -> bytes:
+    """The component's data: `to_data` (chart_data or sankey_data) of what `build(data, *args)` returns."""
+    return encode(to_data(build(data, *args), alt=alt, text={"failed": t("chart.failed", lang)}))
 
 
 def plotly_chart(view, key: str, alt: str, figure_fn: Callable[..., object], *args: Hashable) -> None:
     """Draw `figure_fn(view.data, *args)`, a one-trace horizontal bar figure (plotly); `alt` is its accessible
     name (the numbers are in the table under it). The component's data is built once per view: `figure_fn`
     must be a module-level function and `args` hashable (language, filter, unit...)."""
-    _chart(key=key, data=view.data.memo(_figure_payload, view.lang, alt, figure_fn, args), height="content")
+    _chart(key=key, data=view.data.memo(_payload, view.lang, alt, chart_data, figure_fn, args), height="content")
 
 
 def sankey_chart(view, key: str, alt: str, spec_fn: Callable[..., dict], *args: Hashable) -> None:
     """Draw the Sankey `spec_fn(view.data, *args)` returns (`mou.sankey_spec`), memoised like `plotly_chart`."""
-    _chart(key=key, data=view.data.memo(_sankey_payload, view.lang, alt, spec_fn, args), height="content")
+    _chart(key=key, data=view.data.memo(_payload, view.lang, alt, sankey_data, spec_fn, args), height="content")
