@@ -117,7 +117,7 @@ with guarded(view):
 with guarded(view):
     st.header(view.t("mou.map.heading"))
     st.caption(view.t("mou.map.intro"))
-    links = mapping_table(data, lang, sectors)
+    links = data.memo(mapping_table, lang, tuple(sectors))  # read-only: shared by sessions
     if links.empty:
         st.warning(view.t("mou.none"))
     else:
@@ -126,11 +126,11 @@ with guarded(view):
             st.info(view.t("mou.map.too_big", count=items, limit=MAX_SANKEY_ITEMS))
         else:
             sankey_chart(view, "mou_sankey", view.t("mou.map.alt"), sankey_spec, lang, tuple(sectors))
-        reaching = clauses_reaching_companies(data, sectors)
+        reaching = data.memo(clauses_reaching_companies, tuple(sectors))
         st.markdown(view.t("mou.map.reach", reached=len(reaching), total=len(shown)))
         st.info(view.t("mou.map.inferred"))
         # The chart's sources: the items shown, and the delegation companies it reaches (their sectors).
-        reached = {c for ids in clause_sector_links(data, sectors) for c in ids[2]}
+        reached = {c for ids in data.memo(clause_sector_links, tuple(sectors)) for c in ids[2]}
         companies = data.entities[data.entities["id"].isin(reached)]
         cited = list(dict.fromkeys([s for ids in shown["source_ids"] for s in ids] + [s for ids in companies["source_ids"] for s in ids]))
         source_caption(view, cited)
@@ -145,7 +145,7 @@ with guarded(view):
 with guarded(view):
     st.header(view.t("mou.table.heading"))
     st.caption(view.t("mou.table.caption"))
-    table = clause_table(data, lang, sectors)
+    table = data.memo(clause_table, lang, tuple(sectors))
     columns = ("group", "label", "text_ko", "text_en", "sectors", "kind", "source", "source_url")
     headers = {key: view.t(f"mou.col.{key}") for key in columns}
     special = {
