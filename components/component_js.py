@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 UI_MODULE_FILE = ROOT / "static" / "krcn" / "ui.js"
 NETWORK_JS_FILE = ROOT / "static" / "krcn" / "network.js"
-RENDERERS = ("table", "controls", "links", "share", "stats", "download", "chart", "network")
+RENDERERS = ("table", "controls", "options", "links", "share", "stats", "download", "chart", "network")
 
 # The app's own font stack (as .streamlit/config.toml's theme): system fonts with Korean and Chinese glyphs.
 FONT_STACK = (

@@ -22,7 +22,15 @@ from urllib.parse import parse_qsl
 import streamlit as st
 
 from components.component_js import component_stub
-from components.controls_render import CONTROLS_HTML, Control, controls_payload, event_value
+from components.controls_render import (
+    CONTROLS_HTML,
+    OPTION_LIST_CSS,
+    OPTION_LIST_HTML,
+    Control,
+    controls_payload,
+    event_value,
+    option_list_payload,
+)
 from components.dataset import DataPackageError, Dataset, current_data_dir, load_dataset
 from components.frame_render import (
     DOWNLOAD_HTML,
@@ -198,6 +206,9 @@ _links = st.components.v2.component("krcn_links", html=LINKS_HTML, js=component_
 _controls = st.components.v2.component(
     "krcn_controls", html=CONTROLS_HTML, js=component_stub("controls"), isolate_styles=False
 )
+_option_list = st.components.v2.component(
+    "krcn_options", html=OPTION_LIST_HTML, css=OPTION_LIST_CSS, js=component_stub("options"), isolate_styles=False
+)
 _stat = st.components.v2.component("krcn_stat", html=STAT_HTML, js=component_stub("stats"), isolate_styles=False)
 _download = st.components.v2.component(
     "krcn_download", html=DOWNLOAD_HTML, js=component_stub("download"), isolate_styles=False
@@ -270,6 +281,9 @@ def url_controls(view: View, key: str, controls: Sequence[Control], layout: str 
         if ok:
             _apply(**state_changes(control.name, value))
 
+    for control in controls:
+        if control.shared_options:  # before the controls, so the list is there when they are drawn
+            _option_list(key=f"{key}_{control.name}_options", data=option_list_payload(control))
     _controls(key=key, data=controls_payload(controls, layout=layout), on_change_change=on_change)
 
 

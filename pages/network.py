@@ -41,6 +41,7 @@ with guarded(view):
         Control(
             "focus", "select", view.t("network.focus.label"), tuple(options), state.focus,
             help=view.t("network.focus.help"), groups=data.memo(focus_groups, lang), none_label=view.t("network.focus.none"),
+            shared_options=True,  # every node: sent once, not again with every focus change
         ),
         Control(
             "depth", "radio", view.t("network.depth.label"),

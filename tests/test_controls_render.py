@@ -5,7 +5,9 @@ import json
 
 import pytest
 
-from components.controls_render import Control, controls_payload, event_value
+from dataclasses import replace
+
+from components.controls_render import Control, controls_payload, event_value, option_list_payload, option_list_ref
 
 LANG = Control("lang", "radio", "Language", (("ko", "한국어"), ("en", "English")), "en", inline=True)
 SECTOR = Control("sector", "checks", "Sector", (("ai", "AI"), ("cloud", "Cloud"), ("security", "Security")), ("cloud",),
@@ -49,11 +51,39 @@ def test_payload():
     assert data["controls"][0] == {
         "name": "lang", "kind": "radio", "label": "Language", "options": [["ko", "한국어"], ["en", "English"]],
         "value": "en", "help": "", "disabled": False, "groups": [], "none": None, "summary": None, "clear": None,
-        "inline": True,
+        "inline": True, "options_ref": None,
     }
     assert [c["value"] for c in data["controls"]] == ["en", ["cloud"], "", False]
     assert data["controls"][1]["summary"] == "Cloud" and data["controls"][1]["clear"] == "Clear"
     assert data["controls"][2]["groups"] == [["Company", ["initech", "hancom"]]]
+
+
+def test_shared_options_travel_apart_under_a_name():
+    shared = replace(FOCUS, shared_options=True)
+    (sent,) = json.loads(controls_payload([shared]))["controls"]
+    assert sent["options"] == [] and sent["groups"] == []
+    assert sent["options_ref"] == option_list_ref(shared) and len(sent["options_ref"]) == 16
+    assert sent["value"] == "" and sent["none"] == "(none)"  # the value and the rest stay with the control
+    assert json.loads(option_list_payload(shared)) == {
+        "ref": option_list_ref(shared),
+        "options": [["initech", "Initech"], ["hancom", "Hancom"]],
+        "groups": [["Company", ["initech", "hancom"]]],
+    }
+
+
+def test_a_shared_list_is_the_same_bytes_whatever_the_value_and_a_new_name_when_it_changes():
+    shared = replace(FOCUS, shared_options=True)
+    other_value = replace(shared, value="hancom", disabled=True, label="Focus on")
+    assert option_list_payload(other_value) == option_list_payload(shared)  # what the message cache compares
+    relabelled = replace(shared, options=(("initech", "이니텍"), ("hancom", "한컴")))
+    regrouped = replace(shared, groups=(("Company", ("hancom", "initech")),))
+    refs = {option_list_ref(c) for c in (shared, relabelled, regrouped)}
+    assert len(refs) == 3
+
+
+def test_only_a_select_shares_its_options():
+    with pytest.raises(ValueError, match="only a select"):
+        replace(SECTOR, shared_options=True)
 
 
 def test_unknown_kind_is_refused():

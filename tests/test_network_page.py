@@ -1,7 +1,7 @@
 """The /network page run by Streamlit's AppTest (no browser): heading, details, table, component data."""
 import json
 
-from tests.apptest_helpers import component_data, control_values, download_buttons, tables
+from tests.apptest_helpers import change_control, component_data, control_values, download_buttons, tables
 from pathlib import Path
 
 import pytest
@@ -110,6 +110,42 @@ def test_sector_filter_with_fade_keeps_every_node_faded():
         "initech", "tencent-cloud-visit-2025-09-25", "sector:security",
     ]
     assert control_values(at, "network_controls")["fade"] is True
+
+
+def component_bytes(at: AppTest, key: str) -> bytes:
+    (element,) = [el for el in at.get("bidi_component") if el.key == key]
+    return element.proto.bytes
+
+
+def test_the_focus_list_travels_in_its_own_element_unchanged_by_a_focus_change():
+    # Streamlit does not resend an element of 10 KB or more that the browser holds: the list of every node (2 600
+    # at 100x the data) must be the same element, byte for byte, whatever the focus, for that to spare it.
+    from components.dataset import load_dataset
+    from components.graph import focus_options
+
+    at = run_network(lang="en")
+    keys = [el.key for el in at.get("bidi_component")]
+    assert keys.index("network_controls_focus_options") < keys.index("network_controls")  # the list comes first
+    shared = component_data(at, "network_controls_focus_options")
+    focus = next(c for c in component_data(at, "network_controls")["controls"] if c["name"] == "focus")
+    assert focus["options"] == [] and focus["options_ref"] == shared["ref"]
+    assert [tuple(o) for o in shared["options"]] == focus_options(load_dataset(ROOT / "data"), "en")
+    assert [label for label, _ in shared["groups"]][:2] == ["Region", "Person"]
+    before, controls_before = component_bytes(at, "network_controls_focus_options"), component_bytes(at, "network_controls")
+
+    at = change_control(at, "network_controls", "focus", "initech")
+    assert at.query_params["focus"] == "initech"  # the event was checked against the shared list's options
+    assert control_values(at, "network_controls")["focus"] == "initech"
+    assert component_bytes(at, "network_controls_focus_options") == before
+    assert component_bytes(at, "network_controls") != controls_before
+
+    at = change_control(at, "network_controls", "focus", "not-a-node")
+    assert at.query_params["focus"] == "initech"  # refused: not an option
+
+    at.query_params["lang"] = "ko"
+    at.run()
+    korean = component_data(at, "network_controls_focus_options")
+    assert korean["ref"] != shared["ref"] and dict(map(tuple, korean["options"]))["initech"] == "이니텍 · 기업"
 
 
 def test_focus_and_depth_two_in_the_url():

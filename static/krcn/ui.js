@@ -359,10 +359,37 @@ export function table(component) {
 
 // --- form controls bound to the URL (components/controls_render.py) -----------------------------------------
 
+// A select's options may come in an element of their own (a long list, sent once: options below); the
+// controls naming it wait for it, which is seldom needed since that element comes first on the page.
+const optionLists = new Map();    // ref -> {options, groups}
+const optionWaiters = new Map();  // ref -> [redraw, ...]
+
+export function options(component) {
+  const root = component.parentElement.querySelector('.krcn-option-list');
+  const d = decode(component.data);
+  if (typeof d.ref === 'string') {
+    optionLists.delete(d.ref);  // newest last: the oldest lists go first
+    optionLists.set(d.ref, { options: d.options || [], groups: d.groups || [] });
+    while (optionLists.size > 8) optionLists.delete(optionLists.keys().next().value);
+    const waiting = optionWaiters.get(d.ref) || [];
+    optionWaiters.delete(d.ref);
+    waiting.forEach((redraw) => redraw());
+  }
+  if (root) root.dataset.state = 'drawn';
+}
+
 export function controls(component) {
   const { data, parentElement, setTriggerValue } = component;
   const form = parentElement.querySelector('.krcn-controls');
   const d = decode(data);
+  const drawing = (form.__krcnDrawing = {});  // a later render makes an earlier wait moot
+  const missing = (d.controls || []).filter((c) => c.options_ref && !optionLists.has(c.options_ref));
+  if (missing.length) {
+    form.dataset.state = 'loading';
+    const again = () => { if (form.__krcnDrawing === drawing && form.isConnected) controls(component); };
+    missing.forEach((c) => optionWaiters.set(c.options_ref, [...(optionWaiters.get(c.options_ref) || []), again]));
+    return;
+  }
   const uid = form.dataset.uid || (form.dataset.uid = String((window.__krcnControlIds = (window.__krcnControlIds || 0) + 1)));
   const opened = (form.__krcnOpen = form.__krcnOpen || {});  // which lists the visitor opened, through re-renders
   const send = (name, value) => setTriggerValue('change', { name, value });
@@ -375,16 +402,17 @@ export function controls(component) {
     if (c.kind === 'select') {
       const select = el('select', { id, name: c.name, disabled: !!c.disabled, 'aria-describedby': describedBy });
       if (c.none !== null && c.none !== undefined) select.appendChild(el('option', { value: '', text: c.none }));
-      const labels = new Map(c.options);
+      const list = c.options_ref ? optionLists.get(c.options_ref) : c;
+      const labels = new Map(list.options);
       const grouped = new Set();
-      (c.groups || []).forEach(([label, values]) => {
+      (list.groups || []).forEach(([label, values]) => {
         const group = el('optgroup', { label });
         values.forEach((v) => {
           if (labels.has(v)) { grouped.add(v); group.appendChild(el('option', { value: v, text: labels.get(v) })); }
         });
         select.appendChild(group);
       });
-      c.options.forEach(([v, label]) => { if (!grouped.has(v)) select.appendChild(el('option', { value: v, text: label })); });
+      list.options.forEach(([v, label]) => { if (!grouped.has(v)) select.appendChild(el('option', { value: v, text: label })); });
       select.value = c.value;
       select.onchange = () => send(c.name, select.value);
       return el('div', { class: 'krcn-ctl' }, [el('label', { class: 'krcn-ctl-label', for: id, text: c.label }), help, select]);
