@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 KINDS = ("radio", "checks", "select", "switch")
+SEARCH_FROM = 100  # a select longer than this gets a search box (the real network has 62 nodes, 10x the data 458)
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ class Control:
     controls. Streamlit does not resend an element of 10 KB or more that the browser already holds (its message
     cache), so a long list that stays the same (the network's focus: 2 600 nodes at 100x the data) is sent once,
     not again with every change of the value.
+    `search_label` (select): past SEARCH_FROM options, a search box above the list narrows it as the visitor types
+    (in the browser; Enter picks the first match); `search_count` says how many match ("{shown} of {total}").
     """
 
     name: str
@@ -46,6 +49,8 @@ class Control:
     clear_label: str | None = None
     inline: bool = False
     shared_options: bool = False
+    search_label: str | None = None
+    search_count: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -100,6 +105,12 @@ def option_list_payload(control: Control) -> bytes:
     return _option_list(control.options, control.groups)[1]
 
 
+def _search(control: Control) -> dict[str, str] | None:
+    if control.kind != "select" or not control.search_label or len(control.options) <= SEARCH_FROM:
+        return None
+    return {"label": control.search_label, "count": control.search_count}
+
+
 def controls_payload(controls: Sequence[Control], *, layout: str = "column") -> bytes:
     """The component's data: the controls with their current values and how to lay them out (column or row).
     A control with shared options names its list (`options_ref`) instead of carrying it."""
@@ -120,6 +131,7 @@ def controls_payload(controls: Sequence[Control], *, layout: str = "column") -> 
                 "summary": c.summary,
                 "clear": c.clear_label,
                 "inline": c.inline,
+                "search": _search(c),
             }
             for c in controls
         ],

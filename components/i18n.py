@@ -359,7 +359,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Regions, people, companies and events, the MOU's clauses and the sectors, as one network. Click a node or choose one below to see its neighbourhood and details.",
     },
     "network.focus.label": {"ko": "초점 노드", "en": "Focus on"},
-    "network.focus.placeholder": {"ko": "이름을 입력해 찾기 (선택 안 함: 전체)", "en": "Type a name to search (none: whole network)"},
+    "network.focus.search": {"ko": "목록에서 찾기 (Enter: 첫 번째 결과 선택)", "en": "Find in the list (Enter picks the first match)"},
+    "network.focus.count": {"ko": "{total}개 중 {shown}개", "en": "{shown} of {total}"},
     "network.focus.help": {
         "ko": "고른 노드와 그 주변만 보여 줍니다. 그래프에서 노드를 눌러도 됩니다.",
         "en": "Shows the chosen node and its neighbourhood. Clicking a node in the graph does the same.",

@@ -42,6 +42,7 @@ with guarded(view):
             "focus", "select", view.t("network.focus.label"), tuple(options), state.focus,
             help=view.t("network.focus.help"), groups=data.memo(focus_groups, lang), none_label=view.t("network.focus.none"),
             shared_options=True,  # every node: sent once, not again with every focus change
+            search_label=view.t("network.focus.search"), search_count=view.t("network.focus.count"),
         ),
         Control(
             "depth", "radio", view.t("network.depth.label"),

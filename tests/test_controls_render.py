@@ -51,7 +51,7 @@ def test_payload():
     assert data["controls"][0] == {
         "name": "lang", "kind": "radio", "label": "Language", "options": [["ko", "한국어"], ["en", "English"]],
         "value": "en", "help": "", "disabled": False, "groups": [], "none": None, "summary": None, "clear": None,
-        "inline": True, "options_ref": None,
+        "inline": True, "options_ref": None, "search": None,
     }
     assert [c["value"] for c in data["controls"]] == ["en", ["cloud"], "", False]
     assert data["controls"][1]["summary"] == "Cloud" and data["controls"][1]["clear"] == "Clear"
@@ -79,6 +79,19 @@ def test_a_shared_list_is_the_same_bytes_whatever_the_value_and_a_new_name_when_
     regrouped = replace(shared, groups=(("Company", ("hancom", "initech")),))
     refs = {option_list_ref(c) for c in (shared, relabelled, regrouped)}
     assert len(refs) == 3
+
+
+def test_a_long_select_gets_a_search_box_a_short_one_does_not():
+    from components.controls_render import SEARCH_FROM
+
+    words = {"search_label": "Find in the list", "search_count": "{shown} of {total}"}
+    many = tuple((f"n{i}", f"Node {i}") for i in range(SEARCH_FROM + 1))
+    few = many[:SEARCH_FROM]
+    long_select, short_select = replace(FOCUS, options=many, **words), replace(FOCUS, options=few, **words)
+    unlabelled = replace(FOCUS, options=many)
+    sent = json.loads(controls_payload([long_select, short_select, unlabelled, replace(SECTOR, **words)]))["controls"]
+    assert sent[0]["search"] == {"label": "Find in the list", "count": "{shown} of {total}"}
+    assert [c["search"] for c in sent[1:]] == [None, None, None]  # too short, no words, not a select
 
 
 def test_only_a_select_shares_its_options():

@@ -108,6 +108,11 @@ const STYLES = `
 .krcn-controls label.krcn-opt { display: inline-flex; align-items: center; gap: 0.4rem; cursor: pointer; }
 .krcn-controls input[type=radio], .krcn-controls input[type=checkbox] { accent-color: var(--st-primary-color, #00629B);
   width: 1rem; height: 1rem; margin: 0; flex: none; }
+.krcn-controls .krcn-ctl-search { display: block; box-sizing: border-box; width: 100%; min-width: 16rem; font: inherit; color: inherit; margin-bottom: 0.3rem;
+  padding: 0.3rem 0.5rem; background: var(--st-background-color, #fff); border: 1px solid rgba(128,128,128,.6);
+  border-radius: 0.4rem; }
+.krcn-controls .krcn-ctl-search-label { display: block; margin: 0 0 0.2rem; }
+.krcn-controls .krcn-ctl-count { margin: 0 0 0.3rem; }
 .krcn-controls select { font: inherit; color: inherit; max-width: 100%; min-width: 16rem; padding: 0.35rem 0.5rem;
   background: var(--st-background-color, #fff); border: 1px solid rgba(128,128,128,.6); border-radius: 0.4rem; }
 .krcn-controls .krcn-chips { flex-direction: row; flex-wrap: wrap; gap: 0.35rem; }
@@ -378,6 +383,40 @@ export function options(component) {
   if (root) root.dataset.state = 'drawn';
 }
 
+function searchable(text) {
+  return String(text).normalize('NFKC').toLocaleLowerCase();
+}
+
+function fillSelect(select, c, list, query) {
+  // The select's options (grouped), only those whose label contains `query` — but always "none" and the current
+  // value, so what is chosen stays visible. Returns how many options match.
+  const wanted = searchable(query.trim());
+  const labels = new Map(list.options);
+  const keep = (v, label) => !wanted || v === c.value || searchable(label).includes(wanted);
+  const frag = document.createDocumentFragment();
+  let shown = 0;
+  const option = (v, label) => {
+    const node = el('option', { value: v, text: label });
+    if (!wanted || searchable(label).includes(wanted)) { node.dataset.match = ''; shown += 1; }
+    return node;
+  };
+  if (c.none !== null && c.none !== undefined) frag.appendChild(el('option', { value: '', text: c.none }));
+  const grouped = new Set();
+  (list.groups || []).forEach(([label, values]) => {
+    const group = el('optgroup', { label });
+    values.forEach((v) => {
+      if (!labels.has(v)) return;
+      grouped.add(v);
+      if (keep(v, labels.get(v))) group.appendChild(option(v, labels.get(v)));
+    });
+    if (group.children.length) frag.appendChild(group);
+  });
+  list.options.forEach(([v, label]) => { if (!grouped.has(v) && keep(v, label)) frag.appendChild(option(v, label)); });
+  select.replaceChildren(frag);
+  select.value = c.value;
+  return shown;
+}
+
 export function controls(component) {
   const { data, parentElement, setTriggerValue } = component;
   const form = parentElement.querySelector('.krcn-controls');
@@ -401,21 +440,35 @@ export function controls(component) {
     const describedBy = help ? id + '-help' : null;
     if (c.kind === 'select') {
       const select = el('select', { id, name: c.name, disabled: !!c.disabled, 'aria-describedby': describedBy });
-      if (c.none !== null && c.none !== undefined) select.appendChild(el('option', { value: '', text: c.none }));
       const list = c.options_ref ? optionLists.get(c.options_ref) : c;
-      const labels = new Map(list.options);
-      const grouped = new Set();
-      (list.groups || []).forEach(([label, values]) => {
-        const group = el('optgroup', { label });
-        values.forEach((v) => {
-          if (labels.has(v)) { grouped.add(v); group.appendChild(el('option', { value: v, text: labels.get(v) })); }
-        });
-        select.appendChild(group);
-      });
-      list.options.forEach(([v, label]) => { if (!grouped.has(v)) select.appendChild(el('option', { value: v, text: label })); });
-      select.value = c.value;
+      const refill = (query) => fillSelect(select, c, list, query);
+      if (!c.search) refill('');
       select.onchange = () => send(c.name, select.value);
-      return el('div', { class: 'krcn-ctl' }, [el('label', { class: 'krcn-ctl-label', for: id, text: c.label }), help, select]);
+      const parts = [el('label', { class: 'krcn-ctl-label', for: id, text: c.label }), help];
+      if (c.search) {
+        // A long list (the network's nodes at scale): a search box narrows it; the typed text survives re-renders.
+        const searched = (form.__krcnSearch = form.__krcnSearch || {});
+        const count = el('p', { class: 'krcn-ctl-help krcn-ctl-count', id: id + '-count', 'aria-live': 'polite' });
+        const box = el('input', { type: 'search', id: id + '-search', class: 'krcn-ctl-search', autocomplete: 'off',
+          'aria-controls': id, 'aria-describedby': id + '-count', disabled: !!c.disabled });
+        const narrow = () => {
+          searched[c.name] = box.value;
+          const shown = refill(box.value);
+          count.textContent = fill(c.search.count, { shown, total: list.options.length });
+        };
+        box.value = searched[c.name] || '';
+        box.oninput = narrow;
+        box.onkeydown = (event) => {
+          if (event.key !== 'Enter') return;
+          event.preventDefault();
+          const first = select.querySelector('option[data-match]');
+          if (first && first.value !== select.value) send(c.name, first.value);
+        };
+        narrow();
+        parts.push(el('label', { class: 'krcn-ctl-help krcn-ctl-search-label', for: box.id, text: c.search.label }), box, count);
+      }
+      parts.push(select);
+      return el('div', { class: 'krcn-ctl' }, parts);
     }
     if (c.kind === 'switch') {
       const box = el('input', { type: 'checkbox', role: 'switch', id, name: c.name, disabled: !!c.disabled, 'aria-describedby': describedBy });

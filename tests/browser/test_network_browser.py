@@ -195,6 +195,25 @@ def test_dark_theme_and_sub_path(browser, theme):
         server.stop()
 
 
+def axe_failures(page) -> list[str]:
+    """axe-core's serious or critical violations on the page as it is now (the rules of test_accessibility.py)."""
+    from tests.browser.test_accessibility import (
+        AUDIT_JS,
+        AXE_TAGS,
+        FAILING_IMPACTS,
+        KNOWN_APP_VIOLATIONS,
+        STREAMLIT_EXCLUSIONS,
+        axe_source,
+    )
+
+    page.add_script_tag(content=axe_source())
+    violations = page.evaluate(AUDIT_JS, {
+        "tags": AXE_TAGS, "exclusions": [list(e) for e in STREAMLIT_EXCLUSIONS],
+        "known": [list(e) for e in KNOWN_APP_VIOLATIONS],
+    })
+    return [f"{v['id']} at {v['target']}" for v in violations if v["impact"] in FAILING_IMPACTS and not v["known"]]
+
+
 def elements_sent(frames: list[bytes]) -> list[str]:
     """The app's components sent in full in these WebSocket frames (Streamlit's ForwardMsg; an element the
     browser already holds comes as a reference to its hash instead)."""
@@ -257,13 +276,34 @@ def test_a_long_focus_list_is_sent_once_not_with_every_focus_change(browser, tmp
                 assert select.locator("option").count() == len(options) + 1
                 assert 0 < sum(received) < list_bytes, (sum(received), list_bytes)
                 assert elements_sent(frames).count("krcn_options") == 0 and "krcn_controls" in elements_sent(frames)
+            # the search box narrows the long list as one types; the chosen node stays listed; Enter picks
+            search = page.get_by_label("Find in the list (Enter picks the first match)")
+            search.fill("initech #1")
+            assert page.locator(".krcn-ctl-count").inner_text() == f"1 of {len(options)}"
+            assert select.locator("option").all_inner_texts() == ["(whole network)", "Hancom · Company", "Initech #10 · Company"]
+            search.fill("INITECH")  # any case
+            assert page.locator(".krcn-ctl-count").inner_text() == f"10 of {len(options)}"
+            search.fill("nothing like this")
+            assert page.locator(".krcn-ctl-count").inner_text() == f"0 of {len(options)}"
+            assert select.input_value() == "hancom"
+            search.fill("initech #2")
+            search.press("Enter")
+            page.wait_for_url("**focus=initech-x2**", timeout=15_000)
+            wait_ready(page)
+            page.locator("h2", has_text="Details: Initech #2").wait_for()
+            assert search.input_value() == "initech #2"  # what was typed stays through the rerun
+            assert select.input_value() == "initech-x2"
+            search.fill("")
+            assert select.locator("option").count() == len(options) + 1
+            page.locator('[data-testid="stMain"] .krcn-controls').screenshot(path=str(screenshot(page, "network-x10-focus-search")))
+            assert axe_failures(page) == []
             # a new language is a new list (new labels), sent once
             received.clear()
             frames.clear()
             page.locator(".krcn-controls label", has_text="한국어").first.click()
             page.wait_for_url("**lang=ko**", timeout=15_000)
             wait_ready(page)
-            assert select.locator("option:checked").inner_text() == "한글과컴퓨터 · 기업"
+            assert select.locator("option:checked").inner_text() == "이니텍 #2 · 기업"
             assert sum(received) > list_bytes and elements_sent(frames).count("krcn_options") == 1
             assert unexpected_console_errors(watch) == []
         finally:
