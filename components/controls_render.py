@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 KINDS = ("radio", "checks", "select", "switch")
-SEARCH_FROM = 100  # a select longer than this gets a search box (the real network has 62 nodes, 10x the data 458)
+SEARCH_FROM = 100  # a select longer than this gets a search box (the real focus list has 62 nodes; 10x the data, 460)
 
 
 @dataclass(frozen=True)

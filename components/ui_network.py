@@ -12,7 +12,7 @@ from components.dataset import Dataset
 from components.graph import Network, NodeDetails
 from components.component_js import NETWORK_JS_FILE, component_stub, static_asset
 from components.network_render import COMPONENT_HTML, NETWORK_CSS, VIS_NETWORK_ASSET, payload_bytes, vis_payload
-from components.ui_frame import View, escape_markdown, source_caption
+from components.ui_frame import View, escape_markdown, source_markdown
 
 _network_component = st.components.v2.component(
     "krcn_network",
@@ -61,7 +61,10 @@ def network_chart(network: Network, data: Dataset, key: str = "network_graph") -
 
 def details_panel(view: View, details: NodeDetails | None) -> None:
     """The focused node: names (KO/EN/ZH), kind, side, sectors, description, figures, profile facts and links,
-    each with its source. All data text is escaped; a fact looked for and not found shows as unknown."""
+    each with its source. All data text is escaped; a fact looked for and not found shows as unknown.
+
+    One markdown element a section, each fact's source in small print under it: a focused node has up to a few
+    dozen facts, and every Streamlit element costs the browser a few milliseconds on a first visit."""
     if details is None:
         st.info(view.t("network.details.none_selected"))
         return
@@ -74,26 +77,32 @@ def details_panel(view: View, details: NodeDetails | None) -> None:
     if details.sector_labels and node.kind != "sector":
         lines.append(f"**{view.t('network.details.sectors')}**: {escape_markdown(', '.join(details.sector_labels))}")
     lines += [f"**{escape_markdown(row.label)}**: {escape_markdown(row.value)}" for row in details.extra]
-    st.markdown("  \n".join(lines))
+    about = ["  \n".join(lines)]
     if details.description:
-        st.markdown(f"**{view.t('network.details.description')}**: {escape_markdown(details.description)}")
+        about.append(f"**{view.t('network.details.description')}**: {escape_markdown(details.description)}")
     if details.source_ids:
-        source_caption(view, details.source_ids, details.locator)
+        about.append(f":small[{source_markdown(view, details.source_ids, details.locator)}]")
+    st.markdown("\n\n".join(about))
     for heading, rows in (("network.details.figures", details.figures), ("network.details.attributes", details.attributes)):
-        if not rows:
-            continue
-        st.markdown(f"**{view.t(heading)}**")
-        for row in rows:
-            level = view.t(f"confidence.{row.confidence}") if row.confidence else ""
-            st.markdown(f"- **{escape_markdown(row.label)}**: {escape_markdown(row.value)}" + (f" · {escape_markdown(level)}" if level else ""))
-            if row.source_ids:  # a fact looked for and not found has none: "not found" says so
-                source_caption(view, row.source_ids, row.locator)
-    st.markdown(f"**{view.t('network.details.relations', count=len(details.relations))}**")
-    if not details.relations:
-        st.caption(view.t("network.details.no_relations"))
-    for row in details.relations:
+        if rows:
+            st.markdown(fact_list(view, view.t(heading), rows))
+    relations = view.t("network.details.relations", count=len(details.relations))
+    if details.relations:
+        st.markdown(fact_list(view, relations, details.relations, labelled=False))
+    else:
+        st.markdown(f"**{relations}**\n\n:small[{view.t('network.details.no_relations')}]")
+    view.page_link("network", view.t("network.focus.clear"), key="clear_focus", focus=None)
+
+
+def fact_list(view: View, heading: str, rows, labelled: bool = True) -> str:
+    """A bold heading and one list item a fact ("**label**: value · confidence", or the value alone), its sources
+    in small print on the item's second line (a fact looked for and not found has none: "not found" says so)."""
+    items = []
+    for row in rows:
         level = view.t(f"confidence.{row.confidence}") if row.confidence else ""
-        st.markdown(f"- {escape_markdown(row.value)}" + (f" · {escape_markdown(level)}" if level else ""))
-        source_caption(view, row.source_ids, row.locator)
-    if st.button(view.t("network.focus.clear")):
-        view.navigate(focus=None)
+        text = f"**{escape_markdown(row.label)}**: {escape_markdown(row.value)}" if labelled else escape_markdown(row.value)
+        item = "- " + text + (f" · {escape_markdown(level)}" if level else "")
+        if row.source_ids:
+            item += f"  \n  :small[{source_markdown(view, row.source_ids, row.locator)}]"
+        items.append(item)
+    return f"**{heading}**\n\n" + "\n".join(items)

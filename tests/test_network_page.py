@@ -1,7 +1,15 @@
 """The /network page run by Streamlit's AppTest (no browser): heading, details, table, component data."""
 import json
 
-from tests.apptest_helpers import change_control, component_data, control_values, download_buttons, tables
+from tests.apptest_helpers import (
+    change_control,
+    component_data,
+    component_event,
+    control_values,
+    download_buttons,
+    page_links_shown,
+    tables,
+)
 from pathlib import Path
 
 import pytest
@@ -74,9 +82,17 @@ def test_initech_details_list_profile_facts_with_sources_and_unknowns():
     text = plain("\n".join(m.value for m in at.main.markdown))
     assert "**Listing**: KOSDAQ, ticker 053350" in text
     assert "**Founded**: unknown · not found" in text  # looked for and not found: shown as unknown
-    source_lines = [plain(m.value) for m in at.main.markdown if plain(m.value).startswith(":small[Source:")]
-    assert ":small[Source: [Pressian (프레시안), 2025-09-26](https://www.pressian.com/pages/articles/2025092614191146073) ¶9" in source_lines[0]
-    assert not any("no source" in line for line in source_lines)
+    assert ":small[Source: [Pressian (프레시안), 2025-09-26](https://www.pressian.com/pages/articles/2025092614191146073) ¶9" in text
+    # every fact found has its source in small print right under it (the second line of its list item)
+    listing = text.index("**Listing**: KOSDAQ, ticker 053350 · seen in source  \n  :small[Source: INITECH Co., Ltd. (이니텍), filed on DART")
+    assert listing > 0
+    founded = text.index("**Founded**: unknown · not found\n")  # not found: no source line under it
+    assert founded > 0
+    assert "no source" not in text
+    # one element a section (names and description, profile, links), not one a fact: few elements to draw
+    sections = [m.value for m in at.main.markdown]
+    assert [v.split("\n")[0] for v in sections[1:3]] == ["**Profile**", "**Links (1)**"]
+    assert len(sections) == 4  # with the summary
 
 
 def test_whole_network_without_focus():
@@ -146,6 +162,20 @@ def test_the_focus_list_travels_in_its_own_element_unchanged_by_a_focus_change()
     at.run()
     korean = component_data(at, "network_controls_focus_options")
     assert korean["ref"] != shared["ref"] and dict(map(tuple, korean["options"]))["initech"] == "이니텍 · 기업"
+
+
+def test_clear_focus_is_a_link_to_the_same_view_without_the_focus():
+    # a link (the app's own component), not st.button: a button loads its own module after the first message, on
+    # every shared link that carries a focus
+    at = run_network(focus="initech", depth="2", sector="security", fade="1", lang="en")
+    assert at.get("button") == []
+    assert page_links_shown(at) == [
+        {"label": "Clear focus", "path": "network", "query": "?sector=security&fade=1", "note": "", "current": True},
+    ]
+    at = component_event(at, "clear_focus", "go", 0)
+    assert dict(at.query_params) == {"sector": "security", "fade": "1"}  # the filter and fading kept
+    assert not any(h.value.startswith("Details") for h in at.header)
+    assert any("Click a node or choose one" in i.value for i in at.info)
 
 
 def test_focus_and_depth_two_in_the_url():

@@ -83,6 +83,24 @@ def test_focus_link_shows_initech_details(browser, app_server):
         context.close()
 
 
+def test_clear_focus_link_goes_back_to_the_whole_view(browser, app_server):
+    context, page, watch = new_page(browser)
+    try:
+        open_network(page, app_server, "lang=en&sector=security&focus=initech")
+        page.locator("h2", has_text="Details: Initech").wait_for()
+        page.get_by_role("link", name="Clear focus").click()
+        page.wait_for_function("() => !new URLSearchParams(location.search).has('focus')", timeout=15_000)
+        wait_ready(page)
+        page.get_by_text("Click a node or choose one").first.wait_for()
+        assert page.locator("h2", has_text="Details:").count() == 0
+        assert parse_qs(urlparse(page.url).query)["sector"] == ["security"]
+        assert page.evaluate("window.__krcnNetwork.getSelectedNodes()") == []
+        assert not [u for u in watch.requests if "/static/js/Button." in u]  # no st.button module
+        assert unexpected_console_errors(watch) == []
+    finally:
+        context.close()
+
+
 def test_clicking_a_node_focuses_it_in_the_url(browser, app_server):
     context, page, watch = new_page(browser)
     try:
