@@ -51,6 +51,9 @@ def test_visitor_settings():
     assert config["server"]["enableXsrfProtection"] is True
     assert config["server"]["enableStaticServing"] is True
     assert "://" not in config["theme"]["font"], "fonts come from the visitor's system, never another host"
+    code_fonts = [f.strip(" '") for f in config["theme"]["codeFont"].split(",")]
+    assert code_fonts[0] == "Menlo" and code_fonts[-1] == "monospace"  # the system's own first (no download)
+    assert "://" not in config["theme"]["codeFont"]
 
 
 FOREIGN = re.compile(r"cdn\.jsdelivr|cdnjs\.cloudflare|unpkg\.com|fonts\.googleapis|fonts\.gstatic|:material/")

@@ -89,6 +89,11 @@ def test_sources_renders(browser, app_server, lang):
             assert t(key, lang) in text
         assert page.locator('.krcn-table[data-state="drawn"]').count() >= 2
         assert page.locator('[data-testid="stException"]').count() == 0
+        # the validation command reads as code, in the visitor's own monospace font (no font download)
+        code = page.locator('[data-testid="stMain"] code', has_text="python -m components.validate").first
+        assert code.evaluate("(el) => getComputedStyle(el).fontFamily").startswith("Menlo")
+        page.wait_for_timeout(300)
+        assert not [u for u in watch.requests if "SourceCode" in u]
         screenshot(page, f"sources-{lang}")
         assert_clean(watch, app_server.origin)
     finally:
