@@ -177,7 +177,7 @@ const STYLES = `
 .krcn-sankey.sankey-focus .sankey-link { opacity: 0.12; }
 .krcn-sankey.sankey-focus .sankey-link.sankey-on { opacity: 1; }
 .krcn-sankey [data-node] { cursor: default; }
-.krcn-sankey .sankey-note { fill-opacity: 0.75; font-style: italic; }
+.krcn-sankey .sankey-note { fill-opacity: 0.75; }  /* not italic: one short note is not worth the italic face (a font download) */
 .krcn-sankey-legend { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; list-style: none; margin: 0.4rem 0 0; padding: 0;
   font-size: 0.8125rem; color: var(--st-text-color, inherit); }
 .krcn-sankey-legend li { display: flex; align-items: center; gap: 0.35rem; margin: 0; }

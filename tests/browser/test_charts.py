@@ -40,6 +40,27 @@ def test_charts_need_no_chart_library(browser, app_server, path, charts):
         context.close()
 
 
+# The fonts a first visit downloads, whatever the page or view: Streamlit's own text face and icon font (the
+# empty app loads both). An italic face or the code font would be one more download on the page's critical path.
+EXPECTED_FONTS = {"SourceSansVF-Upright", "MaterialSymbols-Rounded"}
+
+
+@pytest.mark.parametrize("path", [
+    "/?lang=ko", "/network?focus=initech&lang=en", "/delegation?sector=cloud", "/economy?unit=krw",
+    "/mou?sector=tourism&lang=en", "/mou?sector=tourism&lang=ko", "/sources?lang=en",
+])
+def test_a_first_visit_downloads_no_font_beyond_streamlits_own(browser, app_server, path):
+    context, page, watch = new_page(browser)
+    try:
+        page.goto(app_server.url(path))
+        wait_ready(page)
+        page.wait_for_timeout(500)  # a font is fetched when text first needs it
+        fonts = {u.split("?")[0].rsplit("/", 1)[-1].split(".")[0] for u in watch.requests if ".woff" in u or ".ttf" in u}
+        assert fonts <= EXPECTED_FONTS, fonts
+    finally:
+        context.close()
+
+
 SANKEY_GEOMETRY = """() => {
   const svg = document.querySelector('svg.krcn-sankey');
   const box = svg.getBoundingClientRect();
