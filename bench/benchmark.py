@@ -514,6 +514,15 @@ def warm_up(browser, servers: list[tuple[Server, list[str]]], timeout_ms: float)
 
 # --- summaries ----------------------------------------------------------------------------------------------
 
+def pair_ratios(app_ms: list[float], empty_ms: list[float]) -> list[float]:
+    """Run by run, the app's load over the empty app's load it was paired with (both lists in run order; a run
+    that failed on either side leaves them unequal, and then no pairs are claimed). Their spread says how far
+    one run's ratio can be from the median's on this machine."""
+    if len(app_ms) != len(empty_ms):
+        return []
+    return [a / e for a, e in zip(app_ms, empty_ms) if e]
+
+
 def page_table(rec: Recorder, pages: list[str], prefix: str = "") -> dict[str, dict]:
     out = {}
     for page_id in pages:
@@ -522,11 +531,15 @@ def page_table(rec: Recorder, pages: list[str], prefix: str = "") -> dict[str, d
         key = f"{prefix}load:{page_id}"
         ms, size = rec.med(key), rec.med(key, "bytes")
         ratio = ms / base_ms if ms is not None and base_ms else None
+        pairs = pair_ratios(rec.samples.get(key, {}).get("ms", []),
+                            rec.samples.get(f"{prefix}load:empty@{page_id}", {}).get("ms", []))
         out[page_id] = {
             "path": PAGES[page_id],
             "app_ms": _r(ms),
             "baseline_ms": _r(base_ms),
             "ratio": _r(ratio, 3),
+            "pair_ratios": [_r(r, 3) for r in pairs],  # each run's app load / the empty load paired with it
+            "pair_ratio_range": [_r(min(pairs), 3), _r(max(pairs), 3)] if pairs else None,
             "goal_met": ratio is not None and ratio <= GOALS["page_ratio"],
             "first_load_bytes": _r(size, 0),
             "baseline_bytes": _r(base_bytes, 0),
@@ -777,10 +790,12 @@ def print_report(report: dict) -> None:
           f"Streamlit {m['streamlit']}, {m['chromium']}")
     print(f"Mode: {report['mode']}, {report['runs']} paired run(s); medians; goal marks: ok / MISS")
     print()
-    print("Page load (navigation -> fully rendered)          app ms   empty ms   ratio  goal<=1.15  first load KB (+ vs empty)")
+    print("Page load (navigation -> fully rendered)          app ms   empty ms   ratio  (runs)       goal<=1.15  first load KB (+ vs empty)")
     for page_id, row in report["pages"].items():
+        spread = row.get("pair_ratio_range")
+        runs_text = f"({fmt(spread[0], 2)}-{fmt(spread[1], 2)})" if spread else ""
         print(f"  {row['path']:<46} {fmt(row['app_ms']):>7}  {fmt(row['baseline_ms']):>8}  {fmt(row['ratio'], 2):>6}"
-              f"  {'ok' if row['goal_met'] else 'MISS':>10}  {fmt((row['first_load_bytes'] or 0) / 1024):>6}"
+              f"  {runs_text:<11}  {'ok' if row['goal_met'] else 'MISS':>10}  {fmt((row['first_load_bytes'] or 0) / 1024):>6}"
               f" (+{fmt((row['extra_bytes'] or 0) / 1024)})")
     print()
     print("Warm interaction (click -> redrawn)                ms   ratio vs empty rerun   KB   goal<=300ms  goal<=100KB")

@@ -24,6 +24,14 @@ def positive(value) -> bool:
     return isinstance(value, (int, float)) and value > 0
 
 
+def test_pair_ratios_pair_runs_in_order_and_claim_nothing_when_a_run_is_missing():
+    from bench.benchmark import pair_ratios
+
+    assert pair_ratios([900.0, 1100.0, 1000.0], [800.0, 1000.0, 1000.0]) == [1.125, 1.1, 1.0]
+    assert pair_ratios([900.0, 1100.0], [800.0]) == []  # a failed run on one side: no pairing can be trusted
+    assert pair_ratios([], []) == []
+
+
 def test_frame_floor_app_is_the_frame_with_empty_pages(tmp_path):
     # the benchmark's floor: the dashboard's own sidebar and URL handling, every page path, and nothing on a page
     from streamlit.testing.v1 import AppTest
@@ -78,6 +86,7 @@ def test_benchmark_quick_runs_and_reports_every_measure(tmp_path):
         for key in ("app_ms", "baseline_ms", "ratio", "first_load_bytes", "baseline_bytes"):
             assert positive(row[key]), (page, key, row)
         assert isinstance(row["goal_met"], bool)
+        assert len(row["pair_ratios"]) == 1 and row["pair_ratio_range"] == [row["pair_ratios"][0]] * 2
     floor = report["frame_floor"]  # the dashboard's frame with empty pages, paired with the empty app
     for key in ("ms", "empty_ms", "ratio"):
         assert positive(floor[key]), (key, floor)
