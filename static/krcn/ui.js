@@ -373,9 +373,9 @@ export function options(component) {
   const root = component.parentElement.querySelector('.krcn-option-list');
   const d = decode(component.data);
   if (typeof d.ref === 'string') {
-    optionLists.delete(d.ref);  // newest last: the oldest lists go first
+    // Kept for the page session, never evicted: controls drawn again later may name it while its own element,
+    // unchanged, is not drawn again. (One list per language: the data does not change while the server runs.)
     optionLists.set(d.ref, { options: d.options || [], groups: d.groups || [] });
-    while (optionLists.size > 8) optionLists.delete(optionLists.keys().next().value);
     const waiting = optionWaiters.get(d.ref) || [];
     optionWaiters.delete(d.ref);
     waiting.forEach((redraw) => redraw());
