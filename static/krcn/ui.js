@@ -392,13 +392,14 @@ function fillSelect(select, c, list, query) {
   // value, so what is chosen stays visible. Returns how many options match.
   const wanted = searchable(query.trim());
   const labels = new Map(list.options);
-  const keep = (v, label) => !wanted || v === c.value || searchable(label).includes(wanted);
   const frag = document.createDocumentFragment();
   let shown = 0;
-  const option = (v, label) => {
+  const add = (parent, v, label) => {  // one test a label; the current value is listed even when it does not match
+    const matches = !wanted || searchable(label).includes(wanted);
+    if (!matches && v !== c.value) return;
     const node = el('option', { value: v, text: label });
-    if (!wanted || searchable(label).includes(wanted)) { node.dataset.match = ''; shown += 1; }
-    return node;
+    if (matches) { node.dataset.match = ''; shown += 1; }
+    parent.appendChild(node);
   };
   if (c.none !== null && c.none !== undefined) frag.appendChild(el('option', { value: '', text: c.none }));
   const grouped = new Set();
@@ -407,11 +408,11 @@ function fillSelect(select, c, list, query) {
     values.forEach((v) => {
       if (!labels.has(v)) return;
       grouped.add(v);
-      if (keep(v, labels.get(v))) group.appendChild(option(v, labels.get(v)));
+      add(group, v, labels.get(v));
     });
     if (group.children.length) frag.appendChild(group);
   });
-  list.options.forEach(([v, label]) => { if (!grouped.has(v) && keep(v, label)) frag.appendChild(option(v, label)); });
+  list.options.forEach(([v, label]) => { if (!grouped.has(v)) add(frag, v, label); });
   select.replaceChildren(frag);
   select.value = c.value;
   return shown;
