@@ -266,8 +266,10 @@ export function table(component) {
   // What the visitor chose stays through a language or filter change: sort column and direction, filter text.
   const state = (root.__krcnState = root.__krcnState || { sortKey: null, dir: 0, filter: '', all: false });
   if (state.sortKey !== null && !columns.some((c) => c.key === state.sortKey)) { state.sortKey = null; state.dir = 0; }
-  // about maxRows rows in view, then the table scrolls inside (its header stays in view)
-  scroll.style.maxHeight = d.maxRows ? `calc(${(d.maxRows + 1) * 2.3}em + 2px)` : '';
+  // past maxRows rows, about that many rows' height in view, then the table scrolls inside (its header stays in
+  // view); a table of fewer rows is shown whole, however tall its rows (a few long profile cells would otherwise
+  // leave five of eight companies in view)
+  scroll.style.maxHeight = d.maxRows && rows.length > d.maxRows ? `calc(${(d.maxRows + 1) * 2.3}em + 2px)` : '';
 
   let filterInput = null;
   let count = null;

@@ -184,3 +184,33 @@ def test_an_open_table_stays_open_through_a_language_switch(browser, app_server)
         assert_clean(watch, app_server)
     finally:
         context.close()
+
+
+SCROLL_BOXES_JS = """() => [...document.querySelectorAll('.krcn-table-scroll')].map((box) => ({
+  rows: box.querySelectorAll('tbody tr').length,
+  inner: box.scrollHeight - box.clientHeight,
+  capped: box.style.maxHeight !== '',
+}))"""
+
+
+def test_a_short_table_is_shown_whole_and_a_long_one_scrolls_inside(browser, app_server):
+    """Tables scroll inside only past MAX_VISIBLE_ROWS rows: the delegation's eight companies, whose long profile
+    cells make rows tall, are all in view; the network's relations (37 rows) scroll inside their box."""
+    context, page, watch = new_page(browser, locale="ko-KR")
+    try:
+        page.goto(app_server.url("/delegation?lang=ko"))
+        wait_ready(page)
+        page.wait_for_selector('.krcn-table[data-state="drawn"]')
+        (companies, *_) = page.evaluate(SCROLL_BOXES_JS)
+        assert companies["rows"] == 8
+        assert not companies["capped"]
+        assert companies["inner"] <= 1  # no scrolling inside: every row is in the page
+        page.goto(app_server.url("/network?lang=ko"))
+        wait_ready(page)
+        page.wait_for_selector('.krcn-table[data-state="drawn"]')
+        (relations,) = [box for box in page.evaluate(SCROLL_BOXES_JS) if box["rows"] > 20]
+        assert relations["capped"]
+        assert relations["inner"] > 100
+        assert_clean(watch, app_server)
+    finally:
+        context.close()
