@@ -652,19 +652,23 @@ function drawBars(plot, spec) {
   // a horizontal bar chart from components/chart_render.bar_spec: labels, bars and values as real text
   const top = spec.max > 0 ? spec.max : 1;
   const outside = spec.textPosition !== 'inside';
-  const share = outside ? 0.78 : 1;  // room after the longest bar for its value
+  // values written after their bars: the longest bar leaves room for the widest value (--krcn-room, measured
+  // below once drawn; at most 45% of the row), so no number is cut in a narrow column
+  const along = (fraction) => (outside ? `calc((100% - var(--krcn-room, 22%)) * ${fraction})` : fraction * 100 + '%');
   const grid = el('div', { class: 'krcn-bars' });
   const texts = [];
+  const after = [];
   for (const bar of spec.bars || []) {
-    const width = Math.max(0, Math.min(1, bar.value / top)) * share * 100;
     const fill = el('span', { class: 'krcn-bar' + (bar.hatched ? ' krcn-hatched' : '') });
-    fill.style.width = width + '%';
+    fill.style.width = along(Math.max(0, Math.min(1, bar.value / top)));
     fill.style.backgroundColor = bar.color || '#0072B2';
     if (bar.opacity !== null && bar.opacity !== undefined && bar.opacity < 1) fill.style.opacity = String(bar.opacity);
     const text = el('span', { class: 'krcn-bar-text', text: bar.text || '' });
     const track = el('span', { class: 'krcn-bar-track' }, [fill]);
-    if (outside) track.appendChild(text);
-    else {
+    if (outside) {
+      track.appendChild(text);
+      after.push(text);
+    } else {
       if (bar.textColor) text.style.color = bar.textColor;
       fill.appendChild(text);
       texts.push([fill, text, track]);
@@ -676,13 +680,17 @@ function drawBars(plot, spec) {
     const axis = el('div', { class: 'krcn-bar-axis', 'aria-hidden': 'true' });
     for (const tick of spec.axis.ticks || []) {
       const mark = el('span', { class: 'krcn-bar-tick', text: tick.text });
-      mark.style.left = (tick.value / top) * share * 100 + '%';
+      mark.style.left = along(tick.value / top);
       axis.appendChild(mark);
     }
     grid.append(el('span', { 'aria-hidden': 'true' }), axis);
     if (spec.axis.title) grid.append(el('span'), el('div', { class: 'krcn-bar-axis-title', text: spec.axis.title }));
   }
   plot.replaceChildren(grid);
+  if (after.length) {
+    const widest = Math.max(...after.map((text) => text.scrollWidth));  // 0 while not laid out: keep 22%
+    if (widest > 0) grid.style.setProperty('--krcn-room', `min(${Math.ceil(widest) + 2}px, 45%)`);
+  }
   // a value that does not fit inside its bar is written after it, in the page's colour (cut with an ellipsis
   // when even the row is too narrow: the whole text is in the hover, the chart's name and the table)
   for (const [fill, text, track] of texts) {

@@ -229,3 +229,29 @@ def test_a_rerun_with_the_same_chart_leaves_it_alone(browser, app_server):
         wait_drawn(page, 4, ".krcn-bars")
     finally:
         context.close()
+
+
+BAR_FIT_JS = """() => [...document.querySelectorAll('.krcn-bars')].map((grid) => ({
+  cut: [...grid.querySelectorAll('.krcn-bar-text')].filter((t) => t.scrollWidth > t.clientWidth + 1)
+    .map((t) => t.textContent),
+  longest: Math.max(...[...grid.querySelectorAll('.krcn-bar-track')].map((track) =>
+    track.querySelector('.krcn-bar').offsetWidth / track.clientWidth)),
+}))"""
+
+
+@pytest.mark.parametrize(("lang", "unit"), [("ko", "usd"), ("ko", "krw"), ("en", "usd")])
+def test_values_after_bars_are_never_cut_even_in_a_narrow_column(browser, app_server, lang, unit):
+    """/economy's city chart sits in a third of the page: its longest bar leaves room for its whole value
+    ("≈ 7,502억 달러"), and bars still use most of their row."""
+    context, page, watch = new_page(browser)
+    try:
+        page.goto(app_server.url(f"/economy?lang={lang}&unit={unit}"))
+        wait_ready(page)
+        wait_drawn(page, 4, ".krcn-bars")
+        charts = page.evaluate(BAR_FIT_JS)
+        assert len(charts) >= 4
+        assert [chart["cut"] for chart in charts] == [[] for _ in charts]
+        assert all(0.5 < chart["longest"] < 1 for chart in charts), charts
+        assert unexpected_console_errors(watch) == []
+    finally:
+        context.close()
