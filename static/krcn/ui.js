@@ -151,9 +151,13 @@ const STYLES = `
 .krcn-share-copy:focus-visible, .krcn-share-url:focus-visible { outline: 2px solid #0072B2; outline-offset: 1px; }
 .krcn-share-status { min-height: 1.1rem; font-size: 0.8rem; margin-top: 0.2rem; }
 
-.krcn-stat { color: var(--st-text-color, inherit); }
+.krcn-stat { color: var(--st-text-color, inherit); container-type: inline-size; }
 .krcn-stat-label { margin: 0; font-size: 0.875rem; }
-.krcn-stat-value { margin: 0.1rem 0 0; font-size: 2rem; line-height: 1.2; font-weight: 400; overflow-wrap: anywhere; }
+/* a figure is never broken inside a word ("US$750.2b / n", "7,502억 달 / 러" in a narrow column): its size follows the
+   card's width and the figure's longest word (--krcn-len, in Latin-letter widths), Korean breaks only at spaces
+   (keep-all), and a word breaks only past the smallest size */
+.krcn-stat-value { margin: 0.1rem 0 0; font-size: clamp(1.25rem, calc(170cqi / var(--krcn-len, 8)), 2rem); line-height: 1.2;
+  font-weight: 400; word-break: keep-all; overflow-wrap: anywhere; }
 .krcn-stat-note { margin: 0.25rem 0 0; font-size: 0.875rem; }
 
 .krcn-bars { display: grid; grid-template-columns: minmax(4rem, max-content) minmax(0, 1fr); column-gap: 0.6rem;
@@ -582,13 +586,24 @@ export function share(component) {
 
 // --- stat cards: a figure with its label and notes (components/frame_render.py) ------------------------------
 
+const WIDE_CHAR = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uff60]/u;
+
+export function longestWord(text) {
+  // the widest space-separated word, counting a wide (Hangul, Hanzi, full-width) character as two Latin ones
+  const widths = String(text).split(/\s+/).map((word) =>
+    [...word].reduce((n, ch) => n + (WIDE_CHAR.test(ch) ? 2 : 1), 0));
+  return Math.max(4, ...widths);
+}
+
 export function stats(component) {
   const { data, parentElement } = component;
   const d = decode(data);
   const root = parentElement.querySelector('.krcn-stat');
+  const value = el('p', { class: 'krcn-stat-value', text: d.value || '' });
+  value.style.setProperty('--krcn-len', String(longestWord(d.value || '')));
   root.replaceChildren(
     el('p', { class: 'krcn-stat-label', text: d.label || '' }),
-    el('p', { class: 'krcn-stat-value', text: d.value || '' }),
+    value,
     ...(d.notes || []).map((note) => el('p', { class: 'krcn-stat-note', text: note })),
   );
   root.dataset.state = 'drawn';

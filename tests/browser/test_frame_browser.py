@@ -217,3 +217,41 @@ def test_a_phone_sees_the_page_not_the_sidebar(browser, app_server):
         assert page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollWidth") <= 390
     finally:
         context.close()
+
+
+STAT_LINES_JS = """() => [...document.querySelectorAll('.krcn-stat[data-state="drawn"] .krcn-stat-value')].map((value) => {
+  const node = value.firstChild;
+  const text = value.textContent;
+  const range = document.createRange();
+  let split = 0;  // words drawn on more than one line
+  for (const match of text.matchAll(/\\S+/g)) {
+    range.setStart(node, match.index);
+    range.setEnd(node, match.index + match[0].length);
+    if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) split += 1;
+  }
+  return {text, split, px: parseFloat(getComputedStyle(value).fontSize)};
+})"""
+
+
+@pytest.mark.parametrize(("path", "lang"), [("/", "en"), ("/", "ko"), ("/economy", "en"), ("/economy", "ko")])
+def test_a_headline_figure_is_never_broken_inside_a_word(browser, app_server, path, lang):
+    """At 1024 px with the sidebar open the overview's four figure columns are ~150 px wide: "US$750.2bn" used to
+    break as "US$750.2b / n" and "7,502억 달러" as "7,502억 달 / 러". No word of a figure is drawn on two lines now,
+    and where there is room a figure keeps the full size."""
+    context, page, watch = new_page(browser)
+    try:
+        page.set_viewport_size({"width": 1024, "height": 900})
+        page.goto(app_server.url(f"{path}?lang={lang}"))
+        wait_ready(page)
+        page.wait_for_selector('.krcn-stat[data-state="drawn"]')
+        narrow = page.evaluate(STAT_LINES_JS)
+        assert narrow, "no stat card drawn"
+        assert [value["split"] for value in narrow] == [0] * len(narrow), narrow
+        page.set_viewport_size({"width": 1600, "height": 900})
+        page.wait_for_timeout(200)
+        wide = page.evaluate(STAT_LINES_JS)
+        assert max(value["px"] for value in wide) == 32  # 2rem where the card has room
+        assert all(value["px"] >= 20 for value in narrow + wide)  # never below 1.25rem
+        assert unexpected_console_errors(watch) == []
+    finally:
+        context.close()
