@@ -588,7 +588,7 @@ export function share(component) {
 
 const WIDE_CHAR = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uff60]/u;
 
-export function longestWord(text) {
+function longestWord(text) {
   // the widest space-separated word, counting a wide (Hangul, Hanzi, full-width) character as two Latin ones
   const widths = String(text).split(/\s+/).map((word) =>
     [...word].reduce((n, ch) => n + (WIDE_CHAR.test(ch) ? 2 : 1), 0));
