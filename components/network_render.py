@@ -279,6 +279,8 @@ def legend(data: Dataset, lang: str) -> dict:
 # --- the page component's styles and HTML (its code: `network` in static/krcn/ui.js, drawing with
 # static/krcn/network.js, which the offline file inlines) ------------------------------------------
 
+# The drawing's box is 620 px tall, or about as tall as the screen is wide on a phone (a tall box there left most of
+# the screen empty around a network fitted to the narrow width).
 NETWORK_CSS = """
 .krcn-net{font-family:var(--st-font, inherit);color:var(--st-text-color, inherit);position:relative}
 .krcn-net-bar{display:flex;align-items:center;justify-content:space-between;gap:0.5rem;min-height:2rem}
@@ -291,7 +293,7 @@ NETWORK_CSS = """
 .krcn-net.krcn-net--full{position:fixed;inset:0;z-index:1000100;padding:0.75rem 1rem;overflow:auto;
   background:var(--st-background-color, #FBFBF8)}
 .krcn-net.krcn-net--full .krcn-net-canvas{height:calc(100vh - 4.5rem)}
-.krcn-net-canvas{height:620px;width:100%;border:1px solid rgba(128,128,128,.35);border-radius:0.5rem;position:relative;
+.krcn-net-canvas{height:min(620px, max(360px, 95vw));width:100%;border:1px solid rgba(128,128,128,.35);border-radius:0.5rem;position:relative;
   overflow:hidden;background:var(--st-background-color, transparent)}
 .krcn-net-canvas:focus-visible{outline:2px solid #0072B2}
 .krcn-net-legend{display:flex;flex-wrap:wrap;gap:0.4rem 1.6rem;margin-top:0.6rem;font-size:0.85rem;line-height:1.35}

@@ -328,3 +328,25 @@ def test_a_long_focus_list_is_sent_once_not_with_every_focus_change(browser, tmp
             context.close()
     finally:
         server.stop()
+
+
+CANVAS_BOX_JS = "() => { const r = document.querySelector('.krcn-net-canvas').getBoundingClientRect(); return [r.width, r.height]; }"
+
+
+def test_the_drawing_is_shorter_on_a_phone(browser, app_server):
+    """On a phone the drawing's box is about as tall as it is wide (a 620 px box left most of the screen empty
+    around a network drawn to the narrow width, and a touch on it pans the drawing instead of the page); on a
+    wide screen it keeps its 620 px."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="ko-KR")
+    try:
+        page = context.new_page()
+        open_network(page, app_server, "lang=ko")
+        width, height = page.evaluate(CANVAS_BOX_JS)
+        assert 360 <= height <= 380
+        assert height <= width + 30
+        page.set_viewport_size({"width": 1400, "height": 1000})
+        page.wait_for_timeout(300)
+        assert page.evaluate(CANVAS_BOX_JS)[1] == 620
+        assert page.locator(DRAWN).count() == 1
+    finally:
+        context.close()
