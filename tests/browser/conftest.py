@@ -96,6 +96,14 @@ class PageWatch:
         return [u for u in self.requests if not (u.startswith(origin) or u.startswith(("data:", "blob:", "about:")))]
 
 
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+def new_phone_context(browser, locale: str = "en-US"):
+    """A browser context the size of a phone (390 x 844, touch)."""
+    return browser.new_context(locale=locale, **PHONE)
+
+
 def new_page(browser, locale: str = "en-US", color_scheme: str = "light", permissions: tuple[str, ...] = ()):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale=locale, color_scheme=color_scheme)
     if permissions:

@@ -11,6 +11,7 @@ from components.dataset import load_dataset
 from components.i18n import t
 from tests.browser.conftest import (
     new_page,
+    new_phone_context,
     screenshot,
     start_server,
     unexpected_console_errors,
@@ -203,7 +204,7 @@ def test_cold_deep_link_is_the_same_view_as_a_warm_one(browser):
 
 def test_a_phone_sees_the_page_not_the_sidebar(browser, app_server):
     """On a phone-sized screen the sidebar starts closed (it would cover the page); its controls are one tap away."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="en-US")
+    context = new_phone_context(browser, locale="en-US")
     page = context.new_page()
     try:
         page.goto(app_server.url("/economy?lang=en"))

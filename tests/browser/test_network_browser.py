@@ -8,7 +8,14 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browser.conftest import new_page, screenshot, start_server, unexpected_console_errors, wait_ready
+from tests.browser.conftest import (
+    new_page,
+    new_phone_context,
+    screenshot,
+    start_server,
+    unexpected_console_errors,
+    wait_ready,
+)
 from tests.package_fixture import copy_real_package
 
 DRAWN = '.krcn-net[data-state="drawn"]'
@@ -337,7 +344,7 @@ def test_the_drawing_is_shorter_on_a_phone(browser, app_server):
     """On a phone the drawing's box is about as tall as it is wide (a 620 px box left most of the screen empty
     around a network drawn to the narrow width, and a touch on it pans the drawing instead of the page); on a
     wide screen it keeps its 620 px."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="ko-KR")
+    context = new_phone_context(browser, locale="ko-KR")
     try:
         page = context.new_page()
         open_network(page, app_server, "lang=ko")
