@@ -93,6 +93,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "table.empty": {"ko": "행이 없습니다.", "en": "No rows."},
     "table.no_match": {"ko": "찾는 말이 들어 있는 행이 없습니다.", "en": "No row contains that text."},
     "table.show_all": {"ko": "{total}행 모두 보기", "en": "Show all {total} rows"},
+    "table.columns_in_view": {"ko": "열 {total}개 중 {shown}개가 보입니다", "en": "{shown} of {total} columns in view"},
+    "table.columns_earlier": {"ko": "← 앞 열", "en": "← Earlier columns"},
+    "table.columns_later": {"ko": "뒤 열 →", "en": "More columns →"},
     "footer.note": {
         "ko": "모든 사실에는 출처가 있습니다. 확인되지 않은 것은 ‘알 수 없음’으로 표시합니다.",
         "en": "Every fact has a source. What is not known is shown as unknown.",

@@ -5,7 +5,8 @@ Why not `st.dataframe`: its grid arrives as about 25 lazily loaded modules (1.3 
 message, and a first visit waits for them; on the benchmark machine one small `st.dataframe` made a page 1.5x
 the empty app's load time. This table is a real `<table>` (a screen reader reads it as a table, text can be
 selected, wraps and prints): sortable by any column, filterable past a few rows, scrolling inside past
-`MAX_VISIBLE_ROWS` rows with its header in view, the first column kept in view when it scrolls sideways.
+`MAX_VISIBLE_ROWS` rows with its header in view, the first column kept in view when it scrolls sideways; a
+table wider than its box says how many columns are in view and has buttons to page sideways.
 Every cell is written with textContent; a cell is a link only for an http(s) address.
 """
 from __future__ import annotations

@@ -16,7 +16,10 @@ _table_component = st.components.v2.component(
     "krcn_table", html=TABLE_HTML, js=component_stub("table"), isolate_styles=False
 )
 
-TEXT_KEYS = ("filter", "filter_label", "count", "sort", "yes", "no", "empty", "no_match", "show_all")
+TEXT_KEYS = (
+    *("filter", "filter_label", "count", "sort", "yes", "no", "empty", "no_match", "show_all"),
+    *("columns_in_view", "columns_earlier", "columns_later"),
+)
 
 
 def table_text(lang: str) -> dict[str, str]:

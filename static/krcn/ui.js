@@ -66,7 +66,7 @@ function el(tag, props, children) {
 const STYLES = `
 .krcn-table { width: 100%; font-size: 0.875rem; color: var(--st-text-color, inherit); }
 .krcn-table-tools { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin-bottom: 0.4rem; }
-.krcn-table-tools:empty { display: none; }
+.krcn-table-tools:empty, .krcn-table-tools:not(:has(> :not([hidden]))) { display: none; }
 .krcn-table-filter { font: inherit; padding: 0.3rem 0.5rem; min-width: 14rem; color: inherit;
   background: var(--st-background-color, transparent); border: 1px solid rgba(128,128,128,.6); border-radius: 0.4rem; }
 .krcn-table-count { font-size: 0.8125rem; }
@@ -97,6 +97,16 @@ const STYLES = `
   padding: 0.25rem 0.7rem; cursor: pointer; color: inherit; background: transparent;
   border: 1px solid rgba(128,128,128,.6); border-radius: 0.4rem; }
 .krcn-table-empty { padding: 0.5rem 0.6rem; }
+.krcn-table-side { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.4rem; margin-left: auto; font-size: 0.8125rem; }
+.krcn-table-side[hidden] { display: none; }
+.krcn-table.krcn-snug .krcn-fit-long, .krcn-table.krcn-snug .krcn-w-large { min-width: 9rem; }
+.krcn-table.krcn-snug .krcn-fit-mid, .krcn-table.krcn-snug .krcn-w-medium { min-width: 5rem; }
+.krcn-table-side button { font: inherit; padding: 0.15rem 0.55rem; cursor: pointer; color: inherit; background: transparent;
+  border: 1px solid rgba(128,128,128,.6); border-radius: 0.4rem; }
+.krcn-table-side button:disabled { cursor: default; opacity: 0.45; }
+.krcn-table-scroll.krcn-wide { scrollbar-color: rgba(128,128,128,.6) transparent; }
+.krcn-table-scroll.krcn-more-right { box-shadow: inset -14px 0 12px -12px rgba(0,0,0,.35); }
+.krcn-table-scroll.krcn-more-left .krcn-pin { box-shadow: 6px 0 8px -6px rgba(0,0,0,.35); }
 
 .krcn-controls { display: flex; flex-direction: column; gap: 0.9rem; font-size: 0.9rem; color: var(--st-text-color, inherit); }
 .krcn-controls[data-layout="row"] { flex-direction: row; flex-wrap: wrap; align-items: flex-start; gap: 0.75rem 2rem; }
@@ -365,7 +375,79 @@ export function table(component) {
   if (filterInput) filterInput.oninput = () => { state.filter = filterInput.value; body(); };
   header();
   body();
+  sideways(root, tools, scroll, thead, text, columns.length);
   root.dataset.state = 'drawn';
+}
+
+// A table wider than its box says how many of its columns are in view and offers buttons that page sideways:
+// Streamlit hides scrollbars until the pointer is over them, so nothing else would tell a visitor the table
+// goes on (the delegation table shows four of its ten columns at 1280 px). Edge shadows mark the hidden side.
+function sideways(root, tools, scroll, thead, text, total) {
+  const side = el('span', { class: 'krcn-table-side', hidden: true });
+  const status = el('span', { class: 'krcn-table-side-status' });
+  const earlier = el('button', { type: 'button', class: 'krcn-table-earlier', text: text.columns_earlier || '←' });
+  const later = el('button', { type: 'button', class: 'krcn-table-later', text: text.columns_later || '→' });
+  side.append(status, earlier, later);
+  tools.appendChild(side);
+  const heads = () => [...thead.querySelectorAll('th')];
+  const pinned = () => (heads()[0] || { offsetWidth: 0 }).offsetWidth;
+  // where the box scrolls to put a column right after the pinned one (0 for the first unpinned column)
+  const startOf = (th) => th.offsetLeft - heads()[1].offsetLeft;
+  const over = () => scroll.scrollWidth > scroll.clientWidth + 1;
+
+  function update() {
+    const wide = over();
+    const left = scroll.scrollLeft;
+    const right = left + scroll.clientWidth;
+    const atStart = left <= 1;
+    const atEnd = right >= scroll.scrollWidth - 1;
+    side.hidden = !wide;
+    scroll.classList.toggle('krcn-wide', wide);
+    scroll.classList.toggle('krcn-more-left', wide && !atStart);
+    scroll.classList.toggle('krcn-more-right', wide && !atEnd);
+    if (!wide) return;
+    // the pinned first column is always in view; another column counts when it is wholly in view
+    const start = left + pinned();
+    const shown = heads().filter((th, i) => i === 0 || (th.offsetLeft >= start - 1 && th.offsetLeft + th.offsetWidth <= right + 1)).length;
+    status.textContent = fill(text.columns_in_view, { shown, total });
+    earlier.disabled = atStart;
+    later.disabled = atEnd;
+  }
+
+  // a page sideways starts at a column's edge: the first column cut on the right, or going back, the first
+  // column that keeps the one now leftmost in view
+  later.onclick = () => {
+    const right = scroll.scrollLeft + scroll.clientWidth;
+    const next = heads().slice(1).find((th) => th.offsetLeft + th.offsetWidth > right + 1);
+    scroll.scrollLeft = next ? startOf(next) : scroll.scrollWidth;
+  };
+  earlier.onclick = () => {
+    const target = scroll.scrollLeft - (scroll.clientWidth - pinned());
+    const first = heads().slice(1).find((th) => startOf(th) >= target - 1);
+    scroll.scrollLeft = first ? Math.max(0, startOf(first)) : 0;
+  };
+  // A table a little too wide for its box fits when its long columns may be narrower (a column cut by a few
+  // pixels helps nobody); one far too wide keeps columns wide enough to read and pages sideways.
+  function fit() {
+    root.classList.remove('krcn-snug');
+    if (over()) {
+      root.classList.add('krcn-snug');
+      if (over()) root.classList.remove('krcn-snug');
+    }
+    update();
+  }
+  let frame = 0;
+  let refit = false;
+  const soon = (resized) => {
+    refit = refit || resized;
+    if (!frame) frame = requestAnimationFrame(() => { frame = 0; const again = refit; refit = false; (again ? fit : update)(); });
+  };
+  scroll.onscroll = () => soon(false);
+  if (root.__krcnSideWatch) root.__krcnSideWatch.disconnect();
+  root.__krcnSideWatch = new ResizeObserver(() => soon(true));
+  root.__krcnSideWatch.observe(scroll);
+  root.__krcnSideWatch.observe(scroll.querySelector('table'));
+  fit();
 }
 
 // --- form controls bound to the URL (components/controls_render.py) -----------------------------------------

@@ -214,3 +214,80 @@ def test_a_short_table_is_shown_whole_and_a_long_one_scrolls_inside(browser, app
         assert_clean(watch, app_server)
     finally:
         context.close()
+
+
+SIDEWAYS_JS = """(i) => {
+  const root = document.querySelectorAll('.krcn-table')[i];
+  const box = root.querySelector('.krcn-table-scroll');
+  const side = root.querySelector('.krcn-table-side');
+  const heads = [...box.querySelectorAll('thead th')];
+  const right = box.scrollLeft + box.clientWidth;
+  return {
+    wide: box.scrollWidth > box.clientWidth + 1,
+    left: box.scrollLeft,
+    atEnd: right >= box.scrollWidth - 1,
+    shown: side.hidden ? null : side.querySelector('.krcn-table-side-status').textContent,
+    earlier: side.querySelector('.krcn-table-earlier').disabled,
+    later: side.querySelector('.krcn-table-later').disabled,
+    // the column now first after the pinned one starts at the pinned column's edge
+    firstStart: Math.min(...heads.slice(1).filter((th) => th.offsetLeft >= box.scrollLeft + heads[0].offsetWidth - 1)
+      .map((th) => th.offsetLeft - box.scrollLeft - heads[0].offsetWidth)),
+    whole: heads.filter((th, k) => k === 0 || (th.offsetLeft >= box.scrollLeft + heads[0].offsetWidth - 1
+      && th.offsetLeft + th.offsetWidth <= right + 1)).map((th) => th.textContent.replace(/[↕▲▼]/g, '')),
+    moreLeft: box.classList.contains('krcn-more-left'),
+    moreRight: box.classList.contains('krcn-more-right'),
+    toolsShown: root.querySelector('.krcn-table-tools').offsetHeight > 0,
+  };
+}"""
+
+
+def test_a_table_wider_than_its_box_says_so_and_pages_sideways_from_the_keyboard(browser, app_server):
+    """Streamlit hides scrollbars until hovered, so the delegation table's ten columns (four or five in view at
+    1280 px) would end at the box's edge with nothing to say there is more. The table says how many columns are
+    in view, shades the hidden side, and its buttons page sideways a column edge at a time to the last column;
+    a table that fits says nothing."""
+    context, page, watch = new_page(browser)
+    try:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(app_server.url("/delegation?lang=en"))
+        wait_ready(page)
+        page.wait_for_selector('.krcn-table[data-state="drawn"]')
+        first = page.evaluate(SIDEWAYS_JS, 0)
+        assert first["wide"] and first["left"] == 0
+        assert first["shown"] == f"{len(first['whole'])} of 10 columns in view" and len(first["whole"]) < 10
+        assert (first["earlier"], first["later"]) == (True, False)
+        assert (first["moreLeft"], first["moreRight"]) == (False, True)
+        later = page.locator(".krcn-table-later").first
+        later.focus()
+        seen = list(first["whole"])
+        for _ in range(10):
+            page.keyboard.press("Enter")
+            page.wait_for_timeout(100)
+            now = page.evaluate(SIDEWAYS_JS, 0)
+            assert now["left"] > 0 and now["moreLeft"] and not now["earlier"]
+            assert now["whole"][0] == "Company"  # the first column stays in view
+            if now["atEnd"]:
+                break
+            assert abs(now["firstStart"]) <= 1  # a page starts at a column's edge
+            seen += now["whole"][1:]
+        assert now["atEnd"] and now["later"] and not now["moreRight"]
+        assert now["whole"][-1] == t("delegation.col.attendee_level", "en")
+        assert {*seen, *now["whole"]} >= {t(f"delegation.col.{k}", "en") for k in ("business", "headquarters", "founded")}
+        earlier = page.locator(".krcn-table-earlier").first
+        for _ in range(10):
+            earlier.click()
+            page.wait_for_timeout(100)
+            if page.evaluate(SIDEWAYS_JS, 0)["left"] == 0:
+                break
+        back = page.evaluate(SIDEWAYS_JS, 0)
+        assert back["left"] == 0 and back["earlier"] and not back["moreLeft"]
+
+        # the companies per sector, behind the first chart: three columns that fit
+        page.get_by_text(t("delegation.table.numbers", "en"), exact=True).first.click()
+        page.wait_for_function("() => document.querySelectorAll('.krcn-table[data-state=\"drawn\"]').length == 2")
+        sectors = page.evaluate(SIDEWAYS_JS, 1)
+        assert not sectors["wide"] and sectors["shown"] is None
+        assert not sectors["moreRight"] and not sectors["toolsShown"]
+        assert_clean(watch, app_server)
+    finally:
+        context.close()

@@ -169,3 +169,43 @@ def test_a_download_works_from_the_keyboard_and_again(browser, app_server):
         assert_clean(watch, app_server.origin)
     finally:
         context.close()
+
+
+NATURAL_WIDTHS_JS = """() => [...document.querySelectorAll('.krcn-table')].map((root) => {
+  const box = root.querySelector('.krcn-table-scroll');
+  const snug = root.classList.contains('krcn-snug');
+  root.classList.remove('krcn-snug');
+  const natural = box.scrollWidth / box.clientWidth;  // with every column at its readable width
+  root.classList.toggle('krcn-snug', snug);
+  const side = root.querySelector('.krcn-table-side');
+  return { natural, wide: box.scrollWidth > box.clientWidth + 1, told: !!side && !side.hidden };
+})"""
+
+
+def test_a_table_a_little_too_wide_fits_and_a_far_too_wide_one_says_so(browser, app_server):
+    """The data dictionary's tables at 1280 px: several are 1-20 % wider than their box with every long column
+    at its readable width. Cutting their last column by a few pixels helps nobody, so those fit (their long
+    columns a little narrower); a table far wider keeps its widths and says it has more columns."""
+    context, page, watch = new_page(browser)
+    try:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        open_view(page, app_server, "/sources?lang=en")
+        summaries = page.locator('[data-testid="stExpander"] summary').filter(has_text=" columns)")
+        for i in range(summaries.count()):
+            summaries.nth(i).click()
+        opened = summaries.count()
+        assert opened >= 5
+        page.wait_for_function(
+            "(n) => document.querySelectorAll('.krcn-table[data-state=drawn]').length >= n", arg=opened + 2
+        )
+        page.wait_for_timeout(300)
+        tables = page.evaluate(NATURAL_WIDTHS_JS)
+        near = [x for x in tables if 1.005 < x["natural"] <= 1.2]
+        far = [x for x in tables if x["natural"] > 1.5]
+        assert near and far  # the page has both kinds
+        assert all(not x["wide"] and not x["told"] for x in near)
+        assert all(x["wide"] and x["told"] for x in far)
+        assert all(not x["told"] for x in tables if x["natural"] <= 1.005)
+        assert_clean(watch, app_server.origin)
+    finally:
+        context.close()
