@@ -64,6 +64,12 @@ function el(tag, props, children) {
 }
 
 const STYLES = `
+/* Korean is set with breaks between words, not inside one ("클라우드" never as "클라 / 우드"), as Korean
+   typesetting does (Streamlit's own text breaks anywhere); a word longer than its line still breaks, since
+   Streamlit's text and the app's components wrap overflowing words. */
+html[lang="ko"] [data-testid="stAppViewContainer"], html[lang="ko"] [data-testid="stAppViewContainer"] * { word-break: keep-all; }
+/* a markdown table cannot scroll: on a phone its cells still break a word rather than run off the screen */
+@media (max-width: 640px) { html[lang="ko"] [data-testid="stMarkdownContainer"] :is(td, th) { overflow-wrap: anywhere; } }
 .krcn-table { width: 100%; font-size: 0.875rem; color: var(--st-text-color, inherit); }
 .krcn-table-tools { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin-bottom: 0.4rem; }
 .krcn-table-tools:empty, .krcn-table-tools:not(:has(> :not([hidden]))) { display: none; }

@@ -256,3 +256,47 @@ def test_a_headline_figure_is_never_broken_inside_a_word(browser, app_server, pa
         assert unexpected_console_errors(watch) == []
     finally:
         context.close()
+
+
+HANGUL_SPLITS_JS = """() => {
+  // every run of Hangul syllables in the page's text, and those drawn on more than one line
+  const walker = document.createTreeWalker(document.querySelector('[data-testid="stAppViewContainer"]'), NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let runs = 0;
+  const split = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement || !node.parentElement.getClientRects().length) continue;
+    for (const match of node.data.matchAll(/[\\uac00-\\ud7a3]{2,}/g)) {
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      runs += 1;
+      if (tops.size > 1) split.push(match[0]);
+    }
+  }
+  return {runs, split};
+}"""
+
+
+@pytest.mark.parametrize("path", ["/", "/network", "/delegation", "/economy", "/mou", "/sources"])
+def test_korean_breaks_between_words_never_inside_one(browser, app_server, path):
+    """Streamlit's text breaks anywhere, so Korean headings and prose broke inside words ("텐센트 클라 / 우드 방문"
+    in the overview's title at 1280 px). On Korean pages a line now breaks only between words, at a desktop and a
+    tablet width, and on a phone nothing is wider than the screen."""
+    context, page, watch = new_page(browser, locale="ko-KR")
+    try:
+        page.goto(app_server.url(f"{path}?lang=ko"))
+        wait_ready(page)
+        page.wait_for_function("() => document.documentElement.lang === 'ko'")
+        for width in (1280, 1024):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.wait_for_timeout(300)
+            found = page.evaluate(HANGUL_SPLITS_JS)
+            assert found["runs"] > 50
+            assert found["split"] == [], (width, found["split"])
+        page.set_viewport_size({"width": 390, "height": 800})
+        page.wait_for_timeout(300)
+        assert page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollWidth") <= 390
+        assert unexpected_console_errors(watch) == []
+    finally:
+        context.close()
