@@ -97,6 +97,8 @@ def test_benchmark_quick_runs_and_reports_every_measure(tmp_path):
 
     for page, row in report["server"]["script_ms"].items():
         assert positive(row["ms"]) and row["errors"] == [], (page, row)
+    empty_run = report["server"]["script_ms_empty_app"]  # the same measure for the empty app, to compare
+    assert positive(empty_run["ms"]) and empty_run["errors"] == [], empty_run
     assert positive(report["server"]["memory"]["rss_idle_mib"])
     network = report["network"]
     assert network["state"] in ("drawn", "empty") and network["canvas"], network
