@@ -70,6 +70,22 @@ const STYLES = `
 html[lang="ko"] [data-testid="stAppViewContainer"], html[lang="ko"] [data-testid="stAppViewContainer"] * { word-break: keep-all; }
 /* a markdown table cannot scroll: on a phone its cells still break a word rather than run off the screen */
 @media (max-width: 640px) { html[lang="ko"] [data-testid="stMarkdownContainer"] :is(td, th) { overflow-wrap: anywhere; } }
+/* Printed or saved as PDF, a page is its content at the paper's width: no sidebar or app toolbar, and every
+   table whole (all its drawn rows and columns, nothing scrolling inside); the browser prints the view's address. */
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+  [data-testid="stMain"] { margin-left: 0 !important; }
+  [data-testid="stMainBlockContainer"] { max-width: none !important; padding: 0 !important; }
+  .krcn-table-tools, .krcn-table-more, .krcn-net-tools { display: none !important; }
+  .krcn-table { font-size: 0.75rem; }
+  .krcn-table-scroll { max-height: none !important; overflow: visible !important; box-shadow: none !important; }
+  .krcn-table table { table-layout: auto; }
+  .krcn-table th, .krcn-table td { min-width: 0 !important; max-width: none; overflow-wrap: anywhere; }
+  .krcn-table thead th, .krcn-table .krcn-pin { position: static; box-shadow: none !important; }
+  .krcn-table thead th, .krcn-table .krcn-fit-short { white-space: normal; }
+  .krcn-table tr { break-inside: avoid; }
+  .krcn-table thead { display: table-header-group; }
+}
 .krcn-table { width: 100%; font-size: 0.875rem; color: var(--st-text-color, inherit); }
 .krcn-table-tools { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin-bottom: 0.4rem; }
 .krcn-table-tools:empty, .krcn-table-tools:not(:has(> :not([hidden]))) { display: none; }

@@ -291,3 +291,45 @@ def test_a_table_wider_than_its_box_says_so_and_pages_sideways_from_the_keyboard
         assert_clean(watch, app_server)
     finally:
         context.close()
+
+
+PRINTED_JS = """() => ({
+  sidebar: getComputedStyle(document.querySelector('[data-testid="stSidebar"]')).display,
+  tables: [...document.querySelectorAll('.krcn-table')].map((root) => {
+    const box = root.querySelector('.krcn-table-scroll');
+    return {
+      rows: box.querySelectorAll('tbody tr').length,
+      clippedDown: box.scrollHeight - box.clientHeight,
+      clippedAcross: box.scrollWidth - box.clientWidth,
+      toolsShown: root.querySelector('.krcn-table-tools').offsetHeight > 0,
+    };
+  }),
+})"""
+
+
+def test_a_printed_page_has_no_sidebar_and_every_table_whole(browser, app_server):
+    """Printed or saved as PDF (a journalist keeping what they saw), a page used to carry the sidebar down its left
+    side and print only what each table's box showed: the network's relations table its first rows, the
+    delegation table four of its ten columns. In print the sidebar is gone and every table is whole."""
+    context, page, watch = new_page(browser)
+    try:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        for path, rows in (("/network?lang=en", 37), ("/delegation?lang=ko", 8)):
+            page.goto(app_server.url(path))
+            wait_ready(page)
+            page.wait_for_selector('.krcn-table[data-state="drawn"]')
+            page.emulate_media(media="screen")
+            on_screen = page.evaluate(PRINTED_JS)
+            assert on_screen["sidebar"] != "none"
+            assert any(t["clippedDown"] > 100 or t["clippedAcross"] > 100 for t in on_screen["tables"])
+            page.emulate_media(media="print")
+            page.wait_for_timeout(300)
+            printed = page.evaluate(PRINTED_JS)
+            assert printed["sidebar"] == "none"
+            assert [t["rows"] for t in printed["tables"]].count(rows) == 1  # every row drawn
+            for t in printed["tables"]:
+                assert t["clippedDown"] <= 1 and t["clippedAcross"] <= 1 and not t["toolsShown"], (path, t)
+            assert len(page.pdf(format="A4")) > 10_000  # Chromium prints it
+        assert_clean(watch, app_server)
+    finally:
+        context.close()
