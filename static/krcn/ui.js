@@ -68,8 +68,8 @@ const STYLES = `
    typesetting does (Streamlit's own text breaks anywhere); a word longer than its line still breaks, since
    Streamlit's text and the app's components wrap overflowing words. */
 html[lang="ko"] [data-testid="stAppViewContainer"], html[lang="ko"] [data-testid="stAppViewContainer"] * { word-break: keep-all; }
-/* a markdown table cannot scroll: on a phone its cells still break a word rather than run off the screen */
-@media (max-width: 640px) { html[lang="ko"] [data-testid="stMarkdownContainer"] :is(td, th) { overflow-wrap: anywhere; } }
+/* on a phone a markdown table wider than the screen scrolls sideways inside its own box, its words whole */
+@media (max-width: 640px) { [data-testid="stMarkdownContainer"] table { display: block; max-width: 100%; overflow-x: auto; } }
 /* Printed or saved as PDF, a page is its content at the paper's width: no sidebar or app toolbar, and every
    table whole (all its drawn rows and columns, nothing scrolling inside); the browser prints the view's address. */
 @media print {
