@@ -651,6 +651,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Market value is what the shares were worth at one moment (the article's figure, Sept 2025, unverified); revenue and operating profit (non-IFRS) are one year's business (FY2024). They measure different things: compare only their size.",
     },
     "economy.table.numbers": {"ko": "표로 보기 (수치·출처)", "en": "Table: numbers and sources"},
+    "economy.table.numbers_of": {"ko": "표로 보기 (수치·출처): {title}", "en": "Table: numbers and sources — {title}"},
     "economy.download": {"ko": "표를 CSV로 내려받기", "en": "Download this table (CSV)"},
     "economy.chart.highlight_label": {"ko": "▶ {name}", "en": "▶ {name}"},
     "economy.chart.hover_source": {"ko": "출처 값", "en": "Source value"},

@@ -26,9 +26,9 @@ view = page_view("economy")
 data, lang = view.data, view.lang
 
 
-def numbers(section: str, name: str, title: str) -> None:
+def numbers(section: str, name: str, title: str, label: str | None = None) -> None:
     """The chart's numbers below it (what a screen reader or a spreadsheet needs), downloadable as shown."""
-    with lazy_expander(view.t("economy.table.numbers"), key=f"numbers_{name}") as is_open:
+    with lazy_expander(label or view.t("economy.table.numbers"), key=f"numbers_{name}") as is_open:
         if not is_open:
             return
         frame = data.memo(eco.section_table, section, view.state.unit, lang)
@@ -135,11 +135,14 @@ with guarded(view):
     with left:
         st.subheader(view.t("economy.ranking.provinces"))
         chart("province_gdp", view.t("economy.ranking.provinces"), (view.t("economy.ranking.provinces_note"),))
-        numbers("province_gdp", "provinces", view.t("economy.ranking.provinces"))
     with right:
         st.subheader(view.t("economy.ranking.cities"))
         chart("city_gdp", view.t("economy.ranking.cities"))
-        numbers("city_gdp", "cities", view.t("economy.ranking.cities"))
+    # Both charts' numbers below the pair, at the page's width: in its chart's column the cities' twelve-column
+    # table had two columns in view.
+    for section, name, heading in (("province_gdp", "provinces", "economy.ranking.provinces"), ("city_gdp", "cities", "economy.ranking.cities")):
+        title = view.t(heading)
+        numbers(section, name, title, label=view.t("economy.table.numbers_of", title=title))
 
 # 4. Tencent: what the shares were worth beside a year's revenue and profit.
 with guarded(view):

@@ -333,3 +333,26 @@ def test_a_printed_page_has_no_sidebar_and_every_table_whole(browser, app_server
         assert_clean(watch, app_server)
     finally:
         context.close()
+
+
+def test_the_ranking_charts_numbers_open_at_the_pages_width(browser, app_server):
+    """The provinces' and cities' charts sit side by side; their numbers (twelve columns) used to open inside the
+    chart's column, the cities' in a third of the page with two columns in view. They open below the pair, as
+    wide as the page's other tables."""
+    context, page, watch = new_page(browser)
+    try:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(app_server.url("/economy?lang=en"))
+        wait_ready(page)
+        page.get_by_text(t("economy.table.numbers", "en"), exact=True).first.click()  # Shanghai beside Gyeonggi
+        for heading in ("economy.ranking.provinces", "economy.ranking.cities"):
+            label = t("economy.table.numbers_of", "en", title=t(heading, "en"))
+            page.get_by_text(label, exact=True).click()
+        page.wait_for_function("() => document.querySelectorAll('.krcn-table[data-state=\"drawn\"]').length == 3")
+        widths = page.evaluate("() => [...document.querySelectorAll('.krcn-table-scroll')].map((box) => box.clientWidth)")
+        main = page.evaluate("() => document.querySelector('[data-testid=\"stMainBlockContainer\"]').clientWidth")
+        assert len(widths) == 3 and len(set(widths)) == 1, widths
+        assert widths[0] > 0.6 * main
+        assert_clean(watch, app_server)
+    finally:
+        context.close()
