@@ -192,7 +192,7 @@ html[lang="ko"] [data-testid="stAppViewContainer"], html[lang="ko"] [data-testid
   font-weight: 400; word-break: keep-all; overflow-wrap: anywhere; }
 .krcn-stat-note { margin: 0.25rem 0 0; font-size: 0.875rem; }
 
-.krcn-bars { display: grid; grid-template-columns: minmax(4rem, max-content) minmax(0, 1fr); column-gap: 0.6rem;
+.krcn-bars { --krcn-room-cap: 45%; display: grid; grid-template-columns: minmax(4rem, max-content) minmax(0, 1fr); column-gap: 0.6rem;
   row-gap: 0.45rem; align-items: center; font-size: 0.9rem; color: var(--st-text-color, inherit); margin: 0.25rem 0 0.5rem; }
 .krcn-bar-label { text-align: right; max-width: 18rem; overflow-wrap: break-word; line-height: 1.25; }
 .krcn-bar-track { position: relative; display: flex; align-items: center; min-height: 1.9rem; min-width: 0;
@@ -207,6 +207,9 @@ html[lang="ko"] [data-testid="stAppViewContainer"], html[lang="ko"] [data-testid
 .krcn-bar-tick { position: absolute; top: 0.1rem; transform: translateX(-50%); }
 .krcn-bar-tick::before { content: ''; position: absolute; left: 50%; top: -0.35rem; height: 0.3rem; border-left: 1px solid rgba(128,128,128,.7); }
 .krcn-bar-axis-title { grid-column: 2; text-align: center; font-size: 0.875rem; margin-top: 0.1rem; }
+.krcn-bars.krcn-stacked { grid-template-columns: minmax(0, 1fr); row-gap: 0.1rem; --krcn-room-cap: 55%; }
+.krcn-bars.krcn-stacked .krcn-bar-label { text-align: left; max-width: none; margin-top: 0.35rem; }
+.krcn-bars.krcn-stacked :is(.krcn-bar-axis, .krcn-bar-axis-title) { grid-column: 1; }
 .krcn-sankey { display: block; overflow: visible; color: var(--st-text-color, inherit); }
 .krcn-sankey .sankey-labels text { paint-order: stroke; stroke-width: 3px; stroke-linejoin: round; }
 .krcn-sankey .sankey-link:hover { stroke: currentColor; stroke-opacity: 0.45; }
@@ -772,7 +775,7 @@ function drawBars(plot, spec) {
   const top = spec.max > 0 ? spec.max : 1;
   const outside = spec.textPosition !== 'inside';
   // values written after their bars: the longest bar leaves room for the widest value (--krcn-room, measured
-  // below once drawn; at most 45% of the row), so no number is cut in a narrow column
+  // below once drawn; at most --krcn-room-cap of the row), so no number is cut in a narrow column
   const along = (fraction) => (outside ? `calc((100% - var(--krcn-room, 22%)) * ${fraction})` : fraction * 100 + '%');
   const grid = el('div', { class: 'krcn-bars' });
   const texts = [];
@@ -806,9 +809,20 @@ function drawBars(plot, spec) {
     if (spec.axis.title) grid.append(el('span'), el('div', { class: 'krcn-bar-axis-title', text: spec.axis.title }));
   }
   plot.replaceChildren(grid);
+  if (plot.__krcnFit) plot.__krcnFit.disconnect();
   if (after.length) {
     const widest = Math.max(...after.map((text) => text.scrollWidth));  // 0 while not laid out: keep 22%
-    if (widest > 0) grid.style.setProperty('--krcn-room', `min(${Math.ceil(widest) + 2}px, 45%)`);
+    if (widest > 0) {
+      grid.style.setProperty('--krcn-room', `min(${Math.ceil(widest) + 2}px, var(--krcn-room-cap))`);
+      // In a narrow column (the cities beside the provinces at 1024 px) 45% of what the labels leave is less
+      // than the widest value: each label then goes above its bar, the bars get the whole width, and the
+      // value up to 55% of it.
+      const labels = grid.querySelector('.krcn-bar-label').offsetWidth + (parseFloat(getComputedStyle(grid).columnGap) || 0);
+      const fit = () => grid.classList.toggle('krcn-stacked', (grid.clientWidth - labels) * 0.45 < widest + 2);
+      fit();
+      plot.__krcnFit = new ResizeObserver(fit);
+      plot.__krcnFit.observe(grid);
+    }
   }
   // a value that does not fit inside its bar is written after it, in the page's colour (cut with an ellipsis
   // when even the row is too narrow: the whole text is in the hover, the chart's name and the table)

@@ -232,6 +232,7 @@ def test_a_rerun_with_the_same_chart_leaves_it_alone(browser, app_server):
 
 
 BAR_FIT_JS = """() => [...document.querySelectorAll('.krcn-bars')].map((grid) => ({
+  stacked: grid.classList.contains('krcn-stacked'),
   cut: [...grid.querySelectorAll('.krcn-bar-text')].filter((t) => t.scrollWidth > t.clientWidth + 1)
     .map((t) => t.textContent),
   longest: Math.max(...[...grid.querySelectorAll('.krcn-bar-track')].map((track) =>
@@ -239,12 +240,16 @@ BAR_FIT_JS = """() => [...document.querySelectorAll('.krcn-bars')].map((grid) =>
 }))"""
 
 
-@pytest.mark.parametrize(("lang", "unit"), [("ko", "usd"), ("ko", "krw"), ("en", "usd")])
-def test_values_after_bars_are_never_cut_even_in_a_narrow_column(browser, app_server, lang, unit):
+@pytest.mark.parametrize(
+    ("lang", "unit", "width"), [("ko", "usd", 1400), ("ko", "krw", 1400), ("en", "usd", 1400), ("ko", "usd", 1024), ("en", "krw", 1100)]
+)
+def test_values_after_bars_are_never_cut_even_in_a_narrow_column(browser, app_server, lang, unit, width):
     """/economy's city chart sits in a third of the page: its longest bar leaves room for its whole value
-    ("≈ 7,502억 달러"), and bars still use most of their row."""
+    ("≈ 7,502억 달러"), and bars still use most of their row. Where a column is too narrow for that beside the
+    labels (1024-1100 px with the sidebar open), the labels go above the bars; on a wide screen they stay beside."""
     context, page, watch = new_page(browser)
     try:
+        page.set_viewport_size({"width": width, "height": 900})
         page.goto(app_server.url(f"/economy?lang={lang}&unit={unit}"))
         wait_ready(page)
         wait_drawn(page, 4, ".krcn-bars")
@@ -252,6 +257,10 @@ def test_values_after_bars_are_never_cut_even_in_a_narrow_column(browser, app_se
         assert len(charts) >= 4
         assert [chart["cut"] for chart in charts] == [[] for _ in charts]
         assert all(0.5 < chart["longest"] < 1 for chart in charts), charts
+        stacked = [chart["stacked"] for chart in charts]
+        assert not stacked[0]  # Shanghai beside Gyeonggi, at the page's width: labels beside the bars
+        if width < 1200:
+            assert stacked[2], charts  # the cities, in a third of the page
         assert unexpected_console_errors(watch) == []
     finally:
         context.close()
