@@ -50,6 +50,16 @@ function fill(template, values) {
   return String(template || '').replace(/\{(\w+)\}/g, (_, k) => (k in values ? String(values[k]) : ''));
 }
 
+// a class, `hidden` or text set only when it changes: a redundant write is still a DOM mutation (and work for
+// whoever observes the page), and these run on every resize
+function setClass(node, name, on) {
+  if (node.classList.contains(name) !== on) node.classList.toggle(name, on);
+}
+
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
 function el(tag, props, children) {
   const node = document.createElement(tag);
   Object.entries(props || {}).forEach(([k, v]) => {
@@ -400,14 +410,15 @@ export function table(component) {
   if (filterInput) filterInput.oninput = () => { state.filter = filterInput.value; body(); };
   header();
   body();
-  sideways(root, tools, scroll, thead, text, columns.length);
+  sideways(root, tools, scroll, thead, text, columns);
   root.dataset.state = 'drawn';
 }
 
 // A table wider than its box says how many of its columns are in view and offers buttons that page sideways:
 // Streamlit hides scrollbars until the pointer is over them, so nothing else would tell a visitor the table
 // goes on (the delegation table shows four of its ten columns at 1280 px). Edge shadows mark the hidden side.
-function sideways(root, tools, scroll, thead, text, total) {
+function sideways(root, tools, scroll, thead, text, columnsOf) {
+  const total = columnsOf.length;
   const side = el('span', { class: 'krcn-table-side', hidden: true });
   const status = el('span', { class: 'krcn-table-side-status' });
   const earlier = el('button', { type: 'button', class: 'krcn-table-earlier', text: text.columns_earlier || '←' });
@@ -426,17 +437,17 @@ function sideways(root, tools, scroll, thead, text, total) {
     const right = left + scroll.clientWidth;
     const atStart = left <= 1;
     const atEnd = right >= scroll.scrollWidth - 1;
-    side.hidden = !wide;
-    scroll.classList.toggle('krcn-wide', wide);
-    scroll.classList.toggle('krcn-more-left', wide && !atStart);
-    scroll.classList.toggle('krcn-more-right', wide && !atEnd);
+    if (side.hidden === wide) side.hidden = !wide;
+    setClass(scroll, 'krcn-wide', wide);
+    setClass(scroll, 'krcn-more-left', wide && !atStart);
+    setClass(scroll, 'krcn-more-right', wide && !atEnd);
     if (!wide) return;
     // the pinned first column is always in view; another column counts when it is wholly in view
     const start = left + pinned();
     const shown = heads().filter((th, i) => i === 0 || (th.offsetLeft >= start - 1 && th.offsetLeft + th.offsetWidth <= right + 1)).length;
-    status.textContent = fill(text.columns_in_view, { shown, total });
-    earlier.disabled = atStart;
-    later.disabled = atEnd;
+    setText(status, fill(text.columns_in_view, { shown, total }));
+    if (earlier.disabled !== atStart) earlier.disabled = atStart;
+    if (later.disabled !== atEnd) later.disabled = atEnd;
   }
 
   // a page sideways starts at a column's edge: the first column cut on the right, or going back, the first
@@ -452,10 +463,26 @@ function sideways(root, tools, scroll, thead, text, total) {
     scroll.scrollLeft = first ? Math.max(0, startOf(first)) : 0;
   };
   // A table a little too wide for its box fits when its long columns may be narrower (a column cut by a few
-  // pixels helps nobody); one far too wide keeps columns wide enough to read and pages sideways.
+  // pixels helps nobody); one far too wide keeps columns wide enough to read and pages sideways. `saving` is
+  // the most narrower columns can give (9rem instead of 15-16rem, 5rem instead of 7-9rem): a table wider than
+  // that is not tried (each try lays the page out twice).
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const saving = heads().reduce((sum, th, i) => {
+    const column = columnsOf[i] || {};
+    if (column.fit === 'long' || column.width === 'large') return sum + 7 * rem;
+    if (column.fit === 'mid' || column.width === 'medium') return sum + 4 * rem;
+    return sum;
+  }, 0);
+  // fitted again only when the box's width or the rows drawn change (not for the resize a fit itself causes)
+  const body = scroll.querySelector('tbody');
+  let fitted = '';
   function fit() {
-    root.classList.remove('krcn-snug');
-    if (over()) {
+    const key = `${scroll.clientWidth}|${body.rows.length}`;
+    if (key === fitted) return update();
+    fitted = key;
+    if (root.classList.contains('krcn-snug')) root.classList.remove('krcn-snug');
+    const overflow = scroll.scrollWidth - scroll.clientWidth;
+    if (overflow > 1 && overflow <= saving) {
       root.classList.add('krcn-snug');
       if (over()) root.classList.remove('krcn-snug');
     }
@@ -467,12 +494,24 @@ function sideways(root, tools, scroll, thead, text, total) {
     refit = refit || resized;
     if (!frame) frame = requestAnimationFrame(() => { frame = 0; const again = refit; refit = false; (again ? fit : update)(); });
   };
+  // First drawn, and after every resize: the browser has just laid the page out, so reading it here costs
+  // nothing (fitting from the component's own code laid /sources out once more, ~15 ms of a first visit); only
+  // trying narrower columns, which lays it out again, waits for the next frame.
+  function measured() {
+    const key = `${scroll.clientWidth}|${body.rows.length}`;
+    if (key === fitted) return update();
+    const overflow = scroll.scrollWidth - scroll.clientWidth;
+    if (!root.classList.contains('krcn-snug') && (overflow <= 1 || overflow > saving)) {
+      fitted = key;
+      return update();
+    }
+    soon(true);
+  }
   scroll.onscroll = () => soon(false);
   if (root.__krcnSideWatch) root.__krcnSideWatch.disconnect();
-  root.__krcnSideWatch = new ResizeObserver(() => soon(true));
+  root.__krcnSideWatch = new ResizeObserver(measured);
   root.__krcnSideWatch.observe(scroll);
   root.__krcnSideWatch.observe(scroll.querySelector('table'));
-  fit();
 }
 
 // --- form controls bound to the URL (components/controls_render.py) -----------------------------------------
@@ -813,13 +852,13 @@ function drawBars(plot, spec) {
   if (after.length) {
     const widest = Math.max(...after.map((text) => text.scrollWidth));  // 0 while not laid out: keep 22%
     if (widest > 0) {
-      grid.style.setProperty('--krcn-room', `min(${Math.ceil(widest) + 2}px, var(--krcn-room-cap))`);
       // In a narrow column (the cities beside the provinces at 1024 px) 45% of what the labels leave is less
       // than the widest value: each label then goes above its bar, the bars get the whole width, and the
-      // value up to 55% of it.
+      // value up to 55% of it. (Everything is read before anything is written: one layout, not two.)
       const labels = grid.querySelector('.krcn-bar-label').offsetWidth + (parseFloat(getComputedStyle(grid).columnGap) || 0);
-      const fit = () => grid.classList.toggle('krcn-stacked', (grid.clientWidth - labels) * 0.45 < widest + 2);
+      const fit = () => setClass(grid, 'krcn-stacked', (grid.clientWidth - labels) * 0.45 < widest + 2);
       fit();
+      grid.style.setProperty('--krcn-room', `min(${Math.ceil(widest) + 2}px, var(--krcn-room-cap))`);
       plot.__krcnFit = new ResizeObserver(fit);
       plot.__krcnFit.observe(grid);
     }

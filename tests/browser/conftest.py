@@ -147,6 +147,18 @@ def wait_ready(page, timeout: float = 30_000) -> None:
     page.wait_for_function(ALL_DRAWN_JS, timeout=timeout)
 
 
+TABLES_MEASURED_JS = """() => [...document.querySelectorAll('.krcn-table')].every((root) => {
+  const box = root.querySelector('.krcn-table-scroll');
+  return root.dataset.state === 'drawn' && box.classList.contains('krcn-wide') === (box.scrollWidth > box.clientWidth + 1);
+})"""
+
+
+def wait_tables_measured(page, timeout: float = 30_000) -> None:
+    """Wait until every drawn table has measured itself (whether it is wider than its box: the browser tells a
+    table after laying it out, a frame after it is drawn)."""
+    page.wait_for_function(TABLES_MEASURED_JS, timeout=timeout)
+
+
 def screenshot(page, name: str) -> Path:
     """Save the whole page: Streamlit scrolls inside its main container, so grow the viewport to fit it."""
     ARTIFACTS.mkdir(exist_ok=True)

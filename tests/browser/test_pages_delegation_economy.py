@@ -9,7 +9,14 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from components.i18n import t
-from tests.browser.conftest import new_page, screenshot, start_server, unexpected_console_errors, wait_ready
+from tests.browser.conftest import (
+    new_page,
+    screenshot,
+    start_server,
+    unexpected_console_errors,
+    wait_ready,
+    wait_tables_measured,
+)
 
 PLOT = '.krcn-chart[data-state="drawn"] .krcn-bars'
 
@@ -251,7 +258,7 @@ def test_a_table_wider_than_its_box_says_so_and_pages_sideways_from_the_keyboard
         page.set_viewport_size({"width": 1280, "height": 900})
         page.goto(app_server.url("/delegation?lang=en"))
         wait_ready(page)
-        page.wait_for_selector('.krcn-table[data-state="drawn"]')
+        wait_tables_measured(page)
         first = page.evaluate(SIDEWAYS_JS, 0)
         assert first["wide"] and first["left"] == 0
         assert first["shown"] == f"{len(first['whole'])} of 10 columns in view" and len(first["whole"]) < 10
@@ -285,6 +292,7 @@ def test_a_table_wider_than_its_box_says_so_and_pages_sideways_from_the_keyboard
         # the companies per sector, behind the first chart: three columns that fit
         page.get_by_text(t("delegation.table.numbers", "en"), exact=True).first.click()
         page.wait_for_function("() => document.querySelectorAll('.krcn-table[data-state=\"drawn\"]').length == 2")
+        wait_tables_measured(page)
         sectors = page.evaluate(SIDEWAYS_JS, 1)
         assert not sectors["wide"] and sectors["shown"] is None
         assert not sectors["moreRight"] and not sectors["toolsShown"]

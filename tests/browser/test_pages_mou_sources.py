@@ -14,7 +14,7 @@ from components.dataset import load_dataset
 from components.i18n import t
 from components.mou import sankey_spec
 from components.sources_view import package_files
-from tests.browser.conftest import new_page, screenshot, unexpected_console_errors, wait_ready
+from tests.browser.conftest import new_page, screenshot, unexpected_console_errors, wait_ready, wait_tables_measured
 
 DATA = load_dataset()
 
@@ -198,7 +198,7 @@ def test_a_table_a_little_too_wide_fits_and_a_far_too_wide_one_says_so(browser, 
         page.wait_for_function(
             "(n) => document.querySelectorAll('.krcn-table[data-state=drawn]').length >= n", arg=opened + 2
         )
-        page.wait_for_timeout(300)
+        wait_tables_measured(page)  # (a table a little too wide has tried narrower columns by then)
         tables = page.evaluate(NATURAL_WIDTHS_JS)
         near = [x for x in tables if 1.005 < x["natural"] <= 1.2]
         far = [x for x in tables if x["natural"] > 1.5]
