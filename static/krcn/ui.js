@@ -78,8 +78,16 @@ const STYLES = `
    typesetting does (Streamlit's own text breaks anywhere); a word longer than its line still breaks, since
    Streamlit's text and the app's components wrap overflowing words. */
 html[lang="ko"] [data-testid="stAppViewContainer"], html[lang="ko"] [data-testid="stAppViewContainer"] * { word-break: keep-all; }
-/* on a phone a markdown table wider than the screen scrolls sideways inside its own box, its words whole */
-@media (max-width: 640px) { [data-testid="stMarkdownContainer"] table { display: block; max-width: 100%; overflow-x: auto; } }
+/* On a phone a markdown table wider than the screen scrolls sideways inside its own box, its words whole. A
+   shadow marks a side with more columns (covers that scroll with the content hide it at either end). */
+@media (max-width: 640px) {
+  [data-testid="stMarkdownContainer"] table { display: block; max-width: 100%; overflow-x: auto;
+    background:
+      linear-gradient(to right, var(--st-background-color, #FBFBF8) 30%, transparent) left / 2rem 100% no-repeat local,
+      linear-gradient(to left, var(--st-background-color, #FBFBF8) 30%, transparent) right / 2rem 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.45), transparent) left / 0.9rem 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.45), transparent) right / 0.9rem 100% no-repeat scroll; }
+}
 /* Printed or saved as PDF, a page is its content at the paper's width: no sidebar or app toolbar, and every
    table whole (all its drawn rows and columns, nothing scrolling inside); the browser prints the view's address. */
 @media print {

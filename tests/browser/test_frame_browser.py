@@ -302,3 +302,25 @@ def test_korean_breaks_between_words_never_inside_one(browser, app_server, path)
         assert unexpected_console_errors(watch) == []
     finally:
         context.close()
+
+
+def test_a_markdown_table_on_a_phone_scrolls_inside_its_box_with_a_shadow_on_the_hidden_side(browser, app_server):
+    """The MOU's fields (a markdown table, four columns) are wider than a phone's screen with their words whole:
+    the table scrolls sideways inside its own box, and a shadow (covered at either end by the content) marks the
+    side with more, since Streamlit hides scrollbars."""
+    context = new_phone_context(browser, locale="ko-KR")
+    page = context.new_page()
+    try:
+        page.goto(app_server.url("/mou?lang=ko"))
+        wait_ready(page)
+        table = page.locator('[data-testid="stMarkdownContainer"] table').first
+        box = table.evaluate(
+            """(t) => ({scroll: t.scrollWidth, width: t.clientWidth, right: t.getBoundingClientRect().right,
+              attachment: getComputedStyle(t).backgroundAttachment, image: getComputedStyle(t).backgroundImage})"""
+        )
+        assert box["scroll"] > box["width"] and box["right"] <= 390
+        assert box["attachment"].replace(" ", "") == "local,local,scroll,scroll"
+        assert box["image"].count("radial-gradient") == 2
+        assert table.evaluate("(t) => { t.scrollLeft = 9999; return t.scrollLeft; }") == box["scroll"] - box["width"]
+    finally:
+        context.close()
