@@ -106,7 +106,7 @@ html[lang="ko"] [data-testid="stAppViewContainer"], html[lang="ko"] [data-testid
 }
 .krcn-table { width: 100%; font-size: 0.875rem; color: var(--st-text-color, inherit); }
 .krcn-table-tools { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin-bottom: 0.4rem; }
-.krcn-table-tools:empty, .krcn-table-tools:not(:has(> :not([hidden]))) { display: none; }
+.krcn-table-tools:not(:has(> :not([hidden]))) { display: none; }
 .krcn-table-filter { font: inherit; padding: 0.3rem 0.5rem; min-width: 14rem; color: inherit;
   background: var(--st-background-color, transparent); border: 1px solid rgba(128,128,128,.6); border-radius: 0.4rem; }
 .krcn-table-count { font-size: 0.8125rem; }
@@ -475,17 +475,17 @@ function sideways(root, tools, scroll, thead, text, columnsOf) {
   // the most narrower columns can give (9rem instead of 15-16rem, 5rem instead of 7-9rem): a table wider than
   // that is not tried (each try lays the page out twice).
   const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-  const saving = heads().reduce((sum, th, i) => {
-    const column = columnsOf[i] || {};
+  const saving = columnsOf.reduce((sum, column) => {
     if (column.fit === 'long' || column.width === 'large') return sum + 7 * rem;
     if (column.fit === 'mid' || column.width === 'medium') return sum + 4 * rem;
     return sum;
   }, 0);
   // fitted again only when the box's width or the rows drawn change (not for the resize a fit itself causes)
   const body = scroll.querySelector('tbody');
+  const fitKey = () => `${scroll.clientWidth}|${body.rows.length}`;
   let fitted = '';
   function fit() {
-    const key = `${scroll.clientWidth}|${body.rows.length}`;
+    const key = fitKey();
     if (key === fitted) return update();
     fitted = key;
     if (root.classList.contains('krcn-snug')) root.classList.remove('krcn-snug');
@@ -506,7 +506,7 @@ function sideways(root, tools, scroll, thead, text, columnsOf) {
   // nothing (fitting from the component's own code laid /sources out once more, ~15 ms of a first visit); only
   // trying narrower columns, which lays it out again, waits for the next frame.
   function measured() {
-    const key = `${scroll.clientWidth}|${body.rows.length}`;
+    const key = fitKey();
     if (key === fitted) return update();
     const overflow = scroll.scrollWidth - scroll.clientWidth;
     if (!root.classList.contains('krcn-snug') && (overflow <= 1 || overflow > saving)) {
