@@ -11,11 +11,11 @@ run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
 test: $(VENV)/.test chromium
-	$(PY) -m components.validate
+	$(PY) -m components.data.validate
 	$(PY) -m pytest -q
 
 validate: $(VENV)/.runtime
-	$(PY) -m components.validate
+	$(PY) -m components.data.validate
 
 # `make bench BENCH_ARGS="--runs 3"`; the load test: .venv/bin/python bench/load.py (see README "Benchmark").
 bench: $(VENV)/.test chromium

@@ -26,7 +26,7 @@ What is measured (all times in ms; see README "Benchmark"):
 - frame floor: the dashboard's own frame with empty pages (bench/common.write_frame_floor_app: the sidebar with
   its links, language switch, sector filter and share box, and the URL handling) loaded paired with the empty
   app at "/" and "/economy": the part of every page's ratio that comes before the page's first element.
-- scale: synthetic packages 10x and 100x (bench/scale_data.py, validated with components.validate), same page
+- scale: synthetic packages 10x and 100x (bench/scale_data.py, validated with components.data.validate), same page
   timings, and what the network page shows at that size.
 """
 from __future__ import annotations
@@ -754,7 +754,7 @@ def scale_run(browser, empty: Server, factor: int, pages: list[str], runs: int, 
 
     data_dir = workdir / f"data-{factor}x"
     counts = make_scaled(ROOT / "data", data_dir, factor)
-    check = subprocess.run([sys.executable, "-m", "components.validate", str(data_dir)], cwd=ROOT,
+    check = subprocess.run([sys.executable, "-m", "components.data.validate", str(data_dir)], cwd=ROOT,
                            capture_output=True, text=True, timeout=600)
     result: dict = {"factor": factor, "rows": counts, "validate_ok": check.returncode == 0,
                     "validate_output": (check.stdout + check.stderr).strip()[-500:]}

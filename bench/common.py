@@ -29,7 +29,7 @@ if str(ROOT) not in sys.path:
 
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, READY  # noqa: E402,F401 - re-exported for the scripts
 
-FRAME_PAGE = """from components.ui_frame import page_view
+FRAME_PAGE = """from components.web.frame import page_view
 
 page_view({page!r})
 """
@@ -38,7 +38,7 @@ FRAME_APP = """import sys
 sys.path.insert(0, {root!r})
 from pathlib import Path  # noqa: E402
 
-from components.ui_frame import main  # noqa: E402
+from components.web.frame import main  # noqa: E402
 
 main(pages_dir=Path(__file__).parent / "pages")
 """

@@ -8,7 +8,7 @@ distinct. Sources, sectors, relation types and claims are shared as they are. Wh
 are references is read from datapackage.json (primaryKey, foreignKeys), not hard-coded, so the generator
 follows the schema.
 
-    python bench/scale_data.py 10 /tmp/krcn-10x   # then: python -m components.validate /tmp/krcn-10x
+    python bench/scale_data.py 10 /tmp/krcn-10x   # then: python -m components.data.validate /tmp/krcn-10x
 """
 from __future__ import annotations
 

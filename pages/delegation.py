@@ -3,8 +3,8 @@ sector and by location (not all six are in Pangyo), then each company's profile 
 The sector filter applies to all of it."""
 import streamlit as st
 
-from components.chart_render import summary_alt
-from components.delegation import (
+from components.web.render.chart import summary_alt
+from components.views.delegation import (
     companies,
     company_table,
     display_name,
@@ -21,10 +21,10 @@ from components.delegation import (
     shown,
     source_ids_of,
 )
-from components.safe_text import escape_markdown
-from components.table_render import columns_of
-from components.ui_chart import plotly_chart
-from components.ui_frame import (
+from components.views.safe_text import escape_markdown
+from components.web.render.table import columns_of
+from components.web.charts import plotly_chart
+from components.web.frame import (
     claim_card,
     csv_download,
     first_listed,
@@ -35,7 +35,7 @@ from components.ui_frame import (
     source_caption,
     source_markdown,
 )
-from components.ui_table import data_table
+from components.web.table import data_table
 
 view = page_view("delegation")
 data, lang, sectors = view.data, view.lang, view.state.sectors

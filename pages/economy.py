@@ -2,14 +2,14 @@
 (`?unit=krw`) converted only at rates the data states. The sector filter does not apply here."""
 import streamlit as st
 
-from components import economy as eco
-from components.chart_render import summary_alt
-from components.controls_render import Control
-from components.formatting import format_figure
-from components.safe_text import escape_markdown
-from components.table_render import Column, columns_of
-from components.ui_chart import plotly_chart
-from components.ui_frame import (
+from components.views import economy as eco
+from components.web.render.chart import summary_alt
+from components.web.render.controls import Control
+from components.views.formatting import format_figure
+from components.views.safe_text import escape_markdown
+from components.web.render.table import Column, columns_of
+from components.web.charts import plotly_chart
+from components.web.frame import (
     claim_card,
     csv_download,
     guarded,
@@ -20,7 +20,7 @@ from components.ui_frame import (
     stat,
     url_controls,
 )
-from components.ui_table import data_table
+from components.web.table import data_table
 
 view = page_view("economy")
 data, lang = view.data, view.lang

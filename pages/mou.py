@@ -2,7 +2,7 @@
 how items reach sectors and the delegation companies, and every item in both languages."""
 import streamlit as st
 
-from components.mou import (
+from components.views.mou import (
     GROUPS,
     MAX_SANKEY_ITEMS,
     clause_label,
@@ -15,10 +15,10 @@ from components.mou import (
     sankey_spec,
     sector_names,
 )
-from components.safe_text import escape_markdown
-from components.table_render import Column, columns_from_headers
-from components.ui_chart import sankey_chart
-from components.ui_frame import (
+from components.views.safe_text import escape_markdown
+from components.web.render.table import Column, columns_from_headers
+from components.web.charts import sankey_chart
+from components.web.frame import (
     csv_download,
     first_listed,
     guarded,
@@ -27,7 +27,7 @@ from components.ui_frame import (
     source_caption,
     source_markdown,
 )
-from components.ui_table import data_table
+from components.web.table import data_table
 
 view = page_view("mou")
 data, lang, sectors = view.data, view.lang, view.state.sectors

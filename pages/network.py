@@ -2,7 +2,7 @@
 with downloads, and a text summary. Logic: components/graph.py and network_render.py (pure), ui_network.py (UI)."""
 import streamlit as st
 
-from components.graph import (
+from components.views.graph import (
     DEPTHS,
     MAX_DRAWN_NODES,
     build_network,
@@ -14,10 +14,10 @@ from components.graph import (
     relations_table,
     summarize,
 )
-from components.controls_render import Control
-from components.network_render import offline_html
-from components.table_render import Column, columns_from_headers
-from components.ui_frame import (
+from components.web.render.controls import Control
+from components.web.render.network import offline_html
+from components.web.render.table import Column, columns_from_headers
+from components.web.frame import (
     csv_download,
     download_button,
     escape_markdown,
@@ -25,8 +25,8 @@ from components.ui_frame import (
     page_view,
     url_controls,
 )
-from components.ui_network import details_panel, network_chart
-from components.ui_table import data_table
+from components.web.network import details_panel, network_chart
+from components.web.table import data_table
 
 view = page_view("network")
 data, lang, state = view.data, view.lang, view.state

@@ -2,9 +2,9 @@
 import pandas as pd
 import streamlit as st
 
-from components.formatting import format_amount
-from components.safe_text import escape_markdown
-from components.ui_frame import guarded, page_links, page_view, small_print, source_caption, source_markdown, stat
+from components.views.formatting import format_amount
+from components.views.safe_text import escape_markdown
+from components.web.frame import guarded, page_links, page_view, small_print, source_caption, source_markdown, stat
 
 view = page_view("overview")
 data, lang = view.data, view.lang

@@ -2,11 +2,11 @@
 method (with what is unknown), the data dictionary generated from the schema, and the data package."""
 import streamlit as st
 
-from components.controls_render import Control
-from components.dataset import current_data_dir
-from components.safe_text import escape_markdown
-from components.table_render import Column, columns_from_headers
-from components.sources_view import (
+from components.web.render.controls import Control
+from components.data.dataset import current_data_dir
+from components.views.safe_text import escape_markdown
+from components.web.render.table import Column, columns_from_headers
+from components.views.sources import (
     VERDICT_COLORS,
     VERDICTS,
     claims_table,
@@ -18,7 +18,7 @@ from components.sources_view import (
     verdict_counts,
     verdict_label,
 )
-from components.ui_frame import (
+from components.web.frame import (
     csv_download,
     download_button,
     guarded,
@@ -28,7 +28,7 @@ from components.ui_frame import (
     source_markdown,
     url_controls,
 )
-from components.ui_table import data_table
+from components.web.table import data_table
 
 view = page_view("sources")
 data, lang = view.data, view.lang

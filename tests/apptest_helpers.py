@@ -33,9 +33,9 @@ def open_page(page: str, timeout: float = 60, expand: bool = False, **params: st
 
 
 def open_lazy_expanders(at: AppTest) -> AppTest:
-    """Open every lazy expander (components.ui_frame.lazy_expander) on the page and rerun: their content runs
+    """Open every lazy expander (components.web.frame.lazy_expander) on the page and rerun: their content runs
     only while open. Repeats while opening one reveals more (e.g. a filter change)."""
-    from components.ui_frame import LAZY_PREFIX
+    from components.web.frame import LAZY_PREFIX
 
     for _ in range(3):
         closed = [k for k in at.session_state.keys() if str(k).startswith(LAZY_PREFIX) and not at.session_state[k]]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from components.dataset import Dataset, RESOURCE_NAMES, _typed_frame
+from components.data.dataset import Dataset, RESOURCE_NAMES, _typed_frame
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "data" / "datapackage.json").read_text(encoding="utf-8"))
 

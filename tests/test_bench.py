@@ -54,7 +54,7 @@ def test_frame_floor_app_is_the_frame_with_empty_pages(tmp_path):
 
 def test_scale_data_is_a_valid_package_n_times_the_size(tmp_path):
     from bench.scale_data import make_scaled
-    from components.dataset import load_dataset
+    from components.data.dataset import load_dataset
 
     counts = make_scaled(ROOT / "data", tmp_path / "x3", 3)
     base = load_dataset(ROOT / "data")

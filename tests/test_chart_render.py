@@ -7,7 +7,7 @@ import math
 import plotly.graph_objects as go
 import pytest
 
-from components.chart_render import (
+from components.web.render.chart import (
     CHART_HTML,
     bar_spec,
     chart_data,

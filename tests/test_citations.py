@@ -1,6 +1,6 @@
 """Citations come from sources.csv rows: label, link, locator on the first; same-day reports stay distinct."""
-from components.citations import Citation, citations, safe_href
-from components.dataset import load_dataset
+from components.views.citations import Citation, citations, safe_href
+from components.data.dataset import load_dataset
 from tests.package_fixture import TINY, write_package
 
 
@@ -27,7 +27,7 @@ def test_safe_href_only_http_and_no_parentheses():
 
 
 def test_source_line_is_safe_markdown_in_both_languages(tmp_path):
-    from components.citations import source_line
+    from components.views.citations import source_line
 
     hostile = dict(TINY["sources"][0], id="src-x", publisher="*Bold* [x](javascript:alert(1))", url="")
     data = load_dataset(write_package(tmp_path, {"sources": TINY["sources"] + [hostile]}))

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from components.component_js import (
+from components.web.kit import (
     NETWORK_JS_FILE,
     RENDERERS,
     UI_MODULE_FILE,

@@ -7,7 +7,7 @@ import pytest
 
 from dataclasses import replace
 
-from components.controls_render import Control, controls_payload, event_value, option_list_payload, option_list_ref
+from components.web.render.controls import Control, controls_payload, event_value, option_list_payload, option_list_ref
 
 LANG = Control("lang", "radio", "Language", (("ko", "한국어"), ("en", "English")), "en", inline=True)
 SECTOR = Control("sector", "checks", "Sector", (("ai", "AI"), ("cloud", "Cloud"), ("security", "Security")), ("cloud",),
@@ -82,7 +82,7 @@ def test_a_shared_list_is_the_same_bytes_whatever_the_value_and_a_new_name_when_
 
 
 def test_a_long_select_gets_a_search_box_a_short_one_does_not():
-    from components.controls_render import SEARCH_FROM
+    from components.web.render.controls import SEARCH_FROM
 
     words = {"search_label": "Find in the list", "search_count": "{shown} of {total}"}
     many = tuple((f"n{i}", f"Node {i}") for i in range(SEARCH_FROM + 1))

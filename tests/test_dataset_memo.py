@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 
-from components.dataset import Memo, load_dataset
+from components.data.dataset import Memo, load_dataset
 from tests.package_fixture import write_package
 
 calls: list[tuple] = []

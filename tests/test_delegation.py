@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from components import delegation as d
-from components.dataset import load_dataset
-from components.table_export import csv_bytes
+from components.views import delegation as d
+from components.data.dataset import load_dataset
+from components.data.export import csv_bytes
 from tests.package_fixture import TINY, write_package
 
 SRC = "src-a"
@@ -267,7 +267,7 @@ def test_csv_download_is_the_table_with_formulas_neutralised(tmp_path):
 
 
 def test_bar_names_are_capped_with_the_count_of_the_rest():
-    from components.delegation import BAR_NAMES, bar_names
+    from components.views.delegation import BAR_NAMES, bar_names
 
     six = tuple(f"Firm {n}" for n in range(1, BAR_NAMES + 1))
     assert bar_names(six, "en") == ", ".join(six)
@@ -276,14 +276,14 @@ def test_bar_names_are_capped_with_the_count_of_the_rest():
 
 
 def test_count_axis_has_at_most_ten_whole_ticks():
-    from components.delegation import _count_axis
+    from components.views.delegation import _count_axis
 
     assert [_count_axis("en", m)["dtick"] for m in (1, 4, 10, 11, 25, 80, 200, 600)] == [1, 1, 1, 2, 5, 10, 20, 100]
 
 
 def test_plot_labels_keep_quotes_and_escape_tags():
     # plotly.js decodes &lt; &gt; &amp; but shows &quot; as typed: quotes must stay raw, tags must not work
-    from components.safe_text import escape_plotly
+    from components.views.safe_text import escape_plotly
 
     assert escape_plotly('Hancom & "Co" <b>x</b>') == 'Hancom &amp; "Co" &lt;b&gt;x&lt;/b&gt;'
     assert escape_plotly(None) == ""

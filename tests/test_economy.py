@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from components import economy as eco
-from components.dataset import load_dataset
-from components.formatting import convert, format_amount
+from components.views import economy as eco
+from components.data.dataset import load_dataset
+from components.views.formatting import convert, format_amount
 from tests.package_fixture import TINY, write_package
 
 SRC = "src-a"

@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from components.formatting import convert, format_amount, format_figure, format_rate
+from components.views.formatting import convert, format_amount, format_figure, format_rate
 
 
 @pytest.mark.parametrize(

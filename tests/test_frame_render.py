@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from components.frame_render import (
+from components.web.render.frame import (
     DOWNLOAD_HTML,
     LINKS_HTML,
     SHARE_HTML,

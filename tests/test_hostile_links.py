@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components.url_state import PAGE_PARAMS
+from components.views.url_state import PAGE_PARAMS
 from tests.apptest_helpers import PAGE_FILES, control_values, open_page
 
 KNOWN_KEYS = ["lang", "sector", "focus", "depth", "fade", "unit"]

@@ -29,3 +29,18 @@ def test_lookup(key, lang, params, expected):
 def test_missing_key_raises():
     with pytest.raises(KeyError):
         t("no.such.key", "en")
+
+
+def test_catalogues_have_the_same_keys():
+    from components.i18n import CATALOGUES
+
+    assert set(CATALOGUES["ko"]) == set(CATALOGUES["en"])
+    assert len(CATALOGUES["en"]) > 300  # the app's strings are all here, not in code
+
+
+def test_a_catalogue_is_read_from_its_file(tmp_path):
+    from components.i18n import load_catalogues
+
+    (tmp_path / "ko.json").write_text('{"a.b": "가 {n}"}', encoding="utf-8")
+    (tmp_path / "en.json").write_text('{"a.b": "A {n}"}', encoding="utf-8")
+    assert load_catalogues(tmp_path) == {"ko": {"a.b": "가 {n}"}, "en": {"a.b": "A {n}"}}

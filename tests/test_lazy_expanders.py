@@ -1,11 +1,11 @@
-"""Lazy expanders (components.ui_frame.lazy_expander): what a visitor opens on demand is not built or sent
+"""Lazy expanders (components.web.frame.lazy_expander): what a visitor opens on demand is not built or sent
 until opened, opening shows it, and it stays open through a filter or unit change."""
 from __future__ import annotations
 
 import pytest
 
 from components.i18n import t
-from components.ui_frame import LAZY_PREFIX
+from components.web.frame import LAZY_PREFIX
 from tests.apptest_helpers import change_control, open_lazy_expanders, open_page, page_links_shown, tables
 
 # page -> (lazy expanders on the unfiltered English page, dataframes shown only once they are open)

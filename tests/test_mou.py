@@ -1,9 +1,9 @@
-"""components.mou: clause order and grouping, the sector filter, the clause → sector → company mapping and
+"""components.views.mou: clause order and grouping, the sector filter, the clause → sector → company mapping and
 the Sankey's geometry, on a tiny package written in code; then spot checks against the real data."""
 import pytest
 
-from components.dataset import load_dataset
-from components.mou import (
+from components.data.dataset import load_dataset
+from components.views.mou import (
     CLAUSE_COLUMNS,
     INFERRED_LINK_COLOR,
     clause_label,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from components.dataset import load_dataset
+from components.data.dataset import load_dataset
 from components.i18n import t
-from components.mou import clause_sector_links, mapping_table, ordered_clauses, sankey_spec
+from components.views.mou import clause_sector_links, mapping_table, ordered_clauses, sankey_spec
 from tests.apptest_helpers import all_text, change_control, download_buttons, open_page, sankey_specs, tables
 
 DATA = load_dataset()

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bench.scale_data import make_scaled
-from components.dataset import load_dataset
+from components.data.dataset import load_dataset
 from components.i18n import t
-from components.ui_frame import LAZY_PREFIX, MAX_LISTED
+from components.web.frame import LAZY_PREFIX, MAX_LISTED
 from tests.apptest_helpers import ROOT, open_page, sankey_specs, tables
 
 
@@ -43,7 +43,7 @@ def test_mou_lists_the_first_fields_and_points_to_the_item_table(scaled_dir, mon
 
 
 def test_mou_draws_the_sankey_up_to_its_limit_then_says_so(scaled_dir, monkeypatch):
-    import components.mou as mou
+    import components.views.mou as mou
 
     monkeypatch.setenv("KRCN_DATA_DIR", str(scaled_dir))
     items = 10 * len(load_dataset(ROOT / "data").clauses)
@@ -66,7 +66,7 @@ def test_real_data_is_never_capped():
 
 
 def test_network_focus_list_gets_a_search_box_when_long(scaled_dir, monkeypatch):
-    from components.controls_render import SEARCH_FROM
+    from components.web.render.controls import SEARCH_FROM
     from tests.apptest_helpers import component_data
 
     def focus_control(at):

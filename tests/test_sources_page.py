@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.dataset import load_dataset
+from components.data.dataset import load_dataset
 from components.i18n import t
 from tests.apptest_helpers import (
     all_text,
@@ -60,7 +60,7 @@ def test_sources_page(lang, sector):
     ]
     text = all_text(at)
     assert (t("sources.filter_note", lang) in text) == bool(sector)
-    assert "`python -m components.validate`" in text  # inline code: no 1.6 MB highlighter module for one line
+    assert "`python -m components.data.validate`" in text  # inline code: no 1.6 MB highlighter module for one line
 
 
 def test_verdict_filter_narrows_the_ledger():
@@ -88,8 +88,8 @@ def test_downloads_are_built_when_clicked_and_handed_over_once():
     import io
     import zipfile
 
-    from components.sources_view import sources_table
-    from components.table_export import csv_bytes
+    from components.views.sources import sources_table
+    from components.data.export import csv_bytes
 
     at = open_page("sources", lang="en")
     assert all("file" not in button for button in download_buttons(at))  # nothing built before a click
@@ -105,7 +105,7 @@ def test_downloads_are_built_when_clicked_and_handed_over_once():
 
 
 def test_a_file_that_cannot_be_built_says_so(monkeypatch):
-    import components.sources_view as sources_view
+    import components.views.sources as sources_view
 
     def broken(_directory):
         raise OSError("disk gone")

@@ -1,4 +1,4 @@
-"""components.sources_view and components.table_export: facts per source, the sources table, the claims
+"""components.views.sources and components.data.export: facts per source, the sources table, the claims
 ledger, what is unknown, the data dictionary, the zip and CSV export — on a tiny package written in code,
 then against the real data and schema."""
 import csv
@@ -9,8 +9,8 @@ import zipfile
 import pandas as pd
 import pytest
 
-from components.dataset import DATA_DIR, load_dataset
-from components.sources_view import (
+from components.data.dataset import DATA_DIR, load_dataset
+from components.views.sources import (
     DICTIONARY_COLUMNS,
     FACT_TABLES,
     VERDICT_COLORS,
@@ -26,8 +26,8 @@ from components.sources_view import (
     verdict_counts,
     verdict_label,
 )
-from components.table_export import csv_bytes
-from components.validate import read_rows
+from components.data.export import csv_bytes
+from components.data.validate import read_rows
 from tests.package_fixture import TINY, write_package
 
 SOURCES = [

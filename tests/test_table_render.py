@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from components.formatting import format_number
-from components.table_render import (
+from components.views.formatting import format_number
+from components.web.render.table import (
     FILTER_FROM_ROWS,
     FIRST_DRAWN_ROWS,
     MAX_VISIBLE_ROWS,

@@ -1,7 +1,7 @@
 """URL state: parse (invalid dropped, with notices) and serialise (defaults left out), table-driven."""
 import pytest
 
-from components.url_state import (
+from components.views.url_state import (
     Dropped,
     ViewState,
     default_lang,

@@ -4,8 +4,8 @@ import sys
 
 import pytest
 
-from components.dataset import DataPackageError, load_dataset
-from components.validate import validate_package
+from components.data.dataset import DataPackageError, load_dataset
+from components.data.validate import validate_package
 from tests.package_fixture import ROOT, TINY, field_names, write_csv, write_package
 
 
@@ -126,7 +126,7 @@ def test_loader_raises_with_all_errors(tmp_path):
 def test_command_exits_non_zero_and_prints_errors(tmp_path):
     write_package(tmp_path, with_row("entities", sectors="clod"))
     result = subprocess.run(
-        [sys.executable, "-m", "components.validate", str(tmp_path)], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "components.data.validate", str(tmp_path)], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 1
     assert "entities.csv, row 3, column 'sectors': 'clod' is not an id in sectors.csv." in result.stderr
@@ -135,6 +135,6 @@ def test_command_exits_non_zero_and_prints_errors(tmp_path):
 def test_command_accepts_a_valid_package(tmp_path):
     write_package(tmp_path)
     result = subprocess.run(
-        [sys.executable, "-m", "components.validate", str(tmp_path)], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "components.data.validate", str(tmp_path)], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from components.dataset import load_dataset
+from components.data.dataset import load_dataset
 from components.i18n import t
-from components.mou import sankey_spec
+from components.views.mou import sankey_spec
 from tests.browser.conftest import new_page, unexpected_console_errors, wait_ready
 from tests.browser.test_pages_mou_sources import choose_sector
 

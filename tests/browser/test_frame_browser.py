@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from components.dataset import load_dataset
+from components.data.dataset import load_dataset
 from components.i18n import t
 from tests.browser.conftest import (
     new_page,

@@ -258,9 +258,9 @@ def test_a_long_focus_list_is_sent_once_not_with_every_focus_change(browser, tmp
     # At 10x the data the focus list (every node) is ~60 KB: it travels in an element of its own that Streamlit's
     # message cache does not resend while it is unchanged, so a focus change sends less than the list alone.
     from bench.scale_data import make_scaled
-    from components.controls_render import Control, option_list_payload
-    from components.dataset import load_dataset
-    from components.graph import focus_groups, focus_options
+    from components.web.render.controls import Control, option_list_payload
+    from components.data.dataset import load_dataset
+    from components.views.graph import focus_groups, focus_options
 
     data_dir = tmp_path / "x10"
     make_scaled(Path(__file__).resolve().parents[2] / "data", data_dir, 10)

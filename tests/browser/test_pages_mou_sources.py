@@ -10,10 +10,10 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from components.dataset import load_dataset
+from components.data.dataset import load_dataset
 from components.i18n import t
-from components.mou import sankey_spec
-from components.sources_view import package_files
+from components.views.mou import sankey_spec
+from components.views.sources import package_files
 from tests.browser.conftest import new_page, screenshot, unexpected_console_errors, wait_ready, wait_tables_measured
 
 DATA = load_dataset()
@@ -90,7 +90,7 @@ def test_sources_renders(browser, app_server, lang):
         assert page.locator('.krcn-table[data-state="drawn"]').count() >= 2
         assert page.locator('[data-testid="stException"]').count() == 0
         # the validation command reads as code, in the visitor's own monospace font (no font download)
-        code = page.locator('[data-testid="stMain"] code', has_text="python -m components.validate").first
+        code = page.locator('[data-testid="stMain"] code', has_text="python -m components.data.validate").first
         assert code.evaluate("(el) => getComputedStyle(el).fontFamily").startswith("Menlo")
         page.wait_for_timeout(300)
         assert not [u for u in watch.requests if "SourceCode" in u]

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.formatting import format_number
-from components.table_export import LIST_JOIN  # list cells as in the CSV downloads
+from components.views.formatting import format_number
+from components.data.export import LIST_JOIN  # list cells as in the CSV downloads
 
 KINDS = ("text", "number", "link", "bool")
 WIDTHS = ("small", "medium", "large")

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from components.citations import citations
-from components.dataset import Dataset
+from components.views.citations import citations
+from components.data.dataset import Dataset
 from components.i18n import t
 
 GROUPS = ("field", "mechanism", "agreement", "proposal")

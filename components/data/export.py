@@ -5,7 +5,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from components.safe_text import csv_cell
+from components.views.safe_text import csv_cell
 
 LIST_JOIN = "; "
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.dataset import Dataset
-from components.graph import Network, NodeDetails
-from components.component_js import NETWORK_JS_FILE, component_stub, static_asset
-from components.network_render import COMPONENT_HTML, NETWORK_CSS, VIS_NETWORK_ASSET, payload_bytes, vis_payload
-from components.ui_frame import View, escape_markdown, source_markdown
+from components.data.dataset import Dataset
+from components.views.graph import Network, NodeDetails
+from components.web.kit import NETWORK_JS_FILE, component_stub, static_asset
+from components.web.render.network import COMPONENT_HTML, NETWORK_CSS, VIS_NETWORK_ASSET, payload_bytes, vis_payload
+from components.web.frame import View, escape_markdown, source_markdown
 
 _network_component = st.components.v2.component(
     "krcn_network",

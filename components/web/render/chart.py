@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 
-from components.formatting import format_number
+from components.views.formatting import format_number
 
 def figure_spec(figure) -> dict:
     """The figure as plain JSON data (plotly.py's encoder: numpy arrays, dates and NaN become JSON), without

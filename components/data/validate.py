@@ -1,6 +1,6 @@
 """Validate the data package against data/datapackage.json; errors name file, row and column.
 
-Run `python -m components.validate [data_dir]`: prints every error and exits 1 when there is one.
+Run `python -m components.data.validate [data_dir]`: prints every error and exits 1 when there is one.
 """
 from __future__ import annotations
 
@@ -289,7 +289,7 @@ def validate_package(data_dir: Path) -> list[ValidationError]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from components.dataset import current_data_dir
+    from components.data.dataset import current_data_dir
 
     args = sys.argv[1:] if argv is None else argv
     lang = "en"

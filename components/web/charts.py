@@ -6,9 +6,9 @@ from collections.abc import Callable, Hashable
 
 import streamlit as st
 
-from components.chart_render import CHART_HTML, chart_data, encode, sankey_data
-from components.component_js import component_stub
-from components.dataset import Dataset
+from components.web.render.chart import CHART_HTML, chart_data, encode, sankey_data
+from components.web.kit import component_stub
+from components.data.dataset import Dataset
 from components.i18n import t
 
 _chart = st.components.v2.component("krcn_chart", html=CHART_HTML, js=component_stub("chart"), isolate_styles=False)

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.citations import citations
-from components.dataset import Dataset
+from components.views.citations import citations
+from components.data.dataset import Dataset
 from components.i18n import t
-from components.validate import SCHEMA_FILE
+from components.data.validate import SCHEMA_FILE
 
 # Tables whose rows are facts citing sources (source_ids); sectors and relation_types cite none.
 FACT_TABLES = ("entities", "attributes", "relations", "figures", "clauses", "claims")

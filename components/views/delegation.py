@@ -12,9 +12,9 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.dataset import Dataset
+from components.data.dataset import Dataset
 from components.i18n import t
-from components.safe_text import escape_plotly
+from components.views.safe_text import escape_plotly
 
 ROLES = ("delegation", "host")  # the six Gyeonggi firms first, then the Tencent side
 # Profile facts in the order a reader asks for them; the table shows the first six besides names and sectors.

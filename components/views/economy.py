@@ -12,11 +12,11 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.citations import citations
-from components.dataset import Dataset
-from components.formatting import convert, format_amount, format_rate
+from components.views.citations import citations
+from components.data.dataset import Dataset
+from components.views.formatting import convert, format_amount, format_rate
 from components.i18n import t
-from components.safe_text import escape_plotly
+from components.views.safe_text import escape_plotly
 
 UNITS = {"usd": "USD", "krw": "KRW"}  # URL value → currency code
 KRW_RATE_ID = "krw-per-usd-implied"

@@ -21,8 +21,8 @@ from urllib.parse import parse_qsl
 
 import streamlit as st
 
-from components.component_js import component_stub
-from components.controls_render import (
+from components.web.kit import component_stub
+from components.web.render.controls import (
     CONTROLS_HTML,
     OPTION_LIST_CSS,
     OPTION_LIST_HTML,
@@ -31,8 +31,8 @@ from components.controls_render import (
     event_value,
     option_list_payload,
 )
-from components.dataset import DataPackageError, Dataset, current_data_dir, load_dataset
-from components.frame_render import (
+from components.data.dataset import DataPackageError, Dataset, current_data_dir, load_dataset
+from components.web.render.frame import (
     DOWNLOAD_HTML,
     DOWNLOAD_WORDS,
     LINKS_HTML,
@@ -45,8 +45,8 @@ from components.frame_render import (
     stat_payload,
 )
 from components.i18n import t
-from components.sources_view import VERDICTS
-from components.url_state import (
+from components.views.sources import VERDICTS
+from components.views.url_state import (
     Dropped,
     ViewState,
     page_href,
@@ -57,7 +57,7 @@ from components.url_state import (
 )
 
 LOG = logging.getLogger("kr_cn_dashboard")
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 _ACTIVE = threading.local()
 
 
@@ -123,7 +123,7 @@ def cached_dataset() -> Dataset:
 
 def focus_ids(data: Dataset) -> frozenset[str]:
     """Ids `?focus=` accepts: every node of the network (entities, clauses, sectors)."""
-    from components.graph import focusable_ids
+    from components.views.graph import focusable_ids
 
     return frozenset(focusable_ids(data))
 
@@ -186,7 +186,7 @@ def _notice(dropped: Sequence[Dropped], lang: str) -> None:
 
 def escape_markdown(text: str) -> str:
     """Make text show literally in Streamlit markdown (no links, HTML, LaTeX or formatting)."""
-    from components.safe_text import escape_markdown as _escape
+    from components.views.safe_text import escape_markdown as _escape
 
     return _escape(text)
 
@@ -366,7 +366,7 @@ def stat(label: str, value: str, notes: Sequence[str] = (), key: str | None = No
 
 def source_markdown(view: View, source_ids: Sequence[str], locator: str = "") -> str:
     """'Source: [Pressian, 2025-09-26](url) ¶1; …' as safe markdown (data text escaped, links http(s) only)."""
-    from components.citations import source_line
+    from components.views.citations import source_line
 
     return view.data.memo(source_line, view.lang, tuple(source_ids), locator or "")
 
@@ -451,7 +451,7 @@ def download_button(
 
 def csv_download(label: str, frame, file_name: str, key: str, headers: dict[str, str] | None = None) -> None:
     """A download of a table as shown: CSV with spreadsheet formulas neutralised (components/table_export)."""
-    from components.table_export import csv_bytes
+    from components.data.export import csv_bytes
 
     download_button(label, lambda: csv_bytes(frame, headers), file_name, "text/csv", key)
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from components.citations import citations
-from components.dataset import Dataset
+from components.views.citations import citations
+from components.data.dataset import Dataset
 from components.i18n import t
 
 MOU_EVENT_ID = "mou-signing-2025-09-25"
@@ -588,7 +588,7 @@ class NodeDetails:
 
 def node_details(data: Dataset, node_id: str, lang: str) -> NodeDetails | None:
     """Everything the details panel shows about one node, as plain text (render it escaped)."""
-    from components.formatting import format_figure
+    from components.views.formatting import format_figure
 
     lang = "ko" if lang == "ko" else "en"
     full = build_network(data, lang=lang)

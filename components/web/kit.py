@@ -13,7 +13,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 UI_MODULE_FILE = ROOT / "static" / "krcn" / "ui.js"
 NETWORK_JS_FILE = ROOT / "static" / "krcn" / "network.js"
 RENDERERS = ("table", "controls", "options", "links", "share", "stats", "download", "chart", "network")

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from components.component_js import component_stub
+from components.web.kit import component_stub
 from components.i18n import t
-from components.table_render import MAX_VISIBLE_ROWS, TABLE_HTML, Column, table_payload
+from components.web.render.table import MAX_VISIBLE_ROWS, TABLE_HTML, Column, table_payload
 
 # isolate_styles=False: the page's fonts and colours; static/krcn/ui.js adds the styles, every class prefixed krcn-
 _table_component = st.components.v2.component(

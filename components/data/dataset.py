@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.validate import SCHEMA_FILE, read_rows, split_list, validate_package
+from components.data.validate import SCHEMA_FILE, read_rows, split_list, validate_package
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
 def current_data_dir() -> Path:

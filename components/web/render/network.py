@@ -17,10 +17,10 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from components.citations import citations, safe_href
-from components.component_js import FONT_STACK, NETWORK_JS_FILE, network_render_js, static_asset
-from components.dataset import Dataset
-from components.graph import (
+from components.views.citations import citations, safe_href
+from components.web.kit import FONT_STACK, NETWORK_JS_FILE, network_render_js, static_asset
+from components.data.dataset import Dataset
+from components.views.graph import (
     ENTITY_KINDS,
     LAYOUT_SEED,
     NODE_KINDS,
@@ -34,7 +34,7 @@ from components.graph import (
 )
 from components.i18n import t
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 VIS_NETWORK_VERSION = "10.1.5"
 VIS_NETWORK_FILE = ROOT / "static" / "vendor" / "vis-network" / "vis-network.min.js"
 # Relative to the app's base URL (the JS resolves it, so server.baseUrlPath and proxies work).

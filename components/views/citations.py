@@ -5,9 +5,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from components.dataset import Dataset
+from components.data.dataset import Dataset
 from components.i18n import t
-from components.safe_text import escape_markdown
+from components.views.safe_text import escape_markdown
 
 
 @dataclass(frozen=True)

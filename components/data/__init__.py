@@ -1,0 +1,1 @@
+"""The data package: loading (dataset), checking (validate) and exporting (export) the CSVs in data/. No streamlit."""

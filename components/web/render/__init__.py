@@ -1,0 +1,1 @@
+"""What the kit's components receive: pure payload builders (no streamlit), unit-tested on fixtures."""
