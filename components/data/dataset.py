@@ -30,6 +30,8 @@ RESOURCE_NAMES = (
     "clauses",
     "claims",
 )
+# Resources a package may lack (older packages, test fixtures): their field is None when absent.
+OPTIONAL_RESOURCE_NAMES = ("events", "event_participants", "event_outcomes", "story")
 
 
 class Memo:
@@ -76,6 +78,10 @@ class Dataset:
     clauses: pd.DataFrame
     claims: pd.DataFrame
     schema: dict
+    events: pd.DataFrame | None = None
+    event_participants: pd.DataFrame | None = None
+    event_outcomes: pd.DataFrame | None = None
+    story: pd.DataFrame | None = None
     _memo: Memo = field(default_factory=lambda: Memo(MEMO_ENTRIES), init=False, repr=False)
 
     def table(self, name: str) -> pd.DataFrame:
@@ -127,4 +133,5 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         header, rows = read_rows(data_dir / resource["path"], [])
         records = [dict(zip(header, (c.strip() for c in cells))) for _, cells in rows]
         frames[resource["name"]] = _typed_frame(resource, records, separator)
-    return Dataset(**{name: frames[name] for name in RESOURCE_NAMES}, schema=package)
+    optional = {name: frames[name] for name in OPTIONAL_RESOURCE_NAMES if name in frames}
+    return Dataset(**{name: frames[name] for name in RESOURCE_NAMES}, schema=package, **optional)

@@ -1,0 +1,361 @@
+"""/timeline builders: events in time order as rows, a plotly figure, a light SVG, and one event's own view.
+
+Pure (no streamlit). Dates may be partial (`2009`, `2024-06`, `2025-09-25`); a partial date spans its whole
+year or month, and the text shows only what the source gives. Every text from the data is escaped for the
+place it goes (SVG/XML, plotly hover), so a hostile name stays text.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.data.dataset import Dataset
+from components.i18n import t
+from components.views.safe_text import escape_html, escape_plotly
+
+EVENT_KINDS = ("agreement_signed", "sister_region_tie", "friendship_tie", "visit", "summit", "opening", "other")
+# Okabe–Ito colours (safe for colour-vision deficiency), one a kind, in EVENT_KINDS order.
+KIND_COLORS = ("#0072B2", "#009E73", "#56B4E9", "#E69F00", "#D55E00", "#CC79A7", "#999999")
+ROW_COLUMNS = (
+    "number", "id", "date", "kind", "name", "place", "region", "counterpart", "participants", "outcomes",
+    "confidence", "source_ids", "locator",
+)
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: dt.date
+    end: dt.date
+    precision: str  # year, month or day
+
+
+def parse_partial_date(text: str) -> DateSpan | None:
+    """'2009' -> the whole of 2009; '2024-06' -> June 2024; '2025-09-25' -> that day; anything else -> None."""
+    parts = str(text or "").strip().split("-")
+    try:
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 1:
+            return DateSpan(dt.date(numbers[0], 1, 1), dt.date(numbers[0], 12, 31), "year")
+        if len(numbers) == 2:
+            year, month = numbers
+            return DateSpan(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), "month")
+        if len(numbers) == 3:
+            day = dt.date(*numbers)
+            return DateSpan(day, day, "day")
+    except ValueError:
+        return None
+    return None
+
+
+def event_span(date_start: str, date_end: str = "") -> DateSpan | None:
+    """From the start of `date_start` to the end of `date_end` (or of `date_start` when there is none)."""
+    first = parse_partial_date(date_start)
+    if first is None:
+        return None
+    last = parse_partial_date(date_end) if date_end else None
+    if last is None or last.end < first.start:
+        return first
+    return DateSpan(first.start, last.end, first.precision)
+
+
+def format_partial_date(text: str, lang: str) -> str:
+    """A date at the precision the source gives: 'Sep 2025' / '2025년 9월', '25 Sep 2025' / '2025년 9월 25일'."""
+    span = parse_partial_date(text)
+    if span is None:
+        return t("unknown", lang)
+    d = span.start
+    if span.precision == "year":
+        return f"{d.year}년" if lang == "ko" else str(d.year)
+    if span.precision == "month":
+        return f"{d.year}년 {d.month}월" if lang == "ko" else d.strftime("%b %Y")
+    return f"{d.year}년 {d.month}월 {d.day}일" if lang == "ko" else f"{d.day} {d.strftime('%b %Y')}"
+
+
+def format_event_dates(date_start: str, date_end: str, lang: str) -> str:
+    first = format_partial_date(date_start, lang)
+    return f"{first} – {format_partial_date(date_end, lang)}" if date_end else first
+
+
+def has_events(data: Dataset) -> bool:
+    return data.events is not None and not data.events.empty
+
+
+def _names(data: Dataset, lang: str) -> dict[str, str]:
+    return dict(zip(data.entities["id"], data.entities[f"name_{lang}"]))
+
+
+def _participants(data: Dataset) -> pd.DataFrame:
+    if data.event_participants is None:
+        return pd.DataFrame(columns=["event_id", "entity_id", "role"])
+    return data.event_participants
+
+
+def region_options(data: Dataset, lang: str) -> list[tuple[str, str]]:
+    """(entity id, name) of every Korean region with an event, by name: the /timeline region filter's options."""
+    return _entity_options(data, lang, "kr_region_id")
+
+
+def counterpart_options(data: Dataset, lang: str) -> list[tuple[str, str]]:
+    """(entity id, name) of every Chinese counterpart with an event, by name."""
+    return _entity_options(data, lang, "cn_counterpart_id")
+
+
+def _entity_options(data: Dataset, lang: str, column: str) -> list[tuple[str, str]]:
+    if not has_events(data):
+        return []
+    names = _names(data, lang)
+    ids = [i for i in dict.fromkeys(data.events[column]) if i]
+    return sorted(((i, names.get(i, i)) for i in ids), key=lambda pair: pair[1])
+
+
+def event_sectors(data: Dataset, event_id: str) -> set[str]:
+    """The event's own sectors plus those of every participant (a filter on 'cloud' finds the Tencent visit)."""
+    row = data.events[data.events["id"] == event_id].iloc[0]
+    sectors = set(row["sectors"])
+    parts = _participants(data)
+    members = set(parts.loc[parts["event_id"] == event_id, "entity_id"])
+    for entity_sectors in data.entities.loc[data.entities["id"].isin(members), "sectors"]:
+        sectors |= set(entity_sectors)
+    return sectors
+
+
+def chosen_events(
+    data: Dataset,
+    sectors: Sequence[str] = (),
+    regions: Sequence[str] = (),
+    counterparts: Sequence[str] = (),
+    events: Sequence[str] = (),
+) -> pd.DataFrame:
+    """Event rows in time order (then by id), narrowed by every filter given; an empty filter keeps all."""
+    if not has_events(data):
+        return pd.DataFrame(columns=["id", "kind", "date_start", "date_end", "kr_region_id", "cn_counterpart_id"])
+    rows = data.events
+    keep = []
+    for _, row in rows.iterrows():
+        ok = (not regions or row["kr_region_id"] in regions) and (not counterparts or row["cn_counterpart_id"] in counterparts)
+        ok = ok and (not events or row["id"] in events)
+        ok = ok and (not sectors or bool(event_sectors(data, row["id"]) & set(sectors)))
+        keep.append(ok)
+    chosen = rows[keep].copy()
+    spans = [event_span(s, e) for s, e in zip(chosen["date_start"], chosen["date_end"])]
+    chosen["_start"] = [s.start if s else dt.date.max for s in spans]
+    return chosen.sort_values(["_start", "id"], kind="stable").drop(columns="_start").reset_index(drop=True)
+
+
+def _participant_text(data: Dataset, event_id: str, lang: str, names: dict[str, str]) -> str:
+    parts = _participants(data)
+    mine = parts[parts["event_id"] == event_id]
+    return "; ".join(names.get(e, e) for e in dict.fromkeys(mine["entity_id"]))
+
+
+def _outcome_text(data: Dataset, event_id: str, lang: str) -> str:
+    if data.event_outcomes is None:
+        return ""
+    mine = data.event_outcomes[data.event_outcomes["event_id"] == event_id]
+    return "; ".join(text for text in mine[f"text_{lang}"] if text)
+
+
+def timeline_rows(data: Dataset, lang: str, **filters: Sequence[str]) -> pd.DataFrame:
+    """The timeline's text twin: one row an event in time order, numbered as the chart's markers are."""
+    chosen = chosen_events(data, **filters)
+    names = _names(data, lang)
+    records = []
+    for number, (_, row) in enumerate(chosen.iterrows(), 1):
+        records.append({
+            "number": number,
+            "id": row["id"],
+            "date": format_event_dates(row["date_start"], row["date_end"], lang),
+            "kind": t(f"event.kind.{row['kind']}", lang),
+            "name": row[f"name_{lang}"],
+            "place": row[f"place_{lang}"],
+            "region": names.get(row["kr_region_id"], row["kr_region_id"]),
+            "counterpart": names.get(row["cn_counterpart_id"], row["cn_counterpart_id"]),
+            "participants": _participant_text(data, row["id"], lang, names),
+            "outcomes": _outcome_text(data, row["id"], lang),
+            "confidence": t(f"confidence.{row['confidence']}", lang),
+            "source_ids": "; ".join(row["source_ids"]),
+            "locator": row["locator"],
+        })
+    return pd.DataFrame(records, columns=list(ROW_COLUMNS))
+
+
+def kind_color(kind: str) -> str:
+    return KIND_COLORS[EVENT_KINDS.index(kind)] if kind in EVENT_KINDS else KIND_COLORS[-1]
+
+
+def timeline_figure(data: Dataset, lang: str, **filters: Sequence[str]) -> go.Figure:
+    """Events on a date axis, one row a Korean region, coloured by kind; a period (a month, a year, a date
+    range) is a line across it. The same figure the interactive chart draws; customdata holds event ids."""
+    chosen = chosen_events(data, **filters)
+    names = _names(data, lang)
+    figure = go.Figure()
+    for kind in EVENT_KINDS:
+        rows = chosen[chosen["kind"] == kind]
+        if rows.empty:
+            continue
+        xs, ys, hover, ids = [], [], [], []
+        for _, row in rows.iterrows():
+            span = event_span(row["date_start"], row["date_end"])
+            if span is None:
+                continue
+            mid = span.start + (span.end - span.start) / 2
+            xs.append(mid.isoformat())
+            ys.append(escape_plotly(names.get(row["kr_region_id"], row["kr_region_id"])))
+            hover.append(
+                escape_plotly(row[f"name_{lang}"]) + "<br>" + escape_plotly(format_event_dates(row["date_start"], row["date_end"], lang))
+                + "<br>" + escape_plotly(names.get(row["cn_counterpart_id"], row["cn_counterpart_id"]))
+            )
+            ids.append(row["id"])
+        figure.add_trace(go.Scatter(
+            x=xs, y=ys, mode="markers", name=t(f"event.kind.{kind}", lang), customdata=ids,
+            marker={"size": 14, "color": kind_color(kind), "line": {"width": 1, "color": "#ffffff"}},
+            hovertext=hover, hoverinfo="text",
+        ))
+    figure.update_layout(
+        title=t("timeline.chart.title", lang), xaxis={"type": "date", "title": t("timeline.chart.x", lang)},
+        yaxis={"title": t("timeline.chart.y", lang), "type": "category"}, legend={"title": t("timeline.chart.kind", lang)},
+        margin={"l": 10, "r": 10, "t": 50, "b": 40}, height=max(260, 90 + 70 * len(set(chosen.get("kr_region_id", [])))),
+    )
+    return figure
+
+
+# --- the light chart: an SVG the page shows as it is (no chart library in the browser) -----------------------
+SVG_WIDTH, LABEL_WIDTH, LANE_HEIGHT, RADIUS, TOP, BOTTOM = 960, 150, 26, 10, 16, 34
+
+
+def _lanes(xs: list[float], min_gap: float) -> list[int]:
+    """A lane for each x (sorted), so that markers closer than `min_gap` in one lane never overlap."""
+    last_in_lane: list[float] = []
+    lanes = []
+    for x in xs:
+        for lane, last in enumerate(last_in_lane):
+            if x - last >= min_gap:
+                last_in_lane[lane] = x
+                lanes.append(lane)
+                break
+        else:
+            last_in_lane.append(x)
+            lanes.append(len(last_in_lane) - 1)
+    return lanes
+
+
+def timeline_svg(data: Dataset, lang: str, **filters: Sequence[str]) -> str:
+    """The timeline as an SVG: a band a Korean region, a numbered circle an event (the number is the table's),
+    coloured by kind, a period drawn as a bar under its circle; years along the bottom. `<title>` on each event
+    gives its name and date on hover; the whole has a text name (role="img")."""
+    rows = timeline_rows(data, lang, **filters)
+    chosen = chosen_events(data, **filters)
+    if rows.empty:
+        return ""
+    spans = [event_span(s, e) for s, e in zip(chosen["date_start"], chosen["date_end"])]
+    starts = [s.start for s in spans if s]
+    ends = [s.end for s in spans if s]
+    first_year, last_year = min(starts).year, max(ends).year + 1
+    origin, finish = dt.date(first_year, 1, 1), dt.date(last_year, 1, 1)
+    plot = SVG_WIDTH - LABEL_WIDTH - 2 * RADIUS
+
+    def x_of(day: dt.date) -> float:
+        return LABEL_WIDTH + RADIUS + plot * (day - origin).days / max(1, (finish - origin).days)
+
+    regions = list(dict.fromkeys(rows["region"]))
+    parts, y = [], TOP
+    for region in regions:
+        idx = [i for i in range(len(rows)) if rows.at[i, "region"] == region and spans[i] is not None]
+        xs = [x_of(spans[i].start + (spans[i].end - spans[i].start) / 2) for i in idx]
+        order = sorted(range(len(idx)), key=lambda k: xs[k])
+        lanes = _lanes([xs[k] for k in order], 2 * RADIUS + 3)
+        lane_of = {idx[k]: lane for k, lane in zip(order, lanes)}
+        height = LANE_HEIGHT * (max(lanes) + 1) + 8
+        parts.append(f'<rect x="0" y="{y}" width="{SVG_WIDTH}" height="{height}" fill="#f3f5f8"/>')
+        parts.append(f'<text x="6" y="{y + 18}" font-size="13" fill="#1f2933">{escape_html(region)}</text>')
+        for i in idx:
+            span, row = spans[i], rows.iloc[i]
+            cy = y + 4 + LANE_HEIGHT * lane_of[i] + LANE_HEIGHT / 2
+            color = kind_color(chosen.at[i, "kind"])
+            title = escape_html(f"{row['number']}. {row['name']} · {row['date']} · {row['kind']}")
+            parts.append(f'<g class="krcn-event" data-event="{escape_html(row["id"])}"><title>{title}</title>')
+            if span.precision != "day" or span.end != span.start:
+                x0, x1 = x_of(span.start), x_of(span.end)
+                parts.append(f'<rect x="{x0:.1f}" y="{cy - 3:.1f}" width="{max(2.0, x1 - x0):.1f}" height="6" rx="3" fill="{color}" opacity="0.35"/>')
+            cx = x_of(span.start + (span.end - span.start) / 2)
+            parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{RADIUS}" fill="{color}" stroke="#ffffff"/>')
+            parts.append(
+                f'<text x="{cx:.1f}" y="{cy + 4:.1f}" font-size="10" text-anchor="middle" fill="#ffffff" font-weight="700">{row["number"]}</text></g>'
+            )
+        y += height + 4
+    step = max(1, (last_year - first_year) // 8)
+    for year in range(first_year, last_year + 1, step):
+        x = x_of(dt.date(year, 1, 1))
+        parts.append(f'<line x1="{x:.1f}" y1="{TOP}" x2="{x:.1f}" y2="{y}" stroke="#c9d1db" stroke-width="1"/>')
+        parts.append(f'<text x="{x:.1f}" y="{y + 16}" font-size="12" text-anchor="middle" fill="#3e4c59">{year}</text>')
+    height = y + BOTTOM
+    label = escape_html(t("timeline.chart.alt", lang, count=len(rows), first=first_year, last=last_year - 1))
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SVG_WIDTH} {height}" width="100%" role="img" '
+        f'aria-label="{label}" style="max-width:{SVG_WIDTH}px;font-family:inherit">' + "".join(parts) + "</svg>"
+    )
+
+
+def kind_legend(data: Dataset, lang: str, **filters: Sequence[str]) -> list[tuple[str, str]]:
+    """(label, colour) of every kind the chosen events have, in EVENT_KINDS order."""
+    kinds = set(chosen_events(data, **filters)["kind"]) if has_events(data) else set()
+    return [(t(f"event.kind.{k}", lang), kind_color(k)) for k in EVENT_KINDS if k in kinds]
+
+
+@dataclass(frozen=True)
+class EventView:
+    """One event's own view: what it was, who took part (with roles), what came of it, its sources."""
+
+    id: str
+    name: str
+    date: str
+    kind: str
+    place: str
+    description: str
+    region_id: str
+    counterpart_id: str
+    participants: tuple[tuple[str, str, str], ...]  # (entity id, name, role)
+    outcomes: tuple[tuple[str, str, str], ...]  # (kind, ref id, text)
+    confidence: str
+    source_ids: tuple[str, ...]
+    locator: str
+
+    @property
+    def entity_ids(self) -> tuple[str, ...]:
+        """Every entity the event touches: where to look in the network."""
+        ids = [self.region_id, self.counterpart_id, *(p[0] for p in self.participants)]
+        return tuple(i for i in dict.fromkeys(ids) if i)
+
+
+def event_view(data: Dataset, event_id: str, lang: str) -> EventView | None:
+    if not has_events(data) or event_id not in set(data.events["id"]):
+        return None
+    row = data.events[data.events["id"] == event_id].iloc[0]
+    names = _names(data, lang)
+    parts = _participants(data)
+    mine = parts[parts["event_id"] == event_id]
+    participants = tuple(
+        (e, names.get(e, e), t(f"event.role.{r}", lang) if f"event.role.{r}" in _role_keys() else r)
+        for e, r in zip(mine["entity_id"], mine["role"])
+    )
+    outcomes: tuple[tuple[str, str, str], ...] = ()
+    if data.event_outcomes is not None:
+        out = data.event_outcomes[data.event_outcomes["event_id"] == event_id]
+        outcomes = tuple(zip(out["kind"], out["ref_id"], out[f"text_{lang}"]))
+    return EventView(
+        id=event_id, name=row[f"name_{lang}"], date=format_event_dates(row["date_start"], row["date_end"], lang),
+        kind=t(f"event.kind.{row['kind']}", lang), place=row[f"place_{lang}"], description=row[f"description_{lang}"],
+        region_id=row["kr_region_id"], counterpart_id=row["cn_counterpart_id"], participants=participants,
+        outcomes=outcomes, confidence=row["confidence"], source_ids=tuple(row["source_ids"]), locator=row["locator"],
+    )
+
+
+def _role_keys() -> set[str]:
+    from components.i18n import STRINGS
+
+    return {key for key in STRINGS if key.startswith("event.role.")}
