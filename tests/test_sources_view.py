@@ -214,7 +214,7 @@ def test_every_real_source_supports_at_least_one_fact(real):
 
 
 def test_real_claims_ledger(real):
-    assert len(claims_table(real, "en")) == len(real.claims) == 22
+    assert len(claims_table(real, "en")) == len(real.claims) == 23
     assert sum(verdict_counts(real).values()) == 11
 
 
