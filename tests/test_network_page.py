@@ -98,7 +98,7 @@ def test_initech_details_list_profile_facts_with_sources_and_unknowns():
 def test_whole_network_without_focus():
     at = run_network(lang="en")
     data = graph_data(at)
-    assert len(data["nodes"]) == 80  # 44 entities + 18 clauses + 18 sectors that something carries
+    assert len(data["nodes"]) == 81  # 45 entities + 18 clauses + 18 sectors that something carries
     assert len(data["edges"]) == 110
     assert len(table_rows(at)) == 52  # every relation of relations.csv
     assert [s.value for s in at.header] == ["Relations table (52)", "Summary"]
@@ -121,7 +121,7 @@ def test_sector_filter_security(lang):
 def test_sector_filter_with_fade_keeps_every_node_faded():
     at = run_network(sector="security", fade="1", lang="en")
     data = graph_data(at)
-    assert len(data["nodes"]) == 80
+    assert len(data["nodes"]) == 81
     assert [n["id"] for n in data["nodes"] if not n.get("opacity")] == [
         "initech", "tencent-cloud-visit-2025-09-25", "sector:security",
     ]
