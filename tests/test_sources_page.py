@@ -38,7 +38,7 @@ def test_sources_page(lang, sector):
     assert [s.value for s in at.subheader] == [t("sources.unknown.heading", lang), t("sources.add.heading", lang)]
 
     sources = frame_with(at, "facts")
-    assert len(sources) == len(DATA.sources) == 122
+    assert len(sources) == len(DATA.sources) == 125
     assert sources["facts"].min() >= 1
     assert sources.iloc[0]["id"] == "pressian-2025-09-26"  # the article supports the most facts
 
