@@ -51,6 +51,22 @@ TINY: dict[str, list[dict[str, str]]] = {
         {"id": "claim-1", "claim_ko": "1위", "claim_en": "No. 1", "verdict": "needs_context", "note_ko": "도시 중 1위",
          "note_en": "First among cities", "entity_ids": "gyeonggi", "source_ids": "src-a", "locator": "¶1"},
     ],
+    "events": [
+        {"id": "ev-1", "kind": "agreement_signed", "date_start": "2025-09-25", "date_end": "", "name_ko": "MOU 체결",
+         "name_en": "MOU signing", "name_zh": "", "place_ko": "상하이", "place_en": "Shanghai", "kr_region_id": "gyeonggi",
+         "cn_counterpart_id": "acme-cloud", "sectors": "ai", "description_ko": "양해각서 서명",
+         "description_en": "Memorandum signed", "confidence": "seen", "source_ids": "src-a", "locator": "¶2"},
+    ],
+    "event_participants": [
+        {"event_id": "ev-1", "entity_id": "gyeonggi", "role": "signatory", "confidence": "seen", "source_ids": "src-a",
+         "locator": "¶2"},
+    ],
+    "event_outcomes": [
+        {"event_id": "ev-1", "kind": "clause", "ref_id": "field-1", "text_ko": "경제 교류", "text_en": "Economic exchange",
+         "confidence": "seen", "source_ids": "src-a", "locator": "¶4"},
+        {"event_id": "ev-1", "kind": "text", "ref_id": "", "text_ko": "후속 회의", "text_en": "A follow-up meeting",
+         "confidence": "seen", "source_ids": "src-a", "locator": ""},
+    ],
 }
 
 

@@ -98,10 +98,10 @@ def test_initech_details_list_profile_facts_with_sources_and_unknowns():
 def test_whole_network_without_focus():
     at = run_network(lang="en")
     data = graph_data(at)
-    assert len(data["nodes"]) == 62  # 26 entities + 18 clauses + 18 sectors that something carries
-    assert len(data["edges"]) == 95
-    assert len(table_rows(at)) == 37  # every relation of relations.csv
-    assert [s.value for s in at.header] == ["Relations table (37)", "Summary"]
+    assert len(data["nodes"]) == 81  # 45 entities + 18 clauses + 18 sectors that something carries
+    assert len(data["edges"]) == 110
+    assert len(table_rows(at)) == 52  # every relation of relations.csv
+    assert [s.value for s in at.header] == ["Relations table (52)", "Summary"]
     assert any("Click a node or choose one" in i.value for i in at.info)
     depth = next(c for c in component_data(at, "network_controls")["controls"] if c["name"] == "depth")
     assert depth["disabled"]  # depth only matters with a focus
@@ -121,7 +121,7 @@ def test_sector_filter_security(lang):
 def test_sector_filter_with_fade_keeps_every_node_faded():
     at = run_network(sector="security", fade="1", lang="en")
     data = graph_data(at)
-    assert len(data["nodes"]) == 62
+    assert len(data["nodes"]) == 81
     assert [n["id"] for n in data["nodes"] if not n.get("opacity")] == [
         "initech", "tencent-cloud-visit-2025-09-25", "sector:security",
     ]
@@ -203,7 +203,7 @@ def test_a_network_too_big_to_read_asks_for_a_narrower_view(tmp_path, monkeypatc
     message = next(i.value for i in at.info if "too many to read" in i.value)
     assert f"the limit is {MAX_DRAWN_NODES}" in message
     assert [el for el in at.get("bidi_component") if el.key == "network_graph"] == []
-    assert tables(at)[0].shape[0] == 370  # every relation of the 10x package
+    assert tables(at)[0].shape[0] == 520  # every relation of the 10x package
     small = open_page("network", lang="en", sector="security")
     assert not any("too many to read" in i.value for i in small.info)
     assert len(graph_data(small)["nodes"]) <= MAX_DRAWN_NODES

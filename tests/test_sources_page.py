@@ -38,7 +38,7 @@ def test_sources_page(lang, sector):
     assert [s.value for s in at.subheader] == [t("sources.unknown.heading", lang), t("sources.add.heading", lang)]
 
     sources = frame_with(at, "facts")
-    assert len(sources) == len(DATA.sources) == 68
+    assert len(sources) == len(DATA.sources) == 125
     assert sources["facts"].min() >= 1
     assert sources.iloc[0]["id"] == "pressian-2025-09-26"  # the article supports the most facts
 
@@ -65,14 +65,14 @@ def test_sources_page(lang, sector):
 
 def test_verdict_filter_narrows_the_ledger():
     at = open_page("sources", expand=True, lang="en")
-    assert at.caption and t("sources.claims.count", "en", shown=11, total=11) in all_text(at)
+    assert at.caption and t("sources.claims.count", "en", shown=23, total=23) in all_text(at)
     at = change_control(at, "verdict_filter", "verdict", ["outdated", "incorrect"])
     assert at.query_params["verdict"] == ["outdated", "incorrect"]  # the filtered ledger can be shared
     claims = frame_with(at, "verdict")
     expected = list(DATA.claims[DATA.claims["verdict"].isin(["outdated", "incorrect"])]["id"])
-    assert list(claims["id"]) == expected and len(expected) == 2
+    assert list(claims["id"]) == expected and len(expected) == 5
     assert set(claims["verdict"]) == {"↺ outdated", "✘ incorrect"}
-    assert t("sources.claims.count", "en", shown=2, total=11) in all_text(at)
+    assert t("sources.claims.count", "en", shown=5, total=23) in all_text(at)
 
 
 def test_claim_cards_show_verdict_words_and_sources():

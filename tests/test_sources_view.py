@@ -214,8 +214,8 @@ def test_every_real_source_supports_at_least_one_fact(real):
 
 
 def test_real_claims_ledger(real):
-    assert len(claims_table(real, "en")) == len(real.claims) == 11
-    assert sum(verdict_counts(real).values()) == 11
+    assert len(claims_table(real, "en")) == len(real.claims) == 23
+    assert sum(verdict_counts(real).values()) == 23
 
 
 def test_real_unknowns_are_exactly_the_not_found_rows(real):
@@ -244,7 +244,7 @@ def test_real_package_zip(real):
     with zipfile.ZipFile(io.BytesIO(package_zip(DATA_DIR))) as archive:
         names = sorted(archive.namelist())
     assert names == sorted(["datapackage.json"] + [r["path"] for r in real.schema["resources"]])
-    assert len(names) == 10
+    assert len(names) == 13
 
 
 @pytest.mark.parametrize(

@@ -55,11 +55,50 @@ def test_tiny_fixture_is_valid_and_loads_typed(tmp_path):
          "attributes.csv, row 2, column 'source_ids': a source is required unless confidence is 'not found'."),
         ({"entities": TINY["entities"] + [dict(TINY["entities"][0])]},
          "entities.csv, row 4, column 'id': 'gyeonggi' is used twice (first in row 2); ids must be unique."),
+        (with_row("events", kind="party"),
+         "events.csv, row 2, column 'kind': 'party' is not allowed (expected one of 'agreement_signed', "
+         "'sister_region_tie', 'friendship_tie', 'visit', 'summit', 'opening', 'other')."),
+        (with_row("events", source_ids="src-a;ghost"),
+         "events.csv, row 2, column 'source_ids': 'ghost' is not an id in sources.csv."),
+        (with_row("events", cn_counterpart_id="mars"),
+         "events.csv, row 2, column 'cn_counterpart_id': 'mars' is not an id in entities.csv."),
+        (with_row("event_participants", entity_id="nobody"),
+         "event_participants.csv, row 2, column 'entity_id': 'nobody' is not an id in entities.csv."),
+        (with_row("event_participants", event_id="ev-9"),
+         "event_participants.csv, row 2, column 'event_id': 'ev-9' is not an id in events.csv."),
+        (with_row("event_participants", confidence="likely"),
+         "event_participants.csv, row 2, column 'confidence': 'likely' is not allowed "
+         "(expected one of 'seen', 'inferred', 'not found')."),
+        (with_row("event_outcomes", kind="figure", ref_id="field-1"),
+         "event_outcomes.csv, row 3, column 'ref_id': 'field-1' is not an id in figures.csv."),
+        (with_row("event_outcomes", kind="relation", ref_id=""),
+         "event_outcomes.csv, row 3, column 'ref_id': an id in relations.csv is required when kind = 'relation'."),
+        (with_row("event_outcomes", source_ids=""),
+         "event_outcomes.csv, row 3, column 'source_ids': a source is required unless confidence is 'not found'."),
     ],
 )
 def test_each_error_names_file_row_and_column(tmp_path, tables, expected):
     write_package(tmp_path, tables)
     assert messages(tmp_path) == [expected]
+
+
+def test_outcome_references_follow_their_kind(tmp_path):
+    outcomes = [dict(TINY["event_outcomes"][0], ref_id="r-1"), dict(TINY["event_outcomes"][1], kind="figure",
+                                                                  ref_id="fig-1")]
+    write_package(tmp_path, {"event_outcomes": outcomes})
+    assert messages(tmp_path) == [
+        "event_outcomes.csv, row 2, column 'ref_id': 'r-1' is not an id in clauses.csv."
+    ]
+    outcomes[0]["kind"] = "relation"
+    write_package(tmp_path, {"event_outcomes": outcomes})
+    assert messages(tmp_path) == []
+
+
+def test_missing_outcome_reference_in_korean(tmp_path):
+    write_package(tmp_path, with_row("event_outcomes", kind="clause", ref_id=""))
+    assert messages(tmp_path, "ko") == [
+        "event_outcomes.csv, 3행, 'ref_id' 열: kind = 'clause'이면 clauses.csv의 id가 필요합니다."
+    ]
 
 
 def test_missing_column(tmp_path):

@@ -84,6 +84,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}, row {row}, column '{column}': '{value}' is not an id in {expected}.",
         "ko": "{file}, {row}행, '{column}' 열: '{value}'은(는) {expected}에 없는 id입니다.",
     },
+    "reference_required": {
+        "en": "{file}, row {row}, column '{column}': an id in {expected} is required when {detail}.",
+        "ko": "{file}, {row}행, '{column}' 열: {detail}이면 {expected}의 id가 필요합니다.",
+    },
     "source_needed": {
         "en": "{file}, row {row}, column '{column}': a source is required unless confidence is 'not found'.",
         "ko": "{file}, {row}행, '{column}' 열: 신뢰도가 'not found'가 아니면 출처가 필요합니다.",
@@ -179,12 +183,13 @@ def _check_value(fdef: dict, value: str, file: str, row: int, errors: list[Valid
         errors.append(ValidationError("minimum", file, row, name, value, str(cons["minimum"])))
 
 
-def _foreign_keys(resource: dict) -> dict[str, str]:
-    """Map of field name -> referenced resource name (every reference here targets an 'id')."""
-    keys = {}
-    for fk in resource["schema"].get("foreignKeys", []):
-        keys[fk["fields"]] = fk["reference"]["resource"]
-    return keys
+def _foreign_keys(resource: dict) -> list[tuple[str, str, dict[str, str]]]:
+    """(field name, referenced resource name, condition) per foreign key; every reference here targets an 'id'.
+    A key with "when": {column: value} applies only to rows where that column has that value, and is then required."""
+    return [
+        (fk["fields"], fk["reference"]["resource"], fk.get("when", {}))
+        for fk in resource["schema"].get("foreignKeys", [])
+    ]
 
 
 def validate_package(data_dir: Path) -> list[ValidationError]:
@@ -272,11 +277,19 @@ def validate_package(data_dir: Path) -> list[ValidationError]:
         refs = _foreign_keys(resource)
         list_fields = {f["name"] for f in resource["schema"]["fields"] if f.get("list")}
         for line, record in records:
-            for column, target in refs.items():
+            for column, target, when in refs:
+                if any(record.get(key, "") != value for key, value in when.items()):
+                    continue  # a conditional key for another kind of row
                 if target not in ids:
                     continue  # the target file itself is broken; its own error says so
                 cell = record.get(column, "")
                 values = split_list(cell, separator) if column in list_fields else ((cell,) if cell else ())
+                if when and not values:
+                    condition = ", ".join(f"{key} = '{value}'" for key, value in when.items())
+                    errors.append(
+                        ValidationError("reference_required", resource["path"], line, column, "", f"{target}.csv",
+                                        condition)
+                    )
                 for value in values:
                     if value not in ids[target]:
                         errors.append(
