@@ -71,3 +71,15 @@ def test_both_events(data):
 def test_a_package_without_seed_events_is_unchanged(tmp_path):
     plain = load_dataset(write_package(tmp_path))
     assert scope_dataset(plain) is plain and scope_dataset(plain, ["x"]) is plain
+
+
+def test_the_real_package_without_event_shows_the_first_story_as_before():
+    """Links shared before events existed keep their view: the same entities, relations and clauses."""
+    data = load_dataset()
+    scoped = scope_dataset(data)
+    assert set(seed_event_ids(data)) == {"gyeonggi-shanghai-mou-2025", "tencent-cloud-visit-2025"}
+    assert (len(scoped.entities), len(scoped.relations), len(scoped.clauses)) == (26, 37, 18)
+    assert "chongqing" not in set(scoped.entities["id"]) and "chongqing" in set(data.entities["id"])
+    chongqing = scope_dataset(data, ["gyeonggi-chongqing-friendship-2025"])
+    assert {"gyeonggi", "chongqing", "hu-henghua"} <= set(chongqing.entities["id"])
+    assert "initech" not in set(chongqing.entities["id"])

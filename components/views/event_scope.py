@@ -49,7 +49,7 @@ def event_entities(data: Dataset, events: Iterable[str]) -> set[str]:
     if data.event_participants is not None:
         parts = data.event_participants
         ids |= set(parts.loc[parts["event_id"].isin(events), "entity_id"])
-    rel_ids = _outcomes(data, events, "relation")
+    rel_ids = _outcomes(data, events, "relation") | _outcomes(data, events, "context")
     rels = data.relations[data.relations["id"].isin(rel_ids)]
     ids |= set(rels["from_id"]) | set(rels["to_id"])
     return ids - {""}
@@ -85,14 +85,21 @@ def scope_dataset(data: Dataset, chosen: Sequence[str] = ()) -> Dataset:
         for entity in event_entities(data, [event]):
             entity_events.setdefault(entity, set()).add(event)
     entities = _scoped_ids(data.entities["id"], entity_events, chosen_set, seed_chosen)
-    relations = data.relations[data.relations["from_id"].isin(entities) & data.relations["to_id"].isin(entities)]
 
-    def tied(kind: str) -> dict[str, set[str]]:
+    def tied(*kinds: str) -> dict[str, set[str]]:
         table: dict[str, set[str]] = {}
         for event in event_ids(data):
-            for ref in _outcomes(data, [event], kind):
-                table.setdefault(ref, set()).add(event)
+            for kind in kinds:
+                for ref in _outcomes(data, [event], kind):
+                    table.setdefault(ref, set()).add(event)
         return table
+
+    # a relation an event produced (or gives as background) is that event's; the others are the seed world's
+    relation_ids = _scoped_ids(data.relations["id"], tied("relation", "context"), chosen_set, seed_chosen)
+    relations = data.relations[
+        data.relations["id"].isin(relation_ids)
+        & data.relations["from_id"].isin(entities) & data.relations["to_id"].isin(entities)
+    ]
 
     clause_events, figure_events = tied("clause"), tied("figure")
     clause_ids = _scoped_ids(data.clauses["id"], clause_events, chosen_set, seed_chosen)
@@ -101,16 +108,21 @@ def scope_dataset(data: Dataset, chosen: Sequence[str] = ()) -> Dataset:
     clauses = data.clauses[data.clauses["id"].isin(clause_ids)]
     figures = data.figures[data.figures["id"].isin(figure_ids)]
     attributes = data.attributes[data.attributes["entity_id"].isin(entities)]
-    claims = data.claims[[not ids or bool(set(ids) & entities) for ids in data.claims["entity_ids"]]]
     events = data.events[data.events["id"].isin(chosen_set)]
+    entities_frame = data.entities[data.entities["id"].isin(entities)]
+    rows_cited = set().union(*(_cited(f) for f in (entities_frame, relations, clauses, figures, attributes, events)))
+    # a claim is the view's when every entity it is about is in view and it checks a source the view's rows cite
+    claims = data.claims[[
+        set(ids) <= entities and bool(set(sources) & rows_cited)
+        for ids, sources in zip(data.claims["entity_ids"], data.claims["source_ids"])
+    ]]
     participants = (
         data.event_participants[data.event_participants["event_id"].isin(chosen_set)]
         if data.event_participants is not None else None
     )
     outcomes = data.event_outcomes[data.event_outcomes["event_id"].isin(chosen_set)] if data.event_outcomes is not None else None
 
-    kept = (entities_frame := data.entities[data.entities["id"].isin(entities)], relations, clauses, figures, attributes, claims, events)
-    cited = set().union(*(_cited(frame) for frame in kept))
+    cited = rows_cited | _cited(claims)
     cited_anywhere = set().union(*(_cited(frame) for frame in _cited_tables(data)))
     sources = data.sources[[s in cited or s not in cited_anywhere for s in data.sources["id"]]]
     return replace(

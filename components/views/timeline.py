@@ -156,7 +156,8 @@ def _participant_text(data: Dataset, event_id: str, lang: str, names: dict[str, 
 def _outcome_text(data: Dataset, event_id: str, lang: str) -> str:
     if data.event_outcomes is None:
         return ""
-    mine = data.event_outcomes[data.event_outcomes["event_id"] == event_id]
+    out = data.event_outcomes
+    mine = out[(out["event_id"] == event_id) & (out["kind"] != "context")]  # background is not an outcome
     return "; ".join(text for text in mine[f"text_{lang}"] if text)
 
 
