@@ -51,6 +51,12 @@ TINY: dict[str, list[dict[str, str]]] = {
         {"id": "claim-1", "claim_ko": "1위", "claim_en": "No. 1", "verdict": "needs_context", "note_ko": "도시 중 1위",
          "note_en": "First among cities", "entity_ids": "gyeonggi", "source_ids": "src-a", "locator": "¶1"},
     ],
+    "story": [
+        {"step": "1", "title_ko": "여정", "title_en": "The trip", "caption_ko": "에이크미가 경기도에 있다.",
+         "caption_en": "Acme Cloud is in Gyeonggi.", "focus": "acme-cloud", "depth": "1", "sectors": "cloud",
+         "highlight_nodes": "gyeonggi;clause:field-1;sector:ai", "highlight_edges": "r-1", "source_ids": "src-a",
+         "locator": "¶1"},
+    ],
 }
 
 

@@ -265,7 +265,7 @@ def test_real_package_zip(real):
     with zipfile.ZipFile(io.BytesIO(package_zip(DATA_DIR))) as archive:
         names = sorted(archive.namelist())
     assert names == sorted(["datapackage.json"] + [r["path"] for r in real.schema["resources"]])
-    assert len(names) == 10
+    assert len(names) == 11  # datapackage.json + 10 CSVs (story.csv included)
 
 
 @pytest.mark.parametrize(

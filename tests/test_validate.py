@@ -204,3 +204,30 @@ def test_last_changed_of_the_real_package_is_not_older_than_its_newest_source():
         newest = max(row["date"] for row in csv.DictReader(handle) if row["date"])
     assert package["lastChanged"] >= newest
     assert datetime.date.fromisoformat(package["lastChanged"]) <= datetime.date.today()
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"highlight_nodes": "gyeonggi;clause:nope"},
+         "story.csv, row 2, column 'highlight_nodes': 'clause:nope' is not an id in entities.csv, "
+         "clause:<clauses.csv id>, sector:<sectors.csv id>."),
+        ({"focus": "sector:cloud"}, None),
+        ({"focus": "ghost"},
+         "story.csv, row 2, column 'focus': 'ghost' is not an id in entities.csv, clause:<clauses.csv id>, "
+         "sector:<sectors.csv id>."),
+        ({"highlight_edges": "r-1;r-9"}, "story.csv, row 2, column 'highlight_edges': 'r-9' is not an id in relations.csv."),
+        ({"sectors": "cloud;mining"}, "story.csv, row 2, column 'sectors': 'mining' is not an id in sectors.csv."),
+        ({"depth": "4"}, "story.csv, row 2, column 'depth': 4 is above the maximum 3."),
+        ({"source_ids": ""}, "story.csv, row 2, column 'source_ids': a value is required."),
+        ({"caption_en": ""}, "story.csv, row 2, column 'caption_en': a value is required."),
+    ],
+)
+def test_story_references_are_checked(tmp_path, changes, expected):
+    write_package(tmp_path, with_row("story", **changes))
+    assert messages(tmp_path) == ([expected] if expected else [])
+
+
+def test_story_messages_in_korean(tmp_path):
+    write_package(tmp_path, with_row("story", highlight_edges="r-9"))
+    assert messages(tmp_path, "ko") == ["story.csv, 2행, 'highlight_edges' 열: 'r-9'은(는) relations.csv에 없는 id입니다."]

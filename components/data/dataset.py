@@ -76,9 +76,13 @@ class Dataset:
     clauses: pd.DataFrame
     claims: pd.DataFrame
     schema: dict
+    # Resources of datapackage.json beyond RESOURCE_NAMES (e.g. "story"), by name; read them with table(name).
+    extra: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
     _memo: Memo = field(default_factory=lambda: Memo(MEMO_ENTRIES), init=False, repr=False)
 
     def table(self, name: str) -> pd.DataFrame:
+        if name in self.extra:
+            return self.extra[name]
         return getattr(self, name)
 
     def memo(self, function: Callable, *args: Hashable) -> object:
@@ -127,4 +131,5 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         header, rows = read_rows(data_dir / resource["path"], [])
         records = [dict(zip(header, (c.strip() for c in cells))) for _, cells in rows]
         frames[resource["name"]] = _typed_frame(resource, records, separator)
-    return Dataset(**{name: frames[name] for name in RESOURCE_NAMES}, schema=package)
+    extra = {name: frame for name, frame in frames.items() if name not in RESOURCE_NAMES}
+    return Dataset(**{name: frames[name] for name in RESOURCE_NAMES}, schema=package, extra=extra)
