@@ -212,6 +212,8 @@ def test_last_changed_of_the_real_package_is_not_older_than_its_newest_source():
         ({"highlight_nodes": "gyeonggi;clause:nope"},
          "story.csv, row 2, column 'highlight_nodes': 'clause:nope' is not an id in entities.csv, "
          "clause:<clauses.csv id>, sector:<sectors.csv id>."),
+        ({"focus": "acme-cloud", "sectors": "cloud", "highlight_nodes": "gyeonggi;clause:field-1;sector:ai",
+          "highlight_edges": "r-1"}, None),
         ({"focus": "sector:cloud"}, None),
         ({"focus": "ghost"},
          "story.csv, row 2, column 'focus': 'ghost' is not an id in entities.csv, clause:<clauses.csv id>, "
