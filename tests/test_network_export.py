@@ -13,6 +13,7 @@ from components.views.network_export import (
     EDGE_CSV_COLUMNS,
     NODE_CSV_COLUMNS,
     edges_csv_bytes,
+    export_choices,
     export_files,
     export_zip,
     file_stem,
@@ -223,3 +224,16 @@ def test_zip_holds_every_format_and_a_readme(data, focused):
             "https://example.org/network?focus=initech",
         ]
         assert archive.read("kr-cn-network-focus-initech-depth-1-nodes.csv") == nodes_csv_bytes(data, focused)
+
+
+def test_export_choices_are_lazy_buttons_in_the_views_language(data, focused):
+    choices = export_choices(data, focused)
+    assert [(c.format, c.label, c.file_name, c.mime) for c in choices] == [
+        ("graphml", "GraphML (Gephi, Cytoscape)", "kr-cn-network-focus-initech-depth-1.graphml", "application/graphml+xml"),
+        ("gexf", "GEXF (Gephi)", "kr-cn-network-focus-initech-depth-1.gexf", "application/gexf+xml"),
+        ("json", "node-link JSON (d3, networkx)", "kr-cn-network-focus-initech-depth-1.json", "application/json"),
+        ("nodes_csv", "노드 CSV (Kumu, Flourish)", "kr-cn-network-focus-initech-depth-1-nodes.csv", "text/csv"),
+        ("edges_csv", "연결 CSV (Kumu, Flourish)", "kr-cn-network-focus-initech-depth-1-edges.csv", "text/csv"),
+        ("zip", "모든 형식 (zip)", "kr-cn-network-focus-initech-depth-1.zip", "application/zip"),
+    ]
+    assert choices[3].build() == nodes_csv_bytes(data, focused)

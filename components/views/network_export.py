@@ -23,6 +23,8 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -293,3 +295,32 @@ def export_zip(data: Dataset, network: Network, stem: str | None = None, permali
         for name, content in export_files(data, network, stem).items():
             archive.writestr(name, content)
     return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """One download button's worth: label (view's language), file name, MIME type and a builder run on click."""
+
+    format: str  # a key of FORMATS
+    label: str
+    file_name: str
+    mime: str
+    build: Callable[[], bytes]
+
+
+def export_choices(data: Dataset, network: Network, permalink: str = "") -> list[ExportFile]:
+    """Every format for one network (the view as shown, or build_network(data, lang=lang) for the whole network), in
+    FORMATS order, each built only when its builder is called."""
+    stem = file_stem(network)
+    builders: dict[str, Callable[[], bytes]] = {
+        "graphml": lambda: graphml_bytes(data, network),
+        "gexf": lambda: gexf_bytes(data, network),
+        "json": lambda: node_link_json_bytes(data, network),
+        "nodes_csv": lambda: nodes_csv_bytes(data, network),
+        "edges_csv": lambda: edges_csv_bytes(data, network),
+        "zip": lambda: export_zip(data, network, stem, permalink),
+    }
+    return [
+        ExportFile(name, t(f"network.export.{name}", network.lang), stem + suffix, mime, builders[name])
+        for name, (suffix, mime) in FORMATS.items()
+    ]
