@@ -6,6 +6,7 @@ import pytest
 from components.data.dataset import _typed_frame, load_dataset
 from components.views.graph import build_network
 from components.views.story import (
+    all_step_views,
     StoryStep,
     network_href,
     parse_step,
@@ -107,6 +108,12 @@ def test_step_that_highlights_nothing_fades_nothing(data):
     assert view.highlighted_nodes == tuple(view.network.node_ids)
     assert (view.previous, view.next) == (2, None)
     assert view.network_href == "/network?lang=en&focus=clause%3Afield-trade&depth=2"
+
+
+def test_the_whole_story_in_order(data):
+    views = all_step_views(data, STEPS, "ko", base_path="/app")
+    assert [(v.position, v.title) for v in views] == [(1, "제목 1"), (2, "제목 2"), (3, "제목 3")]
+    assert views[0].network_href == "/app/network?lang=ko&focus=initech"
 
 
 def test_an_unknown_step_number_shows_the_first_step(data):

@@ -191,3 +191,8 @@ def step_view(
         network_href=network_href(canonical, lang, base_path=base_path, locale=locale),
         progress=t("story.progress", lang, position=index + 1, count=len(steps)),
     )
+
+
+def all_step_views(data: Dataset, steps: Sequence[StoryStep], lang: str, **links: str | None) -> tuple[StepView, ...]:
+    """Every step in order: the whole story as one document (the print view)."""
+    return tuple(step_view(data, steps, step.number, lang, **links) for step in steps)
