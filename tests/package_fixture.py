@@ -67,6 +67,13 @@ TINY: dict[str, list[dict[str, str]]] = {
         {"event_id": "ev-1", "kind": "text", "ref_id": "", "text_ko": "후속 회의", "text_en": "A follow-up meeting",
          "confidence": "seen", "source_ids": "src-a", "locator": ""},
     ],
+    "story": [
+        {"step": "1", "title_ko": "여정", "title_en": "The trip", "caption_ko": "에이크미가 경기도에 있다.",
+         "caption_en": "Acme Cloud is in Gyeonggi.", "focus": "", "depth": "1", "sectors": "",
+         "highlight_nodes": "", "highlight_edges": "", "source_ids": "src-a", "locator": "¶1"},
+        # Only src-a is cited by default, so tests that replace other tables keep a valid story; the story tests in
+        # test_validate.py set focus, sectors and highlights themselves.
+    ],
 }
 
 

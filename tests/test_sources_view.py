@@ -27,7 +27,7 @@ from components.views.sources import (
     verdict_label,
 )
 from components.data.export import csv_bytes
-from components.data.validate import read_rows
+from components.data.validate import PARTIAL_DATE_PATTERN, read_rows
 from tests.package_fixture import TINY, write_package
 
 SOURCES = [
@@ -155,24 +155,45 @@ def test_data_dictionary_rows_from_a_schema():
                 {"name": "id", "type": "string", "description": "Id.", "example": "a-1",
                  "constraints": {"required": True, "pattern": "^[a-z]$"}},
                 {"name": "kind", "description": "Kind.", "example": "x", "constraints": {"enum": ["", "x", "y"]}},
-                {"name": "tags", "type": "string", "list": True, "description": "Tags."},
+                {"name": "tags", "type": "string", "list": True, "description": "Tags.",
+                 "constraints": {"pattern": "^[a-z]+(;[a-z]+)*$"}},
                 {"name": "rank", "type": "integer", "description": "Rank.", "example": "1",
-                 "constraints": {"minimum": 1}},
+                 "constraints": {"minimum": 1, "maximum": 3}},
+                {"name": "url", "type": "string", "format": "uri", "description": "Address."},
+                {"name": "date", "type": "string", "description": "When.",
+                 "constraints": {"pattern": PARTIAL_DATE_PATTERN}},
+                {"name": "year", "type": "year", "description": "Year."},
             ]}},
         ],
     }
     frame = data_dictionary(schema)
     assert list(frame.columns) == list(DICTIONARY_COLUMNS)
     assert frame.to_dict("records") == [
-        {"resource": "things.csv", "column": "id", "type": "string", "list": False, "required": True,
+        {"resource": "things.csv", "column": "id", "type": "text", "list": False, "required": True,
          "allowed": "^[a-z]$", "description": "Id.", "example": "a-1"},
-        {"resource": "things.csv", "column": "kind", "type": "string", "list": False, "required": False,
+        {"resource": "things.csv", "column": "kind", "type": "text", "list": False, "required": False,
          "allowed": "x, y", "description": "Kind.", "example": "x"},
-        {"resource": "things.csv", "column": "tags", "type": "string", "list": True, "required": False,
-         "allowed": "", "description": "Tags.", "example": ""},
-        {"resource": "things.csv", "column": "rank", "type": "integer", "list": False, "required": False,
-         "allowed": "≥ 1", "description": "Rank.", "example": "1"},
+        {"resource": "things.csv", "column": "tags", "type": "list of ids (separated by ';')", "list": True,
+         "required": False, "allowed": "", "description": "Tags.", "example": ""},
+        {"resource": "things.csv", "column": "rank", "type": "whole number", "list": False, "required": False,
+         "allowed": "≥ 1; ≤ 3", "description": "Rank.", "example": "1"},
+        {"resource": "things.csv", "column": "url", "type": "address (URI)", "list": False, "required": False,
+         "allowed": "", "description": "Address.", "example": ""},
+        {"resource": "things.csv", "column": "date", "type": "partial date (YYYY, YYYY-MM or YYYY-MM-DD)",
+         "list": False, "required": False, "allowed": "", "description": "When.", "example": ""},
+        {"resource": "things.csv", "column": "year", "type": "year (YYYY)", "list": False, "required": False,
+         "allowed": "", "description": "Year.", "example": ""},
     ]
+    assert list(data_dictionary(schema, "ko")["type"]) == [
+        "텍스트", "텍스트", "id 목록(';'로 구분)", "정수", "주소(URI)", "부분 날짜(YYYY, YYYY-MM, YYYY-MM-DD)", "연도(YYYY)",
+    ]
+
+
+def test_data_dictionary_of_the_real_package_names_every_type_in_words():
+
+    for lang in ("en", "ko"):
+        types = set(data_dictionary(load_dataset().schema, lang)["type"])
+        assert not types & {"string", "url", "date", "list"}, types
 
 
 def test_package_zip_holds_exactly_the_package(tmp_path):
@@ -244,7 +265,7 @@ def test_real_package_zip(real):
     with zipfile.ZipFile(io.BytesIO(package_zip(DATA_DIR))) as archive:
         names = sorted(archive.namelist())
     assert names == sorted(["datapackage.json"] + [r["path"] for r in real.schema["resources"]])
-    assert len(names) == 13
+    assert len(names) == 14  # datapackage.json + 13 CSVs (events, participants, outcomes and story included)
 
 
 @pytest.mark.parametrize(

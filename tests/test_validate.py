@@ -177,3 +177,98 @@ def test_command_accepts_a_valid_package(tmp_path):
         [sys.executable, "-m", "components.data.validate", str(tmp_path)], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("tables", "expected"),
+    [
+        (with_row("entities", sectors="cloud;;ai"),
+         "entities.csv, row 3, column 'sectors': 'cloud;;ai' is not a list of ids separated by ';' (no spaces, no empty "
+         "items)."),
+        (with_row("claims", source_ids="src-a; src-a"),
+         "claims.csv, row 2, column 'source_ids': 'src-a; src-a' is not a list of ids separated by ';' (no spaces, no "
+         "empty items)."),
+        (with_row("sources", date="2025-9"),
+         "sources.csv, row 2, column 'date': '2025-9' is not a date YYYY, YYYY-MM or YYYY-MM-DD."),
+        (with_row("sources", date="2025-09"), None),
+        (with_row("relations", date="2025"), None),
+    ],
+)
+def test_standard_forms_list_columns_and_partial_dates(tmp_path, tables, expected):
+    write_package(tmp_path, tables)
+    assert messages(tmp_path) == ([expected] if expected else [])
+
+
+def test_schema_reads_standard_forms():
+    """datapackage.json declares addresses, partial dates and lists in the standard's forms; the validator reads
+    them as such (field_kind), and every list reference is in listForeignKeys, not the standard's foreignKeys."""
+    import json
+
+    from components.data.validate import field_kind
+
+    package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    sources = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}
+    assert field_kind(sources["url"]) == "uri"
+    assert field_kind(sources["date"]) == "partial_date"
+    for resource in package["resources"]:
+        schema = resource["schema"]
+        fields = {f["name"]: f for f in schema["fields"]}
+        assert all(f.get("type", "string") in ("string", "integer", "number", "boolean", "date", "year", "yearmonth")
+                   for f in fields.values())
+        for fk in schema.get("foreignKeys", []):
+            assert not fields[fk["fields"]].get("list"), (resource["name"], fk)
+        for fk in schema.get("listForeignKeys", []):
+            assert fields[fk["fields"]].get("list") or "prefixed" in fk["reference"], (resource["name"], fk)
+
+
+def test_last_changed_must_be_a_date(tmp_path):
+    import json
+
+    write_package(tmp_path)
+    path = tmp_path / "datapackage.json"
+    package = json.loads(path.read_text(encoding="utf-8"))
+    package["lastChanged"] = "last week"
+    path.write_text(json.dumps(package), encoding="utf-8")
+    assert messages(tmp_path) == ["datapackage.json: lastChanged 'last week' is not a date YYYY-MM-DD."]
+    assert messages(tmp_path, "ko") == ["datapackage.json: lastChanged 'last week'은(는) YYYY-MM-DD 형식의 날짜가 아닙니다."]
+
+
+def test_last_changed_of_the_real_package_is_not_older_than_its_newest_source():
+    import csv
+    import datetime
+    import json
+
+    package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    with (ROOT / "data" / "sources.csv").open(encoding="utf-8", newline="") as handle:
+        newest = max(row["date"] for row in csv.DictReader(handle) if row["date"])
+    assert package["lastChanged"] >= newest
+    assert datetime.date.fromisoformat(package["lastChanged"]) <= datetime.date.today()
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"highlight_nodes": "gyeonggi;clause:nope"},
+         "story.csv, row 2, column 'highlight_nodes': 'clause:nope' is not an id in entities.csv, "
+         "clause:<clauses.csv id>, sector:<sectors.csv id>."),
+        ({"focus": "acme-cloud", "sectors": "cloud", "highlight_nodes": "gyeonggi;clause:field-1;sector:ai",
+          "highlight_edges": "r-1"}, None),
+        ({"focus": "sector:cloud"}, None),
+        ({"focus": "ghost"},
+         "story.csv, row 2, column 'focus': 'ghost' is not an id in entities.csv, clause:<clauses.csv id>, "
+         "sector:<sectors.csv id>."),
+        ({"highlight_edges": "r-1;r-9"}, "story.csv, row 2, column 'highlight_edges': 'r-9' is not an id in relations.csv."),
+        ({"sectors": "cloud;mining"}, "story.csv, row 2, column 'sectors': 'mining' is not an id in sectors.csv."),
+        ({"depth": "4"}, "story.csv, row 2, column 'depth': 4 is above the maximum 3."),
+        ({"source_ids": ""}, "story.csv, row 2, column 'source_ids': a value is required."),
+        ({"caption_en": ""}, "story.csv, row 2, column 'caption_en': a value is required."),
+    ],
+)
+def test_story_references_are_checked(tmp_path, changes, expected):
+    write_package(tmp_path, with_row("story", **changes))
+    assert messages(tmp_path) == ([expected] if expected else [])
+
+
+def test_story_messages_in_korean(tmp_path):
+    write_package(tmp_path, with_row("story", highlight_edges="r-9"))
+    assert messages(tmp_path, "ko") == ["story.csv, 2행, 'highlight_edges' 열: 'r-9'은(는) relations.csv에 없는 id입니다."]

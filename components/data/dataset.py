@@ -84,7 +84,7 @@ class Dataset:
     story: pd.DataFrame | None = None
     _memo: Memo = field(default_factory=lambda: Memo(MEMO_ENTRIES), init=False, repr=False)
 
-    def table(self, name: str) -> pd.DataFrame:
+    def table(self, name: str) -> pd.DataFrame | None:
         return getattr(self, name)
 
     def memo(self, function: Callable, *args: Hashable) -> object:

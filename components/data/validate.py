@@ -1,6 +1,15 @@
 """Validate the data package against data/datapackage.json; errors name file, row and column.
 
 Run `python -m components.data.validate [data_dir]`: prints every error and exits 1 when there is one.
+
+The schema uses the Frictionless standard's own forms (`frictionless validate data/datapackage.json` passes,
+tests/test_frictionless.py), and this validator reads them: `string` with `format: uri` is an address (here
+http(s) only), `string` with the PARTIAL_DATE_PATTERN is a partial date (YYYY, YYYY-MM or YYYY-MM-DD), `date`
+/ `year` / `yearmonth` are the standard's. A column marked `"list": true` holds ids separated by the package's
+`listSeparator` (for the standard: a string with a pattern). Foreign keys on single-valued columns are the
+standard's `foreignKeys`; those the standard cannot check (list columns, network node ids such as `clause:<id>`)
+are in the schema's `listForeignKeys`, checked item by item here. Beyond the standard this validator gives
+bilingual, located messages, checks that facts cite sources, and reads the package's `lastChanged` date.
 """
 from __future__ import annotations
 
@@ -13,7 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SCHEMA_FILE = "datapackage.json"
-DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+# The pattern datapackage.json gives a partial-date column (a string to the standard); see field_kind.
+PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+DATE_RE = re.compile(PARTIAL_DATE_PATTERN)
+FULL_DATE_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+YEAR_RE = re.compile(r"^\d{4}$")
+YEARMONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 INTEGER_RE = re.compile(r"^-?\d+$")
 NUMBER_RE = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
 URL_RE = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
@@ -76,6 +90,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}, row {row}, column '{column}': '{value}' does not match {expected}.",
         "ko": "{file}, {row}행, '{column}' 열: '{value}'이(가) 형식 {expected}에 맞지 않습니다.",
     },
+    "list_format": {
+        "en": "{file}, row {row}, column '{column}': '{value}' is not a list of ids separated by '{expected}' (no spaces, no empty items).",
+        "ko": "{file}, {row}행, '{column}' 열: '{value}'은(는) '{expected}'로 구분한 id 목록이 아닙니다 (공백이나 빈 항목 없이).",
+    },
+    "maximum": {
+        "en": "{file}, row {row}, column '{column}': {value} is above the maximum {expected}.",
+        "ko": "{file}, {row}행, '{column}' 열: {value}은(는) 최댓값 {expected}보다 큽니다.",
+    },
+    "last_changed": {
+        "en": "{file}: lastChanged '{value}' is not a date YYYY-MM-DD.",
+        "ko": "{file}: lastChanged '{value}'은(는) YYYY-MM-DD 형식의 날짜가 아닙니다.",
+    },
     "minimum": {
         "en": "{file}, row {row}, column '{column}': {value} is below the minimum {expected}.",
         "ko": "{file}, {row}행, '{column}' 열: {value}은(는) 최솟값 {expected}보다 작습니다.",
@@ -94,13 +120,41 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
+# What a value of each field kind (see field_kind) must look like, in the messages.
 TYPE_NAMES = {
     "integer": {"en": "a whole number", "ko": "정수"},
     "number": {"en": "a number (digits, '.' as decimal point)", "ko": "숫자(소수점은 '.')"},
-    "date": {"en": "a date YYYY, YYYY-MM or YYYY-MM-DD", "ko": "날짜(YYYY, YYYY-MM, YYYY-MM-DD)"},
-    "url": {"en": "an http:// or https:// address", "ko": "http:// 또는 https:// 주소"},
+    "partial_date": {"en": "a date YYYY, YYYY-MM or YYYY-MM-DD", "ko": "날짜(YYYY, YYYY-MM, YYYY-MM-DD)"},
+    "date": {"en": "a date YYYY-MM-DD", "ko": "날짜(YYYY-MM-DD)"},
+    "year": {"en": "a year YYYY", "ko": "연도(YYYY)"},
+    "yearmonth": {"en": "a month YYYY-MM", "ko": "연월(YYYY-MM)"},
+    "uri": {"en": "an http:// or https:// address", "ko": "http:// 또는 https:// 주소"},
     "boolean": {"en": "true or false", "ko": "true 또는 false"},
 }
+KIND_CHECKS = {
+    "integer": INTEGER_RE.match,
+    "number": NUMBER_RE.match,
+    "partial_date": DATE_RE.match,
+    "date": FULL_DATE_RE.match,
+    "year": YEAR_RE.match,
+    "yearmonth": YEARMONTH_RE.match,
+    "uri": URL_RE.match,
+    "boolean": lambda value: value in ("true", "false"),
+}
+
+
+def field_kind(fdef: dict) -> str:
+    """What a column holds, read from its Frictionless field descriptor: 'list' (ids separated by the
+    listSeparator), 'uri', 'partial_date', or the standard type ('string', 'integer', 'number', 'boolean',
+    'date', 'year', 'yearmonth')."""
+    ftype = fdef.get("type", "string")
+    if fdef.get("list"):
+        return "list"
+    if ftype == "string" and fdef.get("format") == "uri":
+        return "uri"
+    if ftype == "string" and fdef.get("constraints", {}).get("pattern") == PARTIAL_DATE_PATTERN:
+        return "partial_date"
+    return ftype
 
 
 @dataclass(frozen=True)
@@ -161,35 +215,51 @@ def split_list(cell: str, separator: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split(separator) if part.strip())
 
 
-def _check_value(fdef: dict, value: str, file: str, row: int, errors: list[ValidationError]) -> None:
-    name, ftype = fdef["name"], fdef.get("type", "string")
+def _check_value(fdef: dict, value: str, file: str, row: int, errors: list[ValidationError], separator: str) -> None:
+    name, kind = fdef["name"], field_kind(fdef)
     cons = fdef.get("constraints", {})
-    bad_type = (
-        (ftype == "integer" and not INTEGER_RE.match(value))
-        or (ftype == "number" and not NUMBER_RE.match(value))
-        or (ftype == "date" and not DATE_RE.match(value))
-        or (ftype == "url" and not URL_RE.match(value))
-        or (ftype == "boolean" and value not in ("true", "false"))
-    )
-    if bad_type:
-        errors.append(ValidationError("type", file, row, name, value, type_name=ftype))
+    if kind == "list":
+        # The pattern is the standard's check of the whole cell; each item's existence is checked by reference.
+        if "pattern" in cons and not re.fullmatch(cons["pattern"], value):
+            errors.append(ValidationError("list_format", file, row, name, value, separator))
+        return
+    check = KIND_CHECKS.get(kind)
+    if check is not None and not check(value):
+        errors.append(ValidationError("type", file, row, name, value, type_name=kind))
         return
     if "enum" in cons and value not in cons["enum"]:
         allowed = ", ".join(repr(v) for v in cons["enum"] if v != "")
         errors.append(ValidationError("enum", file, row, name, value, allowed))
-    if "pattern" in cons and not re.fullmatch(cons["pattern"], value):
+    if "pattern" in cons and kind != "partial_date" and not re.fullmatch(cons["pattern"], value):
         errors.append(ValidationError("pattern", file, row, name, value, cons["pattern"]))
-    if "minimum" in cons and ftype in ("integer", "number") and float(value) < cons["minimum"]:
+    if "minimum" in cons and kind in ("integer", "number") and float(value) < cons["minimum"]:
         errors.append(ValidationError("minimum", file, row, name, value, str(cons["minimum"])))
+    if "maximum" in cons and kind in ("integer", "number") and float(value) > cons["maximum"]:
+        errors.append(ValidationError("maximum", file, row, name, value, str(cons["maximum"])))
 
 
-def _foreign_keys(resource: dict) -> list[tuple[str, str, dict[str, str]]]:
-    """(field name, referenced resource name, condition) per foreign key; every reference here targets an 'id'.
-    A key with "when": {column: value} applies only to rows where that column has that value, and is then required."""
+def _foreign_keys(resource: dict) -> list[tuple[str, dict, dict[str, str]]]:
+    """(field name, reference, condition) per key, from the standard's foreignKeys and the schema's own
+    listForeignKeys (on ;-separated lists) and conditionalForeignKeys (keys with "when"), which the standard cannot check.
+    A reference is {"resource": ..., "fields": "id"}, optionally "prefixed": {prefix: resource}; every reference
+    targets an 'id'. A key with "when": {column: value} applies only to rows where that column has that value, and
+    is then required."""
+    schema = resource["schema"]
     return [
-        (fk["fields"], fk["reference"]["resource"], fk.get("when", {}))
-        for fk in resource["schema"].get("foreignKeys", [])
+        (fk["fields"], fk["reference"], fk.get("when", {}))
+        for keys in ("foreignKeys", "listForeignKeys", "conditionalForeignKeys")
+        for fk in schema.get(keys, [])
     ]
+
+
+def _reference_ids(reference: dict, ids: dict[str, set[str]]) -> tuple[set[str], str] | None:
+    """The ids a reference accepts and how a message names them; None when a target file is itself broken."""
+    targets = {"": reference["resource"], **reference.get("prefixed", {})}
+    if any(target not in ids for target in targets.values()):
+        return None
+    accepted = {prefix + value for prefix, target in targets.items() for value in ids[target]}
+    named = ", ".join(f"{target}.csv" if not prefix else f"{prefix}<{target}.csv id>" for prefix, target in targets.items())
+    return accepted, named
 
 
 def validate_package(data_dir: Path) -> list[ValidationError]:
@@ -202,6 +272,9 @@ def validate_package(data_dir: Path) -> list[ValidationError]:
     except (OSError, ValueError, KeyError) as exc:
         return [ValidationError("schema_missing", SCHEMA_FILE, detail=type(exc).__name__)]
     separator = package.get("listSeparator", ";")
+    last_changed = package.get("lastChanged")
+    if last_changed is not None and not (isinstance(last_changed, str) and FULL_DATE_RE.match(last_changed)):
+        errors.append(ValidationError("last_changed", SCHEMA_FILE, value=str(last_changed)))
 
     ids: dict[str, set[str]] = {}
     parsed: dict[str, tuple[dict, list[tuple[int, dict[str, str]]]]] = {}
@@ -245,9 +318,7 @@ def validate_package(data_dir: Path) -> list[ValidationError]:
                     if cons.get("required"):
                         errors.append(ValidationError("required", path.name, line, name))
                     continue
-                values = split_list(value, separator) if fdef.get("list") else (value,)
-                for item in values:
-                    _check_value(fdef, item, path.name, line, errors)
+                _check_value(fdef, value, path.name, line, errors, separator)
                 if cons.get("unique"):
                     first = seen_unique.setdefault(name, {})
                     if value in first:
@@ -277,24 +348,23 @@ def validate_package(data_dir: Path) -> list[ValidationError]:
         refs = _foreign_keys(resource)
         list_fields = {f["name"] for f in resource["schema"]["fields"] if f.get("list")}
         for line, record in records:
-            for column, target, when in refs:
+            for column, reference, when in refs:
                 if any(record.get(key, "") != value for key, value in when.items()):
                     continue  # a conditional key for another kind of row
-                if target not in ids:
+                accepted = _reference_ids(reference, ids)
+                if accepted is None:
                     continue  # the target file itself is broken; its own error says so
                 cell = record.get(column, "")
                 values = split_list(cell, separator) if column in list_fields else ((cell,) if cell else ())
                 if when and not values:
                     condition = ", ".join(f"{key} = '{value}'" for key, value in when.items())
                     errors.append(
-                        ValidationError("reference_required", resource["path"], line, column, "", f"{target}.csv",
+                        ValidationError("reference_required", resource["path"], line, column, "", accepted[1],
                                         condition)
                     )
                 for value in values:
-                    if value not in ids[target]:
-                        errors.append(
-                            ValidationError("reference", resource["path"], line, column, value, f"{target}.csv")
-                        )
+                    if value not in accepted[0]:
+                        errors.append(ValidationError("reference", resource["path"], line, column, value, accepted[1]))
             if "source_ids" in record and not record["source_ids"] and record.get("confidence") != "not found":
                 if not any(e.code == "required" and e.row == line and e.file == resource["path"] for e in errors):
                     errors.append(ValidationError("source_needed", resource["path"], line, "source_ids"))

@@ -12,8 +12,8 @@ import pandas as pd
 
 from components.views.citations import citations
 from components.data.dataset import Dataset
-from components.i18n import t
-from components.data.validate import SCHEMA_FILE
+from components.i18n import STRINGS, t
+from components.data.validate import SCHEMA_FILE, field_kind
 
 # Tables whose rows are facts citing sources (source_ids); sectors and relation_types cite none.
 FACT_TABLES = ("entities", "attributes", "relations", "figures", "clauses", "claims")
@@ -127,23 +127,33 @@ def unknown_attributes(data: Dataset, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(UNKNOWN_COLUMNS))
 
 
-def data_dictionary(schema: dict) -> pd.DataFrame:
-    """Every column of every resource of datapackage.json: type, list, required, allowed values, description,
-    example. `allowed` holds the enum values, else the pattern, plus the minimum ('≥ 1')."""
+# Kinds whose name already says what a value looks like: their pattern is not repeated under "allowed".
+SELF_DESCRIBED_KINDS = ("list", "partial_date")
+
+
+def data_dictionary(schema: dict, lang: str = "en") -> pd.DataFrame:
+    """Every column of every resource of datapackage.json: type (in words, e.g. "address (URI)", "partial date"),
+    list, required, allowed values, description, example. `allowed` holds the enum values, else the pattern (not
+    for lists and partial dates, whose type says it), plus the minimum ('≥ 1') and maximum ('≤ 3')."""
+    separator = schema.get("listSeparator", ";")
     rows = []
     for resource in schema["resources"]:
         for field in resource["schema"]["fields"]:
             cons = field.get("constraints", {})
+            kind = field_kind(field)
             allowed = [", ".join(v for v in cons.get("enum", []) if v != "")]
-            if not allowed[0] and "pattern" in cons:
+            if not allowed[0] and "pattern" in cons and kind not in SELF_DESCRIBED_KINDS:
                 allowed = [cons["pattern"]]
             if "minimum" in cons:
                 allowed.append(f"≥ {cons['minimum']}")
+            if "maximum" in cons:
+                allowed.append(f"≤ {cons['maximum']}")
+            type_key = f"sources.type.{kind}"
             rows.append(
                 {
                     "resource": resource["path"],
                     "column": field["name"],
-                    "type": field.get("type", "string"),
+                    "type": t(type_key, lang, separator=separator) if type_key in STRINGS else kind,
                     "list": bool(field.get("list", False)),
                     "required": bool(cons.get("required", False)),
                     "allowed": "; ".join(a for a in allowed if a),

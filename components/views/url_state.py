@@ -1,8 +1,8 @@
 """The view as URL query parameters: parse (dropping what is invalid) and serialise (leaving defaults out).
 
 Public link contract: `lang=ko|en`, `sector=<id>` (repeatable), `focus=<entity id>`, `depth=1..3` and
-`fade=1` on /network, `unit=usd|krw` on /economy, `verdict=<verdict>` (repeatable) on /sources. Anything else is
-dropped with a notice.
+`fade=1` on /network, `unit=usd|krw` on /economy, `verdict=<verdict>` (repeatable) on /sources, `step=<n>` on
+/story (parsed by components.views.story.parse_step). Anything else is dropped with a notice.
 """
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ DEPTHS = (1, 2, 3)
 DEFAULT_UNIT = "usd"
 DEFAULT_DEPTH = 1
 # Page-level parameters: only the page that owns one keeps it.
-PAGE_PARAMS = {"network": ("focus", "depth", "fade"), "economy": ("unit",), "sources": ("verdict",)}
+PAGE_PARAMS = {"network": ("focus", "depth", "fade"), "economy": ("unit",), "sources": ("verdict",),
+               "story": ("step",)}  # /story parses step itself: components.views.story.parse_step
 # Added by social networks and mail tools: dropped quietly, never worth a notice.
 TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "mc_", "igshid")
 MAX_SHOWN_VALUE = 40
