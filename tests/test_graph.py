@@ -376,3 +376,12 @@ def test_relations_csv_neutralises_formulas():
     lines = text.splitlines()
     assert lines[0] == "From,Relation,To,Date,Confidence,Source,Source_Url"
     assert lines[2].startswith("Initech,\"'=HYPERLINK(")
+
+
+def test_pyvis_is_never_asked_to_show_write_files_or_parse_options():
+    """pyvis's show() and write_html() write a lib/ folder into the working directory and load from CDNs; its
+    set_options() strips every space (font names break). The code builds and renders in memory only."""
+    code = [p for p in (ROOT / "components").rglob("*.py")] + list((ROOT / "pages").glob("*.py"))
+    calls = [f"{p.relative_to(ROOT)}: {m.group(0)}" for p in code
+             for m in re.finditer(r"\.(?:show|write_html|save_graph|set_options|show_buttons|prep_notebook)\(", p.read_text(encoding="utf-8"))]
+    assert calls == []

@@ -135,3 +135,15 @@ def test_the_toggle_label_states_the_size_of_streamlits_plotly_chunk():
     for lang in ("ko", "en"):
         label = t("chart.interactive.label", lang, **PLOTLY_CHUNK_MB)
         assert PLOTLY_CHUNK_MB["raw"] in label and PLOTLY_CHUNK_MB["gzip"] in label
+
+
+def test_the_choice_is_remembered_for_the_session_across_pages():
+    at = open_page("economy", lang="en")
+    at.toggle(key="chart_tencent_interactive").set_value(True).run()
+    at.switch_page("pages/delegation.py").run()
+    assert not at.exception and plotly_charts(at) == []  # a preference per chart: the others stay light
+    at.switch_page("pages/economy.py").run()
+    assert not at.exception
+    assert at.toggle(key="chart_tencent_interactive").value is True
+    (chart,) = plotly_charts(at)
+    same_figure(chart.proto, eco.section_figure(DATA, "tencent", "usd", "en"))
