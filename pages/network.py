@@ -1,12 +1,11 @@
 """/network: the linkage network — controls, the drawing, the focused node's details, the relations table
-with downloads, and a text summary. Logic: components/graph.py and network_render.py (pure), ui_network.py (UI)."""
+with downloads, and a text summary. Logic: components/views/network_model.py, network_layout.py and web/render/network.py (pure), web/network.py (UI)."""
 import streamlit as st
 
-from components.views.graph import (
+from components.views.network_layout import MAX_DRAWN_NODES, drawable
+from components.views.network_model import (
     DEPTHS,
-    MAX_DRAWN_NODES,
     build_network,
-    drawable,
     focus_groups,
     focus_options,
     focusable_ids,

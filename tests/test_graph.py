@@ -1,4 +1,4 @@
-"""components/graph.py and network_render.py on a tiny package built in code: exact ids, orders, texts."""
+"""components/views/network_model.py, network_layout.py and web/render/network.py on a tiny package built in code: exact ids, orders, texts."""
 import ast
 import json
 import math
@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from components.views.graph import (
+from components.views.network_layout import layout, legend
+from components.views.network_model import (
     build_network,
     focus_options,
     focusable_ids,
-    layout,
     node_details,
     relations_table,
     summarize,
 )
-from components.web.render.network import legend, offline_html, payload_bytes, vis_payload
+from components.web.render.network import TEMPLATE_DIR, offline_html, payload_bytes, pyvis_network, vis_payload
 from tests.network_fixture import ROWS, tiny_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -212,7 +212,8 @@ def test_layout_is_deterministic_finite_and_centres_the_focus(data):
 
 
 def test_layout_keeps_label_boxes_apart(data):
-    from components.views.graph import degrees, label_box
+    from components.views.network_layout import label_box
+    from components.views.network_model import degrees
 
     net = build_network(data)
     pos = layout(net)
@@ -304,6 +305,67 @@ def test_offline_html_is_self_contained_and_escapes_data():
     assert "Content-Security-Policy" in page
 
 
+def test_one_pyvis_network_holds_the_views_nodes_edges_and_options(data):
+    from pyvis.network import Network as PyvisNetwork
+
+    net = pyvis_network(build_network(data, focus="initech"), data)
+    assert isinstance(net, PyvisNetwork) and net.directed
+    assert [n["id"] for n in net.nodes] == ["tencent-visit", "initech", "tencent", "sector:security"]
+    assert net.nodes[1] == {
+        "id": "initech", "label": "Initech", "shape": "square", "color": "#0072B2", "x": 0, "y": 0, "size": 24,
+        "borderWidth": 5, "focused": True, "font": {"size": 17},
+        "title": "Initech\n이니텍\nCompany · Korea\nSectors: Security\nAbout Initech",
+    }
+    assert [(e["id"], e["from"], e["to"], e["arrows"]) for e in net.edges] == [
+        ("rel:r5", "initech", "tencent-visit", "to"),
+        ("rel:r6", "initech", "tencent", "to"),
+        ("initech->sector:security", "initech", "sector:security", ""),
+    ]
+    assert net.edges[0]["label"] == "member of delegation" and "dashes" not in net.edges[0]
+    assert net.edges[1]["dashes"] == [7, 5]
+    assert net.edges[2] == {
+        "id": "initech->sector:security", "from": "initech", "to": "sector:security", "title": "Initech — in sector — Security",
+        "width": 1, "dashes": [2, 4], "arrows": "", "muted": True,
+    }
+    assert isinstance(net.options, dict)  # set as a dict, never through set_options (which strips spaces)
+    assert net.options["physics"] == {"enabled": False}
+    assert "Noto Sans KR" in net.options["nodes"]["font"]["face"]  # the font names keep their spaces
+    # the live drawing sends exactly that network's data
+    payload = vis_payload(build_network(data, focus="initech"), data)
+    assert (payload["nodes"], payload["edges"], payload["options"]) == (net.nodes, net.edges, net.options)
+
+
+def test_offline_page_is_pyvis_html_from_the_local_template_with_the_same_data(data):
+    view = build_network(data, sectors=("security",), lang="ko")
+    page = offline_html(view, data)
+    net = pyvis_network(view, data)
+
+    def block(name: str):
+        text = re.search(rf'<script id="krcn-network-{name}" type="application/json">(.*?)</script>', page, re.S).group(1)
+        return json.loads(text)
+
+    assert (block("nodes"), block("edges"), block("options")) == (net.nodes, net.edges, net.options)
+    assert block("page")["legend"] == legend(data, "ko") and block("page")["focus"] is None
+    assert page.count("<title>연결망: 누가 누구와 이어져 있나 — ") == 1 and page.count("<h1>연결망") == 1
+    assert '<html lang="ko">' in page and "대표단 참여" in page  # the relations table, in Korean
+    # pyvis's own template is not used: no Bootstrap, no CDN, no lib/ folder, nothing from another host
+    for absent in ("bootstrap", "cdnjs", "jsdelivr", "lib/", "unpkg", "<link"):
+        assert absent not in page.lower(), absent
+    assert not re.search(r"""\b(?:src|href)\s*=\s*["']?(?:https?:)?//(?!www\.pressian\.com/)""", page, re.I)
+    assert page.count("@version 10.1.5") == 1  # the vendored vis-network, inlined once
+    assert "function krcnRender(vis, root, d, onNodeClick)" in page  # the app's drawing code, inlined
+    template = (TEMPLATE_DIR / "network.html").read_text(encoding="utf-8")
+    assert "://" not in template.replace("http(s)", "")  # the template itself names no host
+
+
+def test_offline_page_table_links_only_http_addresses_and_escapes_them():
+    sources = [dict(r, url="javascript:alert(1)") if r["id"] == "src-a" else r for r in ROWS["sources"]]
+    data = tiny_dataset(sources=sources)
+    page = offline_html(build_network(data, focus="initech"), data)
+    assert "javascript:" not in page
+    assert re.findall(r'<a href="([^"]+)"', page) == []  # src-b has no address, src-a's is not http(s)
+
+
 def test_relations_csv_neutralises_formulas():
     from components.data.export import csv_bytes
 
@@ -314,3 +376,12 @@ def test_relations_csv_neutralises_formulas():
     lines = text.splitlines()
     assert lines[0] == "From,Relation,To,Date,Confidence,Source,Source_Url"
     assert lines[2].startswith("Initech,\"'=HYPERLINK(")
+
+
+def test_pyvis_is_never_asked_to_show_write_files_or_parse_options():
+    """pyvis's show() and write_html() write a lib/ folder into the working directory and load from CDNs; its
+    set_options() strips every space (font names break). The code builds and renders in memory only."""
+    code = [p for p in (ROOT / "components").rglob("*.py")] + list((ROOT / "pages").glob("*.py"))
+    calls = [f"{p.relative_to(ROOT)}: {m.group(0)}" for p in code
+             for m in re.finditer(r"\.(?:show|write_html|save_graph|set_options|show_buttons|prep_notebook)\(", p.read_text(encoding="utf-8"))]
+    assert calls == []

@@ -137,7 +137,7 @@ def test_the_focus_list_travels_in_its_own_element_unchanged_by_a_focus_change()
     # Streamlit does not resend an element of 10 KB or more that the browser holds: the list of every node (2 600
     # at 100x the data) must be the same element, byte for byte, whatever the focus, for that to spare it.
     from components.data.dataset import load_dataset
-    from components.views.graph import focus_options
+    from components.views.network_model import focus_options
 
     at = run_network(lang="en")
     keys = [el.key for el in at.get("bidi_component")]
@@ -190,7 +190,7 @@ def test_a_network_too_big_to_read_asks_for_a_narrower_view(tmp_path, monkeypatc
     table still lists every relation; a sector filter brings the drawing back."""
     import importlib.util
 
-    from components.views.graph import MAX_DRAWN_NODES
+    from components.views.network_layout import MAX_DRAWN_NODES
     from tests.apptest_helpers import open_page, tables
 
     spec = importlib.util.spec_from_file_location("scale_data", ROOT / "bench" / "scale_data.py")

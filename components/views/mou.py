@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from components.views.citations import citations
 from components.data.dataset import Dataset
 from components.i18n import t
+from components.views.safe_text import escape_plotly
 
 GROUPS = ("field", "mechanism", "agreement", "proposal")
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -301,3 +303,53 @@ def sankey_spec(data: Dataset, lang: str, sectors: Sequence[str] = ()) -> dict:
         # the colour of each clause group shown, named (MOU order)
         "legend": [{"color": GROUP_COLORS[g], "label": t(f"mou.group.{g}", lang)} for g in GROUPS if g in groups_shown],
     }
+
+
+SANKEY_COLUMN_X = (0.001, 0.5, 0.999)  # plotly's node positions of the three columns (0 and 1 exactly misdraw)
+
+
+def _plotly_lines(text: str) -> str:
+    """Plain text (lines split by newlines) for a plotly hover: escaped, lines joined with <br>."""
+    return "<br>".join(escape_plotly(line) for line in text.split("\n"))
+
+
+def sankey_figure(spec: dict) -> go.Figure:
+    """The Sankey `sankey_spec` describes, as a plotly figure (for the opt-in interactive chart): the same nodes
+    in the same columns and at the same heights (each node's centre), the same links and colours, the same hover
+    text, the column titles above and the clause groups' colours named below. Data text is escaped (plotly reads
+    a few HTML tags)."""
+    nodes, links = spec["nodes"], spec["links"]
+    figure = go.Figure(
+        go.Sankey(
+            arrangement="fixed",
+            node={
+                "label": [escape_plotly(n["label"]) for n in nodes],
+                "color": [n["color"] for n in nodes],
+                "x": [SANKEY_COLUMN_X[n["column"]] for n in nodes],
+                "y": [round((n["y0"] + n["y1"]) / 2, 4) for n in nodes],
+                "customdata": [_plotly_lines(n["title"]) for n in nodes],
+                "hovertemplate": "%{customdata}<extra></extra>",
+                "pad": 8,
+                "thickness": 14,
+                "line": {"width": 0},
+            },
+            link={
+                "source": [link["source"] for link in links],
+                "target": [link["target"] for link in links],
+                "value": [1] * len(links),
+                "color": [link["color"] for link in links],
+                "customdata": [_plotly_lines(link["title"]) for link in links],
+                "hovertemplate": "%{customdata}<extra></extra>",
+            },
+        )
+    )
+    titles = [
+        {"x": x, "y": 1.0, "xref": "paper", "yref": "paper", "yanchor": "bottom", "xanchor": anchor, "showarrow": False,
+         "text": escape_plotly(column["title"] + (f" ({column['note']})" if column["note"] else "")), "font": {"size": 13}}
+        for x, anchor, column in zip((0.0, 0.5, 1.0), ("left", "center", "right"), spec["columns"])
+    ]
+    legend = "   ".join(f'<span style="color:{item["color"]}">■</span> {escape_plotly(item["label"])}' for item in spec["legend"])
+    titles.append({"x": 0.0, "y": 0.0, "xref": "paper", "yref": "paper", "yanchor": "top", "xanchor": "left",
+                   "yshift": -8, "showarrow": False, "text": legend, "font": {"size": 12}})
+    figure.update_layout(height=spec["height"] + 70, margin={"l": 10, "r": 10, "t": 30, "b": 40}, annotations=titles)
+    return figure

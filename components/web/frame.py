@@ -123,7 +123,7 @@ def cached_dataset() -> Dataset:
 
 def focus_ids(data: Dataset) -> frozenset[str]:
     """Ids `?focus=` accepts: every node of the network (entities, clauses, sectors)."""
-    from components.views.graph import focusable_ids
+    from components.views.network_model import focusable_ids
 
     return frozenset(focusable_ids(data))
 

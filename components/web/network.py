@@ -1,6 +1,6 @@
 """The network drawing as an inline Streamlit component (st.components.v2, no iframe).
 
-The component's HTML/CSS/JS are fixed strings (components/network_render.py); the graph travels only as
+The component's HTML/CSS/JS are fixed strings (components/web/render/network.py); the graph travels only as
 the component's `data` (compact UTF-8 JSON bytes), so a filter change sends the small visible graph and
 vis-network itself is loaded once per browser session from the app's own static folder.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.data.dataset import Dataset
-from components.views.graph import Network, NodeDetails
+from components.views.network_model import Network, NodeDetails
 from components.web.kit import NETWORK_JS_FILE, component_stub, static_asset
 from components.web.render.network import COMPONENT_HTML, NETWORK_CSS, VIS_NETWORK_ASSET, payload_bytes, vis_payload
 from components.web.frame import View, escape_markdown, source_markdown

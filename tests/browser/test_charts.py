@@ -1,14 +1,17 @@
-"""The chart component (components/ui_chart.py) in a real browser: bar charts and the MOU's Sankey are drawn by
-the app's own code (no chart library at all: never Streamlit's 4.7 MB chart module, never plotly.js); charts are
-named for screen readers, keep every label inside the chart at any width, follow a filter change in place, and
-redraw for a new width."""
+"""The chart component (components/web/charts.py) in a real browser: bar charts and the MOU's Sankey are drawn by
+the app's own code (no chart library on a first visit: Streamlit's 4.7 MB plotly chunk only for a visitor who
+switches a chart's "interactive" toggle on); charts are named for screen readers, keep every label inside the chart
+at any width, follow a filter change in place, and redraw for a new width."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from components.data.dataset import load_dataset
 from components.i18n import t
 from components.views.mou import sankey_spec
+from components.web.render.chart import PLOTLY_CHUNK_MB
 from tests.browser.conftest import new_page, unexpected_console_errors, wait_ready
 from tests.browser.test_pages_mou_sources import choose_sector
 
@@ -261,6 +264,62 @@ def test_values_after_bars_are_never_cut_even_in_a_narrow_column(browser, app_se
         assert not stacked[0]  # Shanghai beside Gyeonggi, at the page's width: labels beside the bars
         if width < 1200:
             assert stacked[2], charts  # the cities, in a third of the page
+        assert unexpected_console_errors(watch) == []
+    finally:
+        context.close()
+
+
+def plotly_chunks(urls: list[str]) -> list[str]:
+    return [u for u in urls if "PlotlyChart" in u or "plotly" in u.lower()]
+
+
+@pytest.mark.parametrize(("path", "lang", "charts"), [("/economy", "en", 4), ("/mou", "ko", 1)])
+def test_interactive_chart_loads_plotly_only_when_asked_and_saves_a_png_offline(browser, app_server, path, lang, charts):
+    """A first visit fetches no plotly; switching a chart's toggle on draws the same figure with plotly.js from the
+    app's own server (the modebar without plotly's logo); its camera button saves a PNG with the network cut off."""
+    context, page, watch = new_page(browser)
+    sizes: dict[str, int] = {}
+    page.on("requestfinished", lambda r: sizes.__setitem__(r.url, r.sizes()["responseBodySize"]))
+    try:
+        page.goto(app_server.url(f"{path}?lang={lang}"))
+        wait_ready(page)
+        wait_drawn(page, charts)
+        page.wait_for_load_state("networkidle")
+        assert plotly_chunks(watch.requests) == []
+        first_visit = len(watch.requests)
+        label = t("chart.interactive.label", lang, **PLOTLY_CHUNK_MB)
+        toggles = page.get_by_role("switch", name=label)
+        assert toggles.count() == charts
+        assert all(not toggles.nth(i).is_checked() for i in range(charts))
+        switch = toggles.first.locator("xpath=ancestor::label[1]")  # the input itself is visually hidden
+        switch.click()
+        page.wait_for_selector(".js-plotly-plot .modebar", state="attached", timeout=60_000)
+        wait_ready(page)
+        page.wait_for_load_state("networkidle")
+        assert page.locator(".js-plotly-plot").count() == 1
+        assert page.locator(".krcn-chart").count() == charts - 1  # drawn in the light chart's place
+        assert page.locator(".modebar-btn--logo, a[href*='plotly.com']").count() == 0
+        later = watch.requests[first_visit:]
+        chunks = plotly_chunks(later)
+        assert chunks and all(u.startswith(app_server.origin) for u in chunks)
+        fetched = sum(sizes.get(u, 0) for u in dict.fromkeys(later) if u.endswith(".js") or ".js?" in u)
+        print(f"\n{path}: switching the toggle on fetched {fetched:,} bytes of JavaScript: {chunks}")
+        assert 4_000_000 < fetched < 6_000_000  # about PLOTLY_CHUNK_MB["raw"] MB: Streamlit sends it uncompressed
+
+        context.set_offline(True)  # the PNG is drawn in the browser: no server, no other host
+        page.locator(".js-plotly-plot").hover()
+        with page.expect_download(timeout=30_000) as info:
+            page.locator(".js-plotly-plot .modebar-btn[data-title*='PNG']").click()
+        png = Path(info.value.path()).read_bytes()
+        assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 5_000
+        assert info.value.suggested_filename.startswith("krcn-") and info.value.suggested_filename.endswith(".png")
+        context.set_offline(False)
+
+        switch.click()  # off again: the light chart is back
+        wait_ready(page)
+        wait_drawn(page, charts)
+        assert page.locator(".js-plotly-plot").count() == 0
+        assert watch.foreign_requests(app_server.origin) == []
         assert unexpected_console_errors(watch) == []
     finally:
         context.close()

@@ -260,7 +260,7 @@ def test_a_long_focus_list_is_sent_once_not_with_every_focus_change(browser, tmp
     from bench.scale_data import make_scaled
     from components.web.render.controls import Control, option_list_payload
     from components.data.dataset import load_dataset
-    from components.views.graph import focus_groups, focus_options
+    from components.views.network_model import focus_groups, focus_options
 
     data_dir = tmp_path / "x10"
     make_scaled(Path(__file__).resolve().parents[2] / "data", data_dir, 10)

@@ -2,11 +2,15 @@
 
 The pages build their bar charts as plotly.py figures (pure, tested, and the figure is what a reader of the code
 knows); `bar_spec` turns such a figure into what the app's own chart component draws (static/krcn/ui.js). The
-MOU's Sankey comes ready to draw from `mou.sankey_spec`. No chart library reaches the browser: `st.plotly_chart`
+MOU's Sankey comes ready to draw from `mou.sankey_spec`. By default no chart library reaches the browser: `st.plotly_chart`
 would load Streamlit's chart module with all of plotly.js (4.7 MB, about 0.8 s of a first visit on the benchmark
 machine), and even a partial plotly.js (1.3 MB) cost the MOU page ~200 ms for its one Sankey. Text travels as
 data and is written by the browser as text, never as markup; nothing from the data is written into the
 component's HTML.
+
+A visitor who wants plotly's own chart (hover, PNG download) switches on the toggle under a chart
+(components/web/charts.py): the same figure then goes to `st.plotly_chart` with `interactive_config`, and only then
+does the browser fetch Streamlit's plotly chunk (`PLOTLY_CHUNK_MB`, from the app's own server).
 """
 from __future__ import annotations
 
@@ -14,6 +18,22 @@ import json
 import re
 
 from components.views.formatting import format_number
+
+# Streamlit 1.67.0's plotly chunk (streamlit/static/static/js/PlotlyChart.D9Z0_fxz.js, all of plotly.js):
+# 4,715,877 bytes, 1,415,634 gzipped (gzip -9). Streamlit's server sends it uncompressed; behind a compressing
+# proxy it is the smaller size. tests/test_chart_render.py checks these against the installed Streamlit.
+PLOTLY_CHUNK_MB = {"raw": "4.7", "gzip": "1.4"}
+
+
+def interactive_config(key: str) -> dict:
+    """plotly.js's config for the opt-in interactive chart: no plotly logo or link, no box/lasso selection (there
+    is nothing to select), the camera button saves a PNG (drawn in the browser: it works offline)."""
+    return {
+        "displaylogo": False,
+        "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+        "toImageButtonOptions": {"format": "png", "filename": f"krcn-{key}", "scale": 2},
+    }
+
 
 def figure_spec(figure) -> dict:
     """The figure as plain JSON data (plotly.py's encoder: numpy arrays, dates and NaN become JSON), without

@@ -1,125 +1,71 @@
-"""What the browser draws for a Network (no streamlit): the vis-network payload, legend, shared JS and the
-self-contained offline HTML file.
+"""What the browser draws for a Network (no streamlit): ONE pyvis Network built from the graph model and its
+layout, the live drawing's payload taken from it, and the self-contained offline HTML page pyvis generates from it.
 
-pyvis builds the node/edge/option dictionaries (add_node / add_edge); its HTML template is never used: it
-loads Bootstrap and vis-network from CDNs. The page loads vis-network from the app's own static folder
-(static/vendor/vis-network, see its README) and the download inlines the same file.
+`pyvis_network` builds the pyvis Network (add_node / add_edge / `net.options`; never `set_options`, which strips
+every space). The live drawing (`vis_payload`) sends its `get_network_data()` to the page's component, which
+draws with the vendored vis-network from the app's own static folder (static/vendor/vis-network, see its README)
+and keeps click-to-focus. The offline page is `net.generate_html()` with the project's own jinja template
+(components/web/templates/network.html, autoescaping on): pyvis's template loads Bootstrap and vis-network from
+CDNs; ours inlines the vendored vis-network and the drawing code, and names no other host.
 
 Every data string reaches the browser as JSON and is shown as text: vis-network 9+ puts string titles in
-`innerText`, canvas labels are text, the legend is built with `textContent`, and the offline file escapes
-every value it writes into HTML.
+`innerText`, canvas labels are text, the legend is built with `textContent`, and the offline page's template
+escapes every value it writes into HTML (JSON through jinja's `tojson`, which escapes < > & ').
 """
 from __future__ import annotations
 
-import html
 import json
 import re
 from functools import lru_cache
 from pathlib import Path
 
-from components.views.citations import citations, safe_href
-from components.web.kit import FONT_STACK, NETWORK_JS_FILE, network_render_js, static_asset
+from markupsafe import Markup
+
 from components.data.dataset import Dataset
-from components.views.graph import (
-    ENTITY_KINDS,
-    LAYOUT_SEED,
-    NODE_KINDS,
-    Network,
-    degrees,
-    edge_labels_shown,
-    layout,
-    node_size,
-    relations_table,
-    summarize,
-)
 from components.i18n import t
+from components.views.citations import citations, safe_href
+from components.views.network_layout import (
+    KIND_SHAPES,
+    LABEL_INSIDE,
+    LAYOUT_SEED,
+    SIDE_COLOURS,
+    edge_labels_shown,
+    edge_tooltip,
+    layout,
+    legend,
+    node_size,
+    node_tooltip,
+)
+from components.views.network_model import Network, degrees, relations_table, summarize
+from components.web.kit import FONT_STACK, NETWORK_JS_FILE, network_render_js, static_asset
 
 ROOT = Path(__file__).resolve().parents[3]
 VIS_NETWORK_VERSION = "10.1.5"
 VIS_NETWORK_FILE = ROOT / "static" / "vendor" / "vis-network" / "vis-network.min.js"
 # Relative to the app's base URL (the JS resolves it, so server.baseUrlPath and proxies work).
 VIS_NETWORK_ASSET = f"app/static/vendor/vis-network/vis-network.min.js?v={VIS_NETWORK_VERSION}"
-# Okabe–Ito (colour-vision-deficiency safe): blue / orange / reddish purple; sectors neutral grey.
-# Never a red/green pair; the side is also written in every tooltip and in the legend.
-SIDE_COLOURS = {"KR": "#0072B2", "CN": "#E69F00", "shared": "#CC79A7", "sector": "#9A9A9A"}
-SIDE_ORDER = ("KR", "CN", "shared", "sector")
-KIND_SHAPES = {
-    "region": "hexagon",
-    "person": "dot",
-    "company": "square",
-    "org_unit": "triangleDown",
-    "cluster": "triangle",
-    "event": "star",
-    "product": "diamond",
-    "organisation": "database",
-    "clause": "box",
-    "proposal": "box",
-    "sector": "ellipse",
-}
-LABEL_INSIDE = frozenset({"box", "ellipse", "database", "circle", "text"})
+TEMPLATE_DIR = ROOT / "components" / "web" / "templates"
+OFFLINE_TEMPLATE = "network.html"
 THEMES = {
     "light": {"text": "#1F2A36", "background": "#FBFBF8", "edge": "#5B6B7D", "muted": "#8A96A3"},
     "dark": {"text": "#FAFAFA", "background": "#0E1117", "edge": "#A3AFBE", "muted": "#7D8896"},
 }
-TOOLTIP_TEXT_MAX = 280
 
 
-def _short(text: str, limit: int = TOOLTIP_TEXT_MAX) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _other_names(node, lang: str) -> list[str]:
-    names = [node.name_en if lang == "ko" else node.name_ko, node.name_zh]
-    return [n for n in names if n and n != node.label]
-
-
-def node_tooltip(node, lang: str, sector_names: dict[str, str]) -> str:
-    lines = [node.label]
-    others = _other_names(node, lang)
-    if others:
-        lines.append(" · ".join(others))
-    side = t(f"network.side.{node.side}", lang)
-    lines.append(t(f"network.kind.{node.kind}", lang) + ("" if node.kind == "sector" else f" · {side}"))
-    if node.sectors and node.kind != "sector":
-        lines.append(f"{t('network.details.sectors', lang)}: " + ", ".join(sector_names.get(s, s) for s in node.sectors))
-    if node.description:
-        lines.append(_short(node.description))
-    if node.confidence and node.confidence != "seen":
-        lines.append(t("network.details.confidence", lang, level=t(f"confidence.{node.confidence}", lang)))
-    return "\n".join(lines)
-
-
-def edge_tooltip(edge, labels: dict[str, str], data: Dataset, lang: str) -> str:
-    lines = [f"{labels.get(edge.source, edge.source)} — {edge.label} — {labels.get(edge.target, edge.target)}"]
-    meta = [m for m in (edge.date, t(f"confidence.{edge.confidence}", lang) if edge.confidence else "") if m]
-    if meta:
-        lines.append(" · ".join(meta))
-    # Links to a sector or from a clause are the project's own structure: their sources are the node's.
-    cites = citations(data, edge.source_ids, edge.locator) if edge.kind == "relation" else []
-    if cites:
-        lines.append(
-            f"{t('source.label', lang)}: " + "; ".join(c.label + (f" {c.locator}" if c.locator else "") for c in cites)
-        )
-    return "\n".join(lines)
-
-
-def _builder():
-    """A pyvis Network used only as a builder of vis-network node/edge/option dictionaries."""
+def pyvis_network(network: Network, data: Dataset, *, theme: str = "light"):
+    """The pyvis Network of a view: one node and one edge per node and edge of `network`, in its order, at the
+    precomputed positions (physics off), with the drawing's options. The live drawing and the offline page are
+    both built from it."""
     from pyvis.network import Network as PyvisNetwork
 
-    return PyvisNetwork(directed=True, cdn_resources="remote")
-
-
-def vis_payload(network: Network, data: Dataset, *, theme: str = "light") -> dict:
-    """Nodes, edges and options for vis-network (positions precomputed, physics off), legend and UI text."""
     lang = network.lang
     colours = THEMES.get(theme, THEMES["light"])
     positions = layout(network)
     deg = degrees(network, highlighted_only=False)
     sector_names = dict(zip(data.sectors["id"], data.sectors[f"name_{lang}"]))
     labels = {n.id: n.label for n in network.nodes}
-    net = _builder()
+    net = PyvisNetwork(height="620px", width="100%", directed=True, bgcolor=colours["background"],
+                       font_color=False, heading="", cdn_resources="in_line")
     for node in network.nodes:
         shape = KIND_SHAPES.get(node.kind, "dot")
         colour = SIDE_COLOURS.get(node.side, SIDE_COLOURS["sector"])
@@ -209,12 +155,14 @@ def vis_payload(network: Network, data: Dataset, *, theme: str = "light") -> dic
             "hoverWidth": 1.2,
         },
     }
-    nodes, edges, _heading, _height, _width, options_json = net.get_network_data()
+    return net
+
+
+def _page_data(network: Network, data: Dataset, theme: str) -> dict:
+    """What the drawing code needs besides pyvis's nodes, edges and options: theme, legend, UI text, focus."""
+    lang = network.lang
     return {
-        "nodes": nodes,
-        "edges": edges,
-        "options": json.loads(options_json),
-        "theme": colours,
+        "theme": THEMES.get(theme, THEMES["light"]),
         "themes": THEMES,
         "legend": legend(data, lang),
         "text": {
@@ -229,6 +177,19 @@ def vis_payload(network: Network, data: Dataset, *, theme: str = "light") -> dic
             "empty": t("network.graph.empty", lang),
         },
         "focus": network.focus,
+    }
+
+
+def vis_payload(network: Network, data: Dataset, *, theme: str = "light") -> dict:
+    """The live drawing's data: the pyvis Network's nodes, edges and options (`get_network_data`), with the
+    legend, UI text and where the browser finds vis-network and the drawing code."""
+    net = pyvis_network(network, data, theme=theme)
+    nodes, edges, _heading, _height, _width, options_json = net.get_network_data()
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "options": json.loads(options_json),
+        **_page_data(network, data, theme),
         "asset": VIS_NETWORK_ASSET,
         "render_asset": static_asset(NETWORK_JS_FILE),
     }
@@ -237,43 +198,6 @@ def vis_payload(network: Network, data: Dataset, *, theme: str = "light") -> dic
 def payload_bytes(payload: dict) -> bytes:
     """Compact UTF-8 JSON (Hangul and Hanzi as 3 bytes, not 6-byte \\u escapes) for the component's data."""
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def legend(data: Dataset, lang: str) -> dict:
-    """The legend: colour = side, shape = kind (kinds the data has), line styles, markers — all as text too."""
-    present = set(data.entities["kind"]) | {"sector"}
-    if len(data.clauses):
-        present |= {"clause" if m else "proposal" for m in data.clauses["is_mou_clause"]}
-    return {
-        "title": t("network.legend.title", lang),
-        "groups": [
-            {
-                "title": t("network.legend.side", lang),
-                "items": [{"icon": "swatch", "color": SIDE_COLOURS[s], "text": t(f"network.side.{s}", lang)} for s in SIDE_ORDER],
-            },
-            {
-                "title": t("network.legend.kind", lang),
-                "items": [
-                    {"icon": "shape", "shape": KIND_SHAPES[k], "dashed": k == "proposal", "outline": k == "proposal",
-                     "text": t(f"network.kind.{k}", lang)}
-                    for k in NODE_KINDS
-                    if k in present
-                ],
-            },
-            {
-                "title": t("network.legend.lines", lang),
-                "items": [
-                    {"icon": "line", "dashes": "", "arrow": True, "text": t("network.legend.seen", lang)},
-                    {"icon": "line", "dashes": "7 5", "arrow": True, "text": t("network.legend.inferred", lang)},
-                    {"icon": "line", "dashes": "2 4", "arrow": False, "muted": True, "text": t("network.legend.sector_link", lang)},
-                    {"icon": "line", "dashes": "", "arrow": True, "muted": True, "text": t("network.legend.arrow", lang)},
-                    {"icon": "shape", "shape": "dot", "focused": True, "text": t("network.legend.focused", lang)},
-                    {"icon": "shape", "shape": "dot", "dashed": True, "text": t("network.legend.uncertain", lang)},
-                    {"icon": "shape", "shape": "dot", "faded": True, "text": t("network.legend.faded", lang)},
-                ],
-            },
-        ],
-    }
 
 
 # --- the page component's styles and HTML (its code: `network` in static/krcn/ui.js, drawing with
@@ -321,125 +245,75 @@ COMPONENT_HTML = (
     "</div>"
 )
 
-# --- the offline file ---------------------------------------------------------------------------------
+# --- the offline page: pyvis's generate_html() with the project's own template ----------------------------
 
 @lru_cache(maxsize=1)
 def vis_network_source() -> str:
-    source = VIS_NETWORK_FILE.read_text(encoding="utf-8")
+    return _inline_script(VIS_NETWORK_FILE.read_text(encoding="utf-8"))
+
+
+def _inline_script(source: str) -> str:
     # Inline in <script>: a closing tag inside would end the element early (the vendored file has none).
     return re.sub(r"</(script)", r"<\\/\1", source, flags=re.IGNORECASE)
 
 
-def _json_for_script(value: object) -> str:
-    """JSON that is safe inside <script type="application/json">: no '<', '>', '&' or line separators."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return (
-        text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    )
-
-
-OFFLINE_TEMPLATE = """<!DOCTYPE html>
-<html lang="@@LANG@@">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
-<title>@@TITLE@@</title>
-<style>
-:root{--st-font:@@FONT@@;--st-text-color:@@TEXT@@;--st-background-color:@@BG@@}
-body{margin:0 auto;max-width:1100px;padding:1rem 1.25rem 3rem;font-family:var(--st-font);color:var(--st-text-color);
-  background:var(--st-background-color);line-height:1.5}
-h1{font-size:1.6rem;margin:0.2rem 0 0.6rem}
-h2{font-size:1.2rem;margin-top:2rem}
-table{border-collapse:collapse;width:100%;font-size:0.9rem}
-th,td{border:1px solid #C9D0D8;padding:0.3rem 0.45rem;text-align:left;vertical-align:top}
-th{background:#EEF1F4}
-.note{color:#4A5868;font-size:0.9rem}
-@@CSS@@
-</style>
-<script>@@VIS@@</script>
-</head>
-<body>
-<h1>@@TITLE@@</h1>
-<p class="note">@@NOTE@@</p>
-<p>@@SUMMARY@@</p>
-@@COMPONENT@@
-<noscript><p>@@NOJS@@</p></noscript>
-<h2>@@TABLE_HEADING@@</h2>
-@@TABLE@@
-<script id="krcn-network-data" type="application/json">@@DATA@@</script>
-<script>
-@@RENDER_JS@@
-(function () {
-  var d = JSON.parse(document.getElementById('krcn-network-data').textContent);
-  var root = document.querySelector('.krcn-net');
-  window.__krcnNetwork = krcnRender(window.vis, root, d, null);
-})();
-</script>
-</body>
-</html>
-"""
-
-
-def _relations_html(data: Dataset, network: Network, lang: str) -> str:
-    """The visible relations as an HTML table, every value escaped, each source with its own link."""
-    edges = [e for e in network.highlighted_edges if e.kind == "relation"]
-    if not edges:
-        return f"<p>{html.escape(t('network.table.empty', lang))}</p>"
+def relations_rows(data: Dataset, network: Network, lang: str) -> list[dict]:
+    """The visible relations as the offline page's table: plain cells, and each source with its own address
+    (http(s) only; the template escapes every value)."""
     labels = {n.id: n.label for n in network.nodes}
-    cols = ("from", "relation", "to", "date", "confidence", "source")
-    head = "".join(f"<th scope=\"col\">{html.escape(t(f'network.col.{c}', lang))}</th>" for c in cols)
-    body = []
-    for e in edges:
+    rows = []
+    for e in network.highlighted_edges:
+        if e.kind != "relation":
+            continue
         cells = [labels.get(e.source, e.source), e.label, labels.get(e.target, e.target), e.date,
                  t(f"confidence.{e.confidence}", lang) if e.confidence else ""]
-        sources = []
-        for c in citations(data, e.source_ids, e.locator):
-            text = html.escape(c.label)
-            href = safe_href(c.url)
-            if href:
-                text = f'<a href="{html.escape(href, quote=True)}" rel="noopener noreferrer" target="_blank">{text}</a>'
-            sources.append(text + (f" {html.escape(c.locator)}" if c.locator else ""))
-        body.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + f"<td>{'; '.join(sources)}</td></tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        sources = [{"text": c.label, "href": safe_href(c.url), "locator": c.locator}
+                   for c in citations(data, e.source_ids, e.locator)]
+        rows.append({"cells": cells, "sources": sources})
+    return rows
 
 
 def offline_html(network: Network, data: Dataset, *, title: str | None = None) -> str:
-    """One self-contained HTML file (vis-network inlined, no request to any host) drawing the network."""
+    """One self-contained HTML page drawing the network (vis-network inlined, no request to any host): the
+    view's pyvis Network rendered by pyvis's `generate_html()` through components/web/templates/network.html."""
     lang = network.lang
-    payload = vis_payload(network, data, theme="light")
+    net = pyvis_network(network, data, theme="light")
+    net.heading = title or f"{t('network.title', lang)} — {t('app.title', lang)}"
+    net.set_template_dir(f"{TEMPLATE_DIR}/", OFFLINE_TEMPLATE)
+    env = net.templateEnv
+    env.autoescape = True  # every value the template writes is escaped unless marked as our own code
+    env.filters["from_json"] = json.loads  # pyvis hands the options over as a JSON string
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":"), "sort_keys": False}
     colours = THEMES["light"]
-    title = title or f"{t('network.title', lang)} — {t('app.title', lang)}"
-    values = {
-        "LANG": html.escape(lang, quote=True),
-        "TITLE": html.escape(title),
-        "FONT": FONT_STACK.replace("<", ""),
-        "TEXT": colours["text"],
-        "BG": colours["background"],
-        "CSS": NETWORK_CSS,
-        "VIS": vis_network_source(),
-        "NOTE": html.escape(t("network.html.note", lang)),
-        "SUMMARY": html.escape(summarize(network, lang)),
-        "COMPONENT": COMPONENT_HTML.replace('data-state="loading"', 'data-state="loading" style="margin-top:1rem"'),
-        "NOJS": html.escape(t("network.html.nojs", lang)),
-        "TABLE_HEADING": html.escape(t("network.table.heading", lang, count=len(relations_table(data, network, lang)))),
-        "TABLE": _relations_html(data, network, lang),
-        "DATA": _json_for_script(payload),
-        "RENDER_JS": network_render_js(),
+    cols = ("from", "relation", "to", "date", "confidence", "source")
+    env.globals["page"] = {
+        "lang": lang,
+        # our own code and styles, trusted: written as they are
+        "style": Markup(
+            f":root{{--st-font:{FONT_STACK.replace('<', '')};--st-text-color:{colours['text']};"
+            f"--st-background-color:{colours['background']}}}\n{NETWORK_CSS}"
+        ),
+        "vis_network": Markup(vis_network_source()),
+        "render_js": Markup(_inline_script(network_render_js())),
+        "component": Markup(COMPONENT_HTML.replace('data-state="loading"', 'data-state="loading" style="margin-top:1rem"')),
+        # text: escaped by the template
+        "note": t("network.html.note", lang),
+        "summary": summarize(network, lang),
+        "nojs": t("network.html.nojs", lang),
+        "table_heading": t("network.table.heading", lang, count=len(relations_table(data, network, lang))),
+        "table_empty": t("network.table.empty", lang),
+        "columns": [t(f"network.col.{c}", lang) for c in cols],
+        "rows": relations_rows(data, network, lang),
+        "browser": _page_data(network, data, "light"),  # JSON: legend, UI text, theme, focus
     }
-    # One pass: text inserted for one placeholder is never scanned for another.
-    return re.sub(r"@@([A-Z_]+)@@", lambda m: values[m.group(1)], OFFLINE_TEMPLATE)
+    return net.generate_html()
 
 
 __all__ = [
     "COMPONENT_HTML",
-    "ENTITY_KINDS",
-    "KIND_SHAPES",
     "NETWORK_CSS",
-    "SIDE_COLOURS",
-    "legend",
     "offline_html",
     "payload_bytes",
+    "pyvis_network",
     "vis_payload",
 ]

@@ -1,4 +1,6 @@
-"""The linkage network as plain data (no streamlit): nodes, edges, filters, layout, summary, tables.
+"""The linkage network as a graph model (no streamlit): which nodes and edges, the sector filter, the focus
+neighbourhood, fading, a node's details, the relations table and the summary in words. How it is drawn (positions,
+sizes, colours, shapes, tooltip and legend text) is components/views/network_layout.py.
 
 Node ids are ASCII and stable (the public `?focus=` contract): an entity keeps its own id (`initech`),
 an MOU clause or the governor's proposal is `clause:<clause id>`, a sector is `sector:<sector id>`.
@@ -20,9 +22,9 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from components.views.citations import citations
 from components.data.dataset import Dataset
 from components.i18n import t
+from components.views.citations import citations
 
 MOU_EVENT_ID = "mou-signing-2025-09-25"
 CLAUSE_PREFIX = "clause:"
@@ -34,7 +36,6 @@ ENTITY_KINDS = ("region", "person", "company", "org_unit", "cluster", "event", "
 NODE_KINDS = ENTITY_KINDS + ("clause", "proposal", "sector")
 SIDES = ("KR", "CN", "shared", "sector")
 EDGE_KINDS = ("relation", "clause", "sector")
-LAYOUT_SEED = 20250925
 
 
 @dataclass(frozen=True)
@@ -416,147 +417,6 @@ def relations_table(data: Dataset, network: Network, lang: str | None = None) ->
             }
         )
     return pd.DataFrame(rows, columns=list(RELATION_COLUMNS))
-
-
-# --- layout -----------------------------------------------------------------------------------------
-
-LABEL_WRAP = 150.0  # px: vis-network wraps labels at this width (widthConstraint.maximum)
-ASPECT = 1.3  # width / height of the drawing area the layout aims for
-
-
-def _text_width(text: str, size: float = 14.0) -> float:
-    """Rough rendered width of a label: Hangul and Hanzi are about twice as wide as Latin letters."""
-    wide = sum(1 for ch in text if ord(ch) >= 0x1100)
-    return (wide * 1.0 + (len(text) - wide) * 0.52) * size
-
-
-MAX_EDGE_LABELS = 24  # more relation labels than this turn into clutter: then they live in the tooltips
-# Past this many nodes a drawing is a hairball nobody can read (and the layout gets slow): the page then asks
-# for a sector or a focus and keeps the table and summary, which stay complete.
-MAX_DRAWN_NODES = 300
-
-
-def drawable(network: Network) -> bool:
-    """Whether the network is small enough to draw readably."""
-    return len(network.nodes) <= MAX_DRAWN_NODES
-
-
-def edge_labels_shown(network: Network) -> bool:
-    """Whether the drawing writes relation labels on the edges (few enough to stay readable)."""
-    return sum(1 for e in network.highlighted_edges if e.kind == "relation") <= MAX_EDGE_LABELS
-
-
-def node_size(kind: str, degree: int) -> float:
-    """Drawn radius (px) of a node whose label sits outside it: grows with its links."""
-    size = 11.0 + 3.2 * math.sqrt(degree) + (4.0 if kind == "event" else 0.0)
-    return round(min(size, 30.0), 1)
-
-
-def label_box(node: Node, degree: int = 0) -> tuple[float, float]:
-    """(width, height) in px of a node with its label, the longer of its Korean and English names."""
-    width = max(_text_width(node.name_ko or node.label), _text_width(node.name_en or node.label), 20.0)
-    lines = math.ceil(width / LABEL_WRAP)
-    width = min(width, LABEL_WRAP)
-    if node.kind in ("clause", "proposal", "sector"):  # label inside a box or ellipse
-        return width + 24, lines * 17 + 16
-    size = node_size(node.kind, degree)
-    return max(width, 2 * size), 2 * size + 6 + lines * 17
-
-
-def layout(network: Network, *, seed: int = LAYOUT_SEED) -> dict[str, tuple[float, float]]:
-    """Deterministic positions (px) for every node of the network: the same network, the same picture.
-
-    Force-directed (networkx spring layout, fixed seed, fixed insertion order) over all edges, stretched to a
-    landscape box sized to the labels, then deterministic passes that push apart nodes whose label boxes
-    overlap. The positions do not depend on the language. With a focus the focused node sits at (0, 0).
-    """
-    import networkx as nx
-    import numpy as np
-
-    ids = network.node_ids
-    if not ids:
-        return {}
-    graph = nx.Graph()
-    graph.add_nodes_from(ids)
-    for e in network.edges:
-        weight = 0.4 if e.kind == "sector" else 1.0
-        if graph.has_edge(e.source, e.target):
-            graph[e.source][e.target]["weight"] += weight
-        else:
-            graph.add_edge(e.source, e.target, weight=weight)
-    deg = degrees(network, highlighted_only=False)
-    boxes = np.array([label_box(node, deg.get(node.id, 0)) for node in network.nodes], dtype=float)
-    # A box whose area is about three times the labels' area, in the drawing's aspect ratio.
-    area = float((boxes[:, 0] * boxes[:, 1]).sum()) * 3.0
-    height = math.sqrt(area / ASPECT)
-    coords = np.zeros((len(ids), 2))
-    linked = [i for i, node_id in enumerate(ids) if graph.degree(node_id) > 0]
-    if linked:
-        sub = graph.subgraph([ids[i] for i in linked])
-        pos = nx.spring_layout(sub, seed=seed, k=1.6 / math.sqrt(len(linked)), iterations=300, weight="weight")
-        part = np.array([pos[ids[i]] for i in linked], dtype=float)
-        part -= part.mean(axis=0)
-        span = np.abs(part).max(axis=0)
-        span[span == 0] = 1.0
-        coords[linked] = part / span * np.array([height * ASPECT / 2, height / 2])
-    lone = [i for i in range(len(ids)) if i not in set(linked)]
-    if lone:  # unlinked nodes: a tidy row under the picture, in node order
-        bottom = coords[linked, 1].max() + 90 if linked else 0.0
-        widths = boxes[lone, 0] + 20
-        xs = np.cumsum(widths) - widths / 2
-        coords[lone, 0] = xs - xs.mean()
-        coords[lone, 1] = bottom
-    coords = _remove_overlaps(coords, boxes)
-    # With fade, every node and edge is there: lay it out as the unfiltered network (nothing moves).
-    considered = network.edges if network.fade else network.highlighted_edges
-    if sum(1 for e in considered if e.kind == "relation") <= MAX_EDGE_LABELS:
-        # Room for the relation labels the drawing writes on its edges: stretch the whole picture (the
-        # shape stays, only the scale changes) until the shortest labelled edge can hold its label.
-        index = {node_id: i for i, node_id in enumerate(ids)}
-        factor = 1.0
-        for e in considered:
-            if e.kind != "relation" or e.source == e.target:
-                continue
-            length = float(np.hypot(*(coords[index[e.source]] - coords[index[e.target]])))
-            text = max((_text_width(label, 11.0) for label in e.all_labels or (e.label,)), default=0.0)
-            needed = text + 0.5 * (boxes[index[e.source], 0] + boxes[index[e.target], 0]) * 0.6 + 20
-            factor = max(factor, needed / max(length, 1.0))
-        coords *= min(factor, 3.0)
-    if network.focus is not None and network.focus in ids:
-        coords -= coords[ids.index(network.focus)]
-    return {node_id: (round(float(x), 1), round(float(y), 1)) for node_id, (x, y) in zip(ids, coords)}
-
-
-def _remove_overlaps(coords, boxes, margin: float = 14.0, passes: int = 300):
-    """Push apart nodes whose label boxes overlap, along the axis of least overlap (deterministic)."""
-    import numpy as np
-
-    pts = coords.copy()
-    n = len(pts)
-    if n < 2:
-        return pts
-    half = boxes / 2
-    order = np.arange(n)
-    tie = np.where(order[:, None] < order[None, :], -1.0, 1.0)  # separate coincident points by index
-    for _ in range(passes):
-        dx = pts[:, None, 0] - pts[None, :, 0]
-        dy = pts[:, None, 1] - pts[None, :, 1]
-        ox = half[:, None, 0] + half[None, :, 0] + margin - np.abs(dx)
-        oy = half[:, None, 1] + half[None, :, 1] + margin - np.abs(dy)
-        hit = (ox > 0) & (oy > 0)
-        np.fill_diagonal(hit, False)
-        if not hit.any():
-            break
-        along_x = hit & (ox <= oy)
-        along_y = hit & ~(ox <= oy)
-        sx = np.where(dx == 0, tie, np.sign(dx))
-        sy = np.where(dy == 0, tie, np.sign(dy))
-        move_x = np.where(along_x, ox * sx / 2, 0.0).sum(axis=1)
-        move_y = np.where(along_y, oy * sy / 2, 0.0).sum(axis=1)
-        count = np.maximum(hit.sum(axis=1), 1)
-        pts[:, 0] += move_x / np.sqrt(count)
-        pts[:, 1] += move_y / np.sqrt(count)
-    return pts
 
 
 # --- details ----------------------------------------------------------------------------------------
