@@ -9,7 +9,7 @@ from components.web.frame import LAZY_PREFIX
 from tests.apptest_helpers import change_control, open_lazy_expanders, open_page, page_links_shown, tables
 
 # page -> (lazy expanders on the unfiltered English page, dataframes shown only once they are open)
-LAZY = {"economy": (4, 4), "delegation": (2 + 8, 2), "mou": (1, 1), "sources": (1 + 10, 1 + 10)}
+LAZY = {"economy": (4, 4), "delegation": (2 + 8, 2), "mou": (1, 1), "sources": (1 + 13, 1 + 13)}  # the ledger + one schema table per resource
 
 
 @pytest.mark.parametrize("page", sorted(LAZY))

@@ -8,7 +8,7 @@ import zipfile
 import networkx as nx
 import pytest
 
-from components.views.graph import build_network
+from components.views.network_model import build_network
 from components.views.network_export import (
     EDGE_CSV_COLUMNS,
     NODE_CSV_COLUMNS,

@@ -4,7 +4,7 @@ and every step of the real story checked against the real network."""
 import pytest
 
 from components.data.dataset import _typed_frame, load_dataset
-from components.views.graph import build_network
+from components.views.network_model import build_network
 from components.views.story import (
     all_step_views,
     StoryStep,

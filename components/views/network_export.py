@@ -32,8 +32,8 @@ from components.data.dataset import Dataset
 from components.i18n import t
 from components.views.safe_text import csv_cell
 
-# --- from the network model (components/views/graph.py; may move to network_model.py) ---
-from components.views.graph import CLAUSE_PREFIX, Edge, Network  # noqa: E402
+# --- from the network model ---
+from components.views.network_model import CLAUSE_PREFIX, Edge, Network  # noqa: E402
 # ---
 
 LIST_JOIN = ";"  # lists inside GraphML / GEXF / JSON attributes, as in the data package

@@ -17,8 +17,8 @@ from components.data.dataset import Dataset
 from components.i18n import t
 from components.views.url_state import DEFAULT_DEPTH, Dropped, ViewState, page_href, to_query
 
-# --- from the network model (components/views/graph.py; may move to network_model.py) ---
-from components.views.graph import Network, build_network  # noqa: E402
+# --- from the network model ---
+from components.views.network_model import Network, build_network  # noqa: E402
 # ---
 
 STORY_RESOURCE = "story"
