@@ -143,3 +143,41 @@ def test_state_changes_maps_a_url_parameter_to_the_view_state(param, value, chan
 def test_state_changes_refuses_an_unknown_parameter():
     with pytest.raises(KeyError, match="colour"):
         state_changes("colour", "red")
+
+
+EVENTS = ["chongqing-2025", "seed-mou", "seed-visit"]
+REGIONS = ["gangwon", "gyeonggi"]
+COUNTERPARTS = ["anhui", "chongqing"]
+
+
+def parse_events(params, page):
+    return parse_query(params, page=page, sector_ids=SECTORS, event_ids=EVENTS, region_ids=REGIONS,
+                       counterpart_ids=COUNTERPARTS)
+
+
+@pytest.mark.parametrize(
+    ("params", "page", "state", "dropped"),
+    [
+        # event is shared by every page, kept in data order, unknown dropped
+        ({"event": ["seed-visit", "chongqing-2025", "nope"]}, "network",
+         ViewState("en", events=("chongqing-2025", "seed-visit")), [Dropped("event", "nope")]),
+        ({"event": ["seed-mou"], "sector": ["ai"]}, "sources", ViewState("en", ("ai",), events=("seed-mou",)), []),
+        # the timeline's own parameters
+        ({"region": ["gyeonggi", "x"], "counterpart": ["chongqing"], "open": ["seed-mou"]}, "timeline",
+         ViewState("en", regions=("gyeonggi",), counterparts=("chongqing",), open="seed-mou"), [Dropped("region", "x")]),
+        ({"open": ["<script>"]}, "timeline", ViewState("en"), [Dropped("open", "<script>")]),
+        # another page leaves them out quietly (they belong to /timeline), as with focus or unit
+        ({"region": ["gyeonggi"], "open": ["seed-mou"]}, "network", ViewState("en"), []),
+    ],
+)
+def test_event_and_timeline_parameters(params, page, state, dropped):
+    assert parse_events(params, page) == (state, dropped)
+
+
+def test_event_and_timeline_parameters_serialise_canonically():
+    state = ViewState("en", events=("chongqing-2025",), regions=("gyeonggi",), counterparts=("anhui",), open="seed-mou")
+    assert to_query(state, page="timeline") == {
+        "event": ["chongqing-2025"], "region": ["gyeonggi"], "counterpart": ["anhui"], "open": ["seed-mou"]}
+    assert to_query(state, page="delegation") == {"event": ["chongqing-2025"]}
+    assert state_changes("event", ["seed-mou"]) == {"events": ("seed-mou",)}
+    assert state_changes("open", "seed-mou") == {"open": "seed-mou"}

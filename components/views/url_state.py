@@ -1,8 +1,10 @@
 """The view as URL query parameters: parse (dropping what is invalid) and serialise (leaving defaults out).
 
-Public link contract: `lang=ko|en`, `sector=<id>` (repeatable), `focus=<entity id>`, `depth=1..3` and
+Public link contract: `lang=ko|en`, `sector=<id>` and `event=<event id>` (both repeatable) on every page,
+`focus=<entity id>`, `depth=1..3` and
 `fade=1` on /network, `unit=usd|krw` on /economy, `verdict=<verdict>` (repeatable) on /sources, `step=<n>` on
-/story (parsed by components.views.story.parse_step). Anything else is dropped with a notice.
+/story (parsed by components.views.story.parse_step), `region=<id>`, `counterpart=<id>` (repeatable) and
+`open=<event id>` on /timeline. Anything else is dropped with a notice.
 """
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ DEFAULT_UNIT = "usd"
 DEFAULT_DEPTH = 1
 # Page-level parameters: only the page that owns one keeps it.
 PAGE_PARAMS = {"network": ("focus", "depth", "fade"), "economy": ("unit",), "sources": ("verdict",),
-               "story": ("step",)}  # /story parses step itself: components.views.story.parse_step
+               "story": ("step",), "timeline": ("region", "counterpart", "open")}
+GLOBAL_PARAMS = ("lang", "sector", "event")  # /story parses step itself: components.views.story.parse_step
 # Added by social networks and mail tools: dropped quietly, never worth a notice.
 TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "mc_", "igshid")
 MAX_SHOWN_VALUE = 40
@@ -34,6 +37,10 @@ class ViewState:
     fade: bool = False  # network: fade what the filter leaves out instead of hiding it
     unit: str = DEFAULT_UNIT
     verdicts: tuple[str, ...] = ()  # sources: the claims ledger shows these verdicts only (none: all)
+    events: tuple[str, ...] = ()  # every page: the chosen events (none: the seed events; on /timeline, all)
+    regions: tuple[str, ...] = ()  # timeline: Korean regions (none: all)
+    counterparts: tuple[str, ...] = ()  # timeline: Chinese counterparts (none: all)
+    open: str | None = None  # timeline: the event opened below the chart
 
 
 @dataclass(frozen=True)
@@ -73,13 +80,16 @@ def parse_query(
     sector_ids: Sequence[str],
     focus_ids: Collection[str] = (),
     verdict_ids: Sequence[str] = (),
+    event_ids: Sequence[str] = (),
+    region_ids: Sequence[str] = (),
+    counterpart_ids: Sequence[str] = (),
     locale: str | None = None,
 ) -> tuple[ViewState, list[Dropped]]:
     """Turn raw query parameters into a ViewState; every ignored parameter or value is listed in the result."""
     dropped: list[Dropped] = []
     own = PAGE_PARAMS.get(page, ())
     for key in params:
-        known = key in ("lang", "sector") or key in own
+        known = key in GLOBAL_PARAMS or key in own
         elsewhere = any(key in keys for keys in PAGE_PARAMS.values())
         if not known and not elsewhere and not key.startswith(TRACKING_PREFIXES):
             dropped.append(Dropped(key))
@@ -87,6 +97,7 @@ def parse_query(
     lang = _first_valid(params.get("lang", ()), LANGS, "lang", dropped) or default_lang(locale)
 
     sectors = _chosen(params.get("sector", ()), sector_ids, "sector", dropped)
+    events = _chosen(params.get("event", ()), event_ids, "event", dropped)
 
     focus, depth, fade, unit = None, DEFAULT_DEPTH, False, DEFAULT_UNIT
     if "focus" in own:
@@ -99,7 +110,13 @@ def parse_query(
     if "unit" in own:
         unit = _first_valid(params.get("unit", ()), UNITS, "unit", dropped) or DEFAULT_UNIT
     verdicts = _chosen(params.get("verdict", ()), verdict_ids, "verdict", dropped) if "verdict" in own else ()
-    state = ViewState(lang=lang, sectors=sectors, focus=focus, depth=depth, fade=fade, unit=unit, verdicts=verdicts)
+    regions = _chosen(params.get("region", ()), region_ids, "region", dropped) if "region" in own else ()
+    counterparts = (
+        _chosen(params.get("counterpart", ()), counterpart_ids, "counterpart", dropped) if "counterpart" in own else ()
+    )
+    opened = _first_valid(params.get("open", ()), event_ids, "open", dropped) if "open" in own else None
+    state = ViewState(lang=lang, sectors=sectors, focus=focus, depth=depth, fade=fade, unit=unit, verdicts=verdicts,
+                      events=events, regions=regions, counterparts=counterparts, open=opened)
     return state, dropped
 
 
@@ -124,6 +141,8 @@ def to_query(state: ViewState, *, page: str, locale: str | None = None, pin_lang
         query["lang"] = [state.lang]
     if state.sectors:
         query["sector"] = list(state.sectors)
+    if state.events:
+        query["event"] = list(state.events)
     own = PAGE_PARAMS.get(page, ())
     if "focus" in own and state.focus:
         query["focus"] = [state.focus]
@@ -135,12 +154,19 @@ def to_query(state: ViewState, *, page: str, locale: str | None = None, pin_lang
         query["unit"] = [state.unit]
     if "verdict" in own and state.verdicts:
         query["verdict"] = list(state.verdicts)
+    if "region" in own and state.regions:
+        query["region"] = list(state.regions)
+    if "counterpart" in own and state.counterparts:
+        query["counterpart"] = list(state.counterparts)
+    if "open" in own and state.open:
+        query["open"] = [state.open]
     return query
 
 
 # URL parameter -> the ViewState field a control bound to it sets
 _FIELDS = {"lang": "lang", "sector": "sectors", "focus": "focus", "depth": "depth", "fade": "fade", "unit": "unit",
-           "verdict": "verdicts"}
+           "verdict": "verdicts", "event": "events", "region": "regions", "counterpart": "counterparts",
+           "open": "open"}
 
 
 def state_changes(param: str, value: object) -> dict[str, object]:
@@ -150,7 +176,7 @@ def state_changes(param: str, value: object) -> dict[str, object]:
         raise KeyError(f"no view state behind URL parameter {param!r}")
     if param == "depth":
         value = int(value)  # type: ignore[arg-type]
-    elif param in ("sector", "verdict"):
+    elif param in ("sector", "verdict", "event", "region", "counterpart"):
         value = tuple(value or ())  # type: ignore[arg-type]
     elif param == "fade":
         value = bool(value)
