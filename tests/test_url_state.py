@@ -181,3 +181,16 @@ def test_event_and_timeline_parameters_serialise_canonically():
     assert to_query(state, page="delegation") == {"event": ["chongqing-2025"]}
     assert state_changes("event", ["seed-mou"]) == {"events": ("seed-mou",)}
     assert state_changes("open", "seed-mou") == {"open": "seed-mou"}
+
+
+@pytest.mark.parametrize(
+    ("params", "step", "dropped"),
+    [({}, None, []), ({"step": ["3"]}, 3, []), ({"step": ["1"]}, None, []),  # the first step is the default
+     ({"step": ["0"]}, None, [Dropped("step", "0")]), ({"step": ["12"]}, None, [Dropped("step", "12")]),
+     ({"step": ["two", "4"]}, 4, [Dropped("step", "two")])],
+)
+def test_story_step(params, step, dropped):
+    state, lost = parse_query(params, page="story", sector_ids=SECTORS, step_numbers=range(1, 10))
+    assert (state.step, lost) == (step, dropped)
+    assert to_query(state, page="story") == ({"step": [str(step)]} if step else {})
+    assert to_query(state, page="network") == {}

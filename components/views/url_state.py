@@ -41,6 +41,7 @@ class ViewState:
     regions: tuple[str, ...] = ()  # timeline: Korean regions (none: all)
     counterparts: tuple[str, ...] = ()  # timeline: Chinese counterparts (none: all)
     open: str | None = None  # timeline: the event opened below the chart
+    step: int | None = None  # story: the step shown (None: the first)
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def parse_query(
     event_ids: Sequence[str] = (),
     region_ids: Sequence[str] = (),
     counterpart_ids: Sequence[str] = (),
+    step_numbers: Sequence[int] = (),
     locale: str | None = None,
 ) -> tuple[ViewState, list[Dropped]]:
     """Turn raw query parameters into a ViewState; every ignored parameter or value is listed in the result."""
@@ -115,8 +117,11 @@ def parse_query(
         _chosen(params.get("counterpart", ()), counterpart_ids, "counterpart", dropped) if "counterpart" in own else ()
     )
     opened = _first_valid(params.get("open", ()), event_ids, "open", dropped) if "open" in own else None
+    step_text = _first_valid(params.get("step", ()), [str(n) for n in step_numbers], "step", dropped) if "step" in own else None
+    first_step = min(step_numbers) if step_numbers else None
+    step = int(step_text) if step_text and int(step_text) != first_step else None  # the first step is the default
     state = ViewState(lang=lang, sectors=sectors, focus=focus, depth=depth, fade=fade, unit=unit, verdicts=verdicts,
-                      events=events, regions=regions, counterparts=counterparts, open=opened)
+                      events=events, regions=regions, counterparts=counterparts, open=opened, step=step)
     return state, dropped
 
 
@@ -160,13 +165,15 @@ def to_query(state: ViewState, *, page: str, locale: str | None = None, pin_lang
         query["counterpart"] = list(state.counterparts)
     if "open" in own and state.open:
         query["open"] = [state.open]
+    if "step" in own and state.step is not None:
+        query["step"] = [str(state.step)]
     return query
 
 
 # URL parameter -> the ViewState field a control bound to it sets
 _FIELDS = {"lang": "lang", "sector": "sectors", "focus": "focus", "depth": "depth", "fade": "fade", "unit": "unit",
            "verdict": "verdicts", "event": "events", "region": "regions", "counterpart": "counterparts",
-           "open": "open"}
+           "open": "open", "step": "step"}
 
 
 def state_changes(param: str, value: object) -> dict[str, object]:
@@ -174,7 +181,7 @@ def state_changes(param: str, value: object) -> dict[str, object]:
     checked against the control's options): `state_changes("depth", "2")` -> {"depth": 2}."""
     if param not in _FIELDS:
         raise KeyError(f"no view state behind URL parameter {param!r}")
-    if param == "depth":
+    if param in ("depth", "step"):
         value = int(value)  # type: ignore[arg-type]
     elif param in ("sector", "verdict", "event", "region", "counterpart"):
         value = tuple(value or ())  # type: ignore[arg-type]
