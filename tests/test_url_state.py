@@ -1,4 +1,6 @@
 """URL state: parse (invalid dropped, with notices) and serialise (defaults left out), table-driven."""
+from dataclasses import replace
+
 import pytest
 
 from components.views.url_state import (
@@ -143,3 +145,17 @@ def test_state_changes_maps_a_url_parameter_to_the_view_state(param, value, chan
 def test_state_changes_refuses_an_unknown_parameter():
     with pytest.raises(KeyError, match="colour"):
         state_changes("colour", "red")
+
+
+@pytest.mark.parametrize(
+    ("param", "expected"),
+    [("lang", "ko"), ("sector", ["ai", "cloud"]), ("focus", "initech"), ("depth", 2), ("fade", True), ("unit", "krw"),
+     ("verdict", ["outdated"])],
+)
+def test_state_value_is_what_a_widget_shows_and_state_changes_inverts_it(param, expected):
+    from components.views.url_state import state_value
+
+    state = ViewState("ko", ("ai", "cloud"), "initech", 2, True, "krw", ("outdated",))
+    assert state_value(state, param) == expected
+    field = {"sector": "sectors", "verdict": "verdicts"}.get(param, param)
+    assert replace(ViewState("en"), **state_changes(param, expected)) == replace(ViewState("en"), **{field: getattr(state, field)})

@@ -238,6 +238,7 @@ def _sidebar(view: View) -> None:
     sectors = view.data.sectors.sort_values("order")
     names = dict(zip(sectors["id"], sectors[f"name_{lang}"]))
     with st.sidebar:
+        _page(key="krcn_page", data={"lang": lang})
         st.markdown(f"**{t('app.title', lang)}**")
         st.caption(t("app.subtitle", lang))
         with st.container(key="frame_nav"):
@@ -294,7 +295,6 @@ def main(pages_dir: Path = ROOT / "pages") -> None:
     st.session_state["_frame_state"] = state
     st.session_state["_frame_page"] = page_id
     view = View(page=page_id, state=state, data=data, pages=pages)
-    _page(key="krcn_page", data={"lang": state.lang})
     _sidebar(view)
     if dropped:
         _notice(dropped, state.lang)
