@@ -45,7 +45,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.browser import focus_option, language_option, open_sector_list, sector_option  # noqa: E402
+from bench.browser import focus_option, language_option, sector_option  # noqa: E402
 from bench.common import (  # noqa: E402
     EMPTY_APP,
     PAGES,
@@ -302,9 +302,8 @@ def with_retry(attempt, reset, tries: int = 2) -> dict:
 
 
 def change_sector(probe: Probe, name: str, timeout_ms: float) -> dict:
-    """Add a sector in the sidebar's filter (st.multiselect: its list opened first, as a visitor does)."""
+    """Add a sector in the sidebar's filter (st.multiselect: typed, then chosen, as a visitor does)."""
     page = probe.page
-    open_sector_list(page)
     option = sector_option(page, name)
     option.wait_for(state="visible", timeout=10_000)
 

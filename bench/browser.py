@@ -26,15 +26,15 @@ def language_option(page, label: str):
     return page.locator(f'{SIDEBAR} [data-testid="stRadio"] label').filter(has_text=label).first
 
 
-def open_sector_list(page):
-    """Open the sidebar's sector multiselect; the list's options are then `sector_option`."""
-    page.locator(f'{SIDEBAR} [data-testid="stMultiSelect"] input[role="combobox"]').first.click()
-    page.wait_for_selector('[role="listbox"] [role="option"]', timeout=10_000)
-
-
 def sector_option(page, name: str):
-    """An option of the open sector list (`open_sector_list` first)."""
-    return page.locator('[role="listbox"] [role="option"]').filter(has_text=name).first
+    """Type `name` into the sidebar's sector multiselect (its list narrows as one types; a long list draws only
+    the options in view) and return the option named so."""
+    box = page.locator(f'{SIDEBAR} [data-testid="stMultiSelect"] input[role="combobox"]').first
+    box.click()
+    box.fill(name)
+    option = page.locator('[role="listbox"] [role="option"]').filter(has_text=name).first
+    option.wait_for(timeout=10_000)
+    return option
 
 
 def focus_option(page, text: str):

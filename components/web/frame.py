@@ -84,7 +84,13 @@ class View:
 
     def page_link(self, page: str, label: str | None = None, *, key: str | None = None, **changes: object) -> None:
         """A link (st.page_link) to a page of the app keeping language and filter (plus page-level `changes`).
-        (`key` is accepted for older call sites; a page link needs none.)"""
+        Streamlit ignores a page link to the page already shown, so a change of this page's own view (e.g. "Clear
+        focus") is a tertiary st.button (`key` required) that writes the changed view to the URL."""
+        if page == self.page and changes:
+            state = replace(self.state, **changes)
+            st.button(label or self.t(f"page.{page}"), key=key, type="tertiary",
+                      on_click=_write_url, args=(state, page))
+            return
         target = self.pages.get(page) or f"pages/{page}.py"
         st.page_link(target, label=label or self.t(f"page.{page}"), query_params=self.query(page, **changes))
 

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from components.data.dataset import load_dataset
 from components.i18n import t
-from bench.browser import language_option, open_sector_list, sector_option
+from bench.browser import language_option, sector_option
 from tests.browser.conftest import (
     new_page,
     new_phone_context,
@@ -41,7 +41,6 @@ def sidebar_state(page) -> dict:
 
 def tick_sector(page, name: str) -> None:
     """Open the sidebar's sector list and choose `name`, as a visitor does."""
-    open_sector_list(page)
     sector_option(page, name).click()
     page.keyboard.press("Escape")
 

@@ -14,7 +14,7 @@ from components.data.dataset import load_dataset
 from components.i18n import t
 from components.views.mou import sankey_spec
 from components.views.sources import package_files
-from bench.browser import open_sector_list, sector_option
+from bench.browser import sector_option
 from tests.browser.conftest import new_page, screenshot, unexpected_console_errors, wait_ready, wait_tables_measured
 
 DATA = load_dataset()
@@ -40,7 +40,6 @@ def open_view(page, app_server, path: str) -> None:
 def choose_sector(page, lang: str, sector_id: str) -> None:
     """Choose a sector in the sidebar's filter (opening its list first), found by its name in the language."""
     name = DATA.sectors.set_index("id").loc[sector_id, f"name_{lang}"]
-    open_sector_list(page)
     sector_option(page, name).click()
     page.keyboard.press("Escape")
     page.wait_for_function(f"() => location.search.includes('sector={sector_id}')")
