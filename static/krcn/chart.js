@@ -8,7 +8,7 @@
 const { decode, el, setClass, showFailure, useStyles } = await import(new URL('./common.js' + new URL(import.meta.url).search, import.meta.url).href);
 const { drawSankeyFitted } = await import(new URL('./sankey.js' + new URL(import.meta.url).search, import.meta.url).href);
 
-useStyles('chart.css');
+await useStyles('chart.css');  // before the first drawing: it measures what it draws
 
 function drawBars(plot, spec) {
   // a horizontal bar chart from components/chart_render.bar_spec: labels, bars and values as real text

@@ -16,16 +16,29 @@ export function sibling(name) {
   return new URL(name + VERSION, import.meta.url).href;
 }
 
+const styleSheets = new Map();  // name -> a promise settled when the sheet has loaded (or failed)
+
 export function useStyles(name) {
-  // one <link rel="stylesheet"> per style sheet and page session, served by the app itself
+  // One <link rel="stylesheet"> per style sheet and page session, served by the app itself. A module awaits it
+  // before it draws: the bar charts and tables measure what they drew, which needs their styles in place.
+  if (styleSheets.has(name)) return styleSheets.get(name);
   const href = sibling(name);
-  if (document.querySelector(`link[data-krcn-css="${name}"]`)?.href === href) return;
-  document.querySelector(`link[data-krcn-css="${name}"]`)?.remove();
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = href;
-  link.dataset.krcnCss = name;
-  document.head.appendChild(link);
+  let link = document.querySelector(`link[data-krcn-css="${name}"]`);
+  if (link && link.href !== href) { link.remove(); link = null; }
+  const loaded = new Promise((resolve) => {
+    if (link && link.sheet) { resolve(); return; }
+    if (!link) {
+      link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = href;
+      link.dataset.krcnCss = name;
+    }
+    link.addEventListener('load', () => resolve(), { once: true });
+    link.addEventListener('error', () => resolve(), { once: true });  // draw anyway, unstyled
+    if (!link.isConnected) document.head.appendChild(link);
+  });
+  styleSheets.set(name, loaded);
+  return loaded;
 }
 
 export function page(component) {

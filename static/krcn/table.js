@@ -8,7 +8,7 @@
 // imported at this module's version (kit.py's ?v=), so a new release never meets a cached old helper
 const { decode, el, fill, setClass, setText, useStyles } = await import(new URL('./common.js' + new URL(import.meta.url).search, import.meta.url).href);
 
-useStyles('table.css');
+await useStyles('table.css');  // before the first drawing: it measures what it draws
 
 function cellText(column, value, text) {
   if (column.kind === 'number' || column.kind === 'link') return value ? String(value[1] ?? '') : '';
