@@ -45,6 +45,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.browser import focus_option, language_option, sector_option  # noqa: E402
 from bench.common import (  # noqa: E402
     EMPTY_APP,
     PAGES,
@@ -300,27 +301,23 @@ def with_retry(attempt, reset, tries: int = 2) -> dict:
     raise AssertionError("unreachable")
 
 
-SIDEBAR_CONTROLS = '[data-testid="stSidebar"] .krcn-controls'
-
-
 def change_sector(probe: Probe, name: str, timeout_ms: float) -> dict:
-    """Tick a sector in the sidebar's filter (its list opened first, as a visitor does)."""
+    """Add a sector in the sidebar's filter (st.multiselect: typed, then chosen, as a visitor does)."""
     page = probe.page
-    details = page.locator(f"{SIDEBAR_CONTROLS} details").first
-    if not details.evaluate("d => d.open"):
-        details.locator("summary").click()
-    box = page.locator(SIDEBAR_CONTROLS).get_by_label(name, exact=True)
-    box.wait_for(state="visible", timeout=10_000)
+    option = sector_option(page, name)
+    option.wait_for(state="visible", timeout=10_000)
 
     def attempt() -> dict:
         probe.arm()
-        return interact(probe, box.click, timeout_ms)
+        return interact(probe, option.click, timeout_ms)
 
-    return with_retry(attempt, lambda: None)
+    result = with_retry(attempt, lambda: None)
+    page.keyboard.press("Escape")  # close the list
+    return result
 
 
 def change_language(probe: Probe, label: str, timeout_ms: float) -> dict:
-    radio = probe.page.locator(SIDEBAR_CONTROLS).get_by_label(label, exact=True)
+    radio = language_option(probe.page, label)
 
     def attempt() -> dict:
         radio.wait_for(state="visible", timeout=10_000)
@@ -331,21 +328,12 @@ def change_language(probe: Probe, label: str, timeout_ms: float) -> dict:
 
 
 def change_focus(probe: Probe, name: str, timeout_ms: float) -> dict:
-    """Choose a node in /network's focus select box (the option whose label starts with `name`)."""
-    page = probe.page
-    select = page.locator('[data-testid="stMain"] .krcn-controls select').first
-    select.wait_for(state="visible", timeout=10_000)
-    labels = select.locator("option").all_inner_texts()
-    label = next((text for text in labels if text.startswith(name)), labels[min(1, len(labels) - 1)])
-
-    def choose() -> None:
-        # a choice in a native select starts with no pointer-down the page sees: mark the start here
-        page.evaluate("window.__bench.mark = performance.now()")
-        select.select_option(label=label)
+    """Choose a node in /network's focus select box (typed, then the first option that starts with `name`)."""
+    option = focus_option(probe.page, name)
 
     def attempt() -> dict:
         probe.arm()
-        return interact(probe, choose, timeout_ms)
+        return interact(probe, option.click, timeout_ms)
 
     return with_retry(attempt, lambda: None)
 

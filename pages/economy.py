@@ -4,7 +4,6 @@ import streamlit as st
 
 from components.views import economy as eco
 from components.web.render.chart import summary_alt
-from components.web.render.controls import Control
 from components.views.formatting import format_figure
 from components.views.safe_text import escape_markdown
 from components.web.render.table import Column, columns_of
@@ -17,8 +16,7 @@ from components.web.frame import (
     page_view,
     small_print,
     source_markdown,
-    stat,
-    url_controls,
+    url_widget,
 )
 from components.web.table import data_table
 
@@ -67,8 +65,8 @@ if view.state.sectors:
 # 0. The unit switch and the rates every conversion on the page uses, each with its source.
 rates = eco.rates(data)
 with guarded(view):
-    units = tuple((unit, view.t(f"economy.unit.{unit}")) for unit in ("usd", "krw"))
-    url_controls(view, "unit_control", [Control("unit", "radio", view.t("economy.unit.label"), units, view.state.unit, inline=True)])
+    st.segmented_control(view.t("economy.unit.label"), list(eco.UNITS), required=True,
+                         format_func=lambda unit: view.t(f"economy.unit.{unit}"), **url_widget(view, "unit"))
     with st.container(border=True):
         for rate_id, key in ((eco.KRW_RATE_ID, "economy.rate.krw"), (eco.CNY_RATE_ID, "economy.rate.cny")):
             rate = eco.figure(data, rate_id)
@@ -89,7 +87,7 @@ with guarded(view):
     for col, (key, shown) in zip(cols, eco.headline(data, target, rates).items()):
         fig = eco.figure(data, shown.figure_id)
         with col, st.container(border=True):
-            stat(view.t(f"economy.headline.label.{key}"), eco.shown_text(shown, lang, approx_mark=True), key=f"stat_{key}")
+            st.metric(view.t(f"economy.headline.label.{key}"), eco.shown_text(shown, lang, approx_mark=True))
             parts = [f":small[{escape_markdown(eco.conversion_note(shown, data, lang))}]"]
             if eco.rank_of(fig) is not None:
                 scope = escape_markdown(fig[f"rank_scope_{lang}"])

@@ -6,14 +6,12 @@ from components.views.network_layout import MAX_DRAWN_NODES, drawable
 from components.views.network_model import (
     DEPTHS,
     build_network,
-    focus_groups,
     focus_options,
     focusable_ids,
     node_details,
     relations_table,
     summarize,
 )
-from components.web.render.controls import Control
 from components.web.render.network import offline_html
 from components.web.render.table import Column, columns_from_headers
 from components.web.frame import (
@@ -22,7 +20,7 @@ from components.web.frame import (
     escape_markdown,
     guarded,
     page_view,
-    url_controls,
+    url_widget,
 )
 from components.web.network import details_panel, network_chart
 from components.web.table import data_table
@@ -35,22 +33,19 @@ st.caption(view.t("network.intro"))
 
 # 1. Controls: focus (grouped by kind), depth, fade. Their values live in the URL.
 with guarded(view):
-    options = data.memo(focus_options, lang)
-    controls = [
-        Control(
-            "focus", "select", view.t("network.focus.label"), tuple(options), state.focus,
-            help=view.t("network.focus.help"), groups=data.memo(focus_groups, lang), none_label=view.t("network.focus.none"),
-            shared_options=True,  # every node: sent once, not again with every focus change
-            search_label=view.t("network.focus.search"), search_count=view.t("network.focus.count"),
-        ),
-        Control(
-            "depth", "radio", view.t("network.depth.label"),
-            tuple((str(d), view.t("network.depth.option", depth=d)) for d in DEPTHS), str(state.depth),
-            help=view.t("network.depth.help"), disabled=state.focus is None, inline=True,
-        ),
-        Control("fade", "switch", view.t("network.fade.label"), value=state.fade, help=view.t("network.fade.help")),
-    ]
-    url_controls(view, "network_controls", controls, layout="row")
+    labels = dict(data.memo(focus_options, lang))  # node id -> "Name · kind", grouped by kind
+    focus, depth, fade = st.columns([3, 2, 2], vertical_alignment="bottom")
+    focus.selectbox(
+        view.t("network.focus.label"), [None, *labels], help=view.t("network.focus.help"),
+        format_func=lambda node: view.t("network.focus.none") if node is None else labels[node],
+        **url_widget(view, "focus"),
+    )
+    depth.segmented_control(
+        view.t("network.depth.label"), DEPTHS, required=True, help=view.t("network.depth.help"),
+        format_func=lambda d: view.t("network.depth.option", depth=d), disabled=state.focus is None,
+        **url_widget(view, "depth"),
+    )
+    fade.toggle(view.t("network.fade.label"), help=view.t("network.fade.help"), **url_widget(view, "fade"))
     if state.sectors:
         names = dict(zip(data.sectors["id"], data.sectors[f"name_{lang}"]))
         st.caption(escape_markdown(view.t("network.graph.filtered", names=", ".join(names[s] for s in state.sectors))))

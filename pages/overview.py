@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.views.formatting import format_amount
 from components.views.safe_text import escape_markdown
-from components.web.frame import guarded, page_links, page_view, small_print, source_caption, source_markdown, stat
+from components.web.frame import guarded, page_view, small_print, source_caption, source_markdown
 
 view = page_view("overview")
 data, lang = view.data, view.lang
@@ -59,24 +59,26 @@ with guarded(view):
         if not pd.isna(fig["rank"]):
             rank = view.t("overview.metric.rank", rank=int(fig["rank"]), scope=fig[f"rank_scope_{lang}"])
         with col:
-            notes = [rank] if rank else []
+            notes = [escape_markdown(rank)] if rank else []
             if alt_id and alt_id in figures.index:
                 alt = figures.loc[alt_id]
-                notes.append(view.t("overview.metric.equals", value=format_amount(alt["value"], alt["unit"], lang)))
-            stat(fig[f"label_{lang}"], format_amount(fig["value"], fig["unit"], lang), notes, key=f"stat_{fid}")
-            lines = [escape_markdown(fig[f"note_{lang}"])] if fig[f"note_{lang}"] else []
+                notes.append(escape_markdown(view.t("overview.metric.equals", value=format_amount(alt["value"], alt["unit"], lang))))
+            st.metric(fig[f"label_{lang}"], format_amount(fig["value"], fig["unit"], lang))
+            if fig[f"note_{lang}"]:
+                notes.append(escape_markdown(fig[f"note_{lang}"]))
             if fig["confidence"] != "seen":
-                lines.append(view.t(f"overview.confidence.{fig['confidence']}"))
-            small_print(view, lines, fig["source_ids"], fig["locator"])
+                notes.append(view.t(f"overview.confidence.{fig['confidence']}"))
+            small_print(view, notes, fig["source_ids"], fig["locator"])
     delegation = data.entities[data.entities["role"] == "delegation"]
     fields = data.clauses[data.clauses["group"] == "field"]
     agreements = data.clauses[data.clauses["group"] == "agreement"]
     with cols[2]:
-        stat(view.t("overview.metric.companies"), str(len(delegation)), [", ".join(delegation[f"name_{lang}"])], key="stat_companies")
-        source_caption(view, delegation.iloc[0]["source_ids"][:1], delegation.iloc[0]["locator"])
+        st.metric(view.t("overview.metric.companies"), len(delegation))
+        names = escape_markdown(", ".join(delegation[f"name_{lang}"]))
+        small_print(view, [names], delegation.iloc[0]["source_ids"][:1], delegation.iloc[0]["locator"])
     with cols[3]:
-        stat(view.t("overview.metric.fields"), str(len(fields)), key="stat_fields")
-        stat(view.t("overview.metric.agreements"), str(len(agreements)), key="stat_agreements")
+        st.metric(view.t("overview.metric.fields"), len(fields))
+        st.metric(view.t("overview.metric.agreements"), len(agreements))
         if len(agreements):
             source_caption(view, agreements.iloc[0]["source_ids"][:1], agreements.iloc[0]["locator"])
 
@@ -84,4 +86,7 @@ with guarded(view):
 st.header(view.t("overview.pages.heading"))
 st.caption(view.t("overview.filtered"))
 pages = ("network", "delegation", "economy", "mou", "sources")
-page_links(*(view.link(page, note=view.t(f"overview.card.{page}")) for page in pages), key="overview_cards", style="cards")
+for col, page in zip(st.columns(len(pages)), pages):
+    with col, st.container(border=True):
+        view.page_link(page)
+        st.markdown(f":small[{view.t(f'overview.card.{page}')}]")

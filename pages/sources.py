@@ -2,7 +2,6 @@
 method (with what is unknown), the data dictionary generated from the schema, and the data package."""
 import streamlit as st
 
-from components.web.render.controls import Control
 from components.data.dataset import current_data_dir
 from components.views.safe_text import escape_markdown
 from components.web.render.table import Column, columns_from_headers
@@ -26,7 +25,7 @@ from components.web.frame import (
     page_view,
     source_caption,
     source_markdown,
-    url_controls,
+    url_widget,
 )
 from components.web.table import data_table
 
@@ -92,12 +91,11 @@ with guarded(view):
     st.header(view.t("sources.claims.heading"), anchor="claims")
     st.markdown(view.t("sources.claims.intro"))
     counts = verdict_counts(data)
-    verdicts = tuple((v, view.t("sources.claims.pill", label=verdict_label(v, lang), count=counts[v])) for v in VERDICTS)
-    filter_control = Control(
-        "verdict", "checks", view.t("sources.claims.filter"), verdicts, view.state.verdicts,
-        help=view.t("sources.claims.filter_help"), clear_label=view.t("sources.claims.clear"),
+    st.pills(
+        view.t("sources.claims.filter"), VERDICTS, selection_mode="multi", help=view.t("sources.claims.filter_help"),
+        format_func=lambda v: view.t("sources.claims.pill", label=verdict_label(v, lang), count=counts[v]),
+        **url_widget(view, "verdict"),
     )
-    url_controls(view, "verdict_filter", [filter_control])
     ledger = data.memo(claims_table, lang, view.state.verdicts)
     st.caption(view.t("sources.claims.count", shown=len(ledger), total=len(data.claims)))
     if ledger.empty:

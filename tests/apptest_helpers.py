@@ -1,4 +1,7 @@
-"""Open one page of the app in streamlit.testing.v1.AppTest with given query parameters."""
+"""Open one page of the app in streamlit.testing.v1.AppTest with given query parameters, and read what a visitor
+sees. Streamlit's widgets are reached through AppTest's own API by their key, which is the URL parameter they
+are bound to: `at.radio(key="lang")`, `at.multiselect(key="sector")`, `at.selectbox(key="focus")`,
+`at.button_group(key="depth")` (segmented control, pills), `at.toggle(key="fade")`; `query(at)` is the URL."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,6 +16,8 @@ PAGE_FILES = {
     "economy": "pages/economy.py",
     "mou": "pages/mou.py",
     "sources": "pages/sources.py",
+    "timeline": "pages/timeline.py",
+    "story": "pages/story.py",
 }
 
 
@@ -48,13 +53,13 @@ def open_lazy_expanders(at: AppTest) -> AppTest:
 
 
 def all_text(at: AppTest) -> str:
-    """Text of every markdown-ish element and stat card, for 'is it shown' assertions."""
+    """Text of every markdown-ish element and headline figure (st.metric), for 'is it shown' assertions."""
     parts = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):
         for element in getattr(at, kind):
             parts.append(str(getattr(element, "value", "")))
-    for card in stats(at):
-        parts += [card["label"], card["value"], *card["notes"]]
+    for metric in at.metric:
+        parts += [metric.label, metric.value]
     return "\n".join(parts)
 
 
@@ -124,71 +129,65 @@ def tables(at: AppTest) -> list:
     return out
 
 
-def component_data(at: AppTest, key: str) -> dict:
-    """The JSON data of the component with user key `key` (one of the app's own components)."""
-    (element,) = [el for el in at.get("bidi_component") if el.key == key]
-    return _decoded(element)
+def query(at: AppTest) -> dict[str, list[str]]:
+    """The URL's query parameters after the last run, every value as a list: {"sector": ["ai", "cloud"]}."""
+    return {key: [value] if isinstance(value, str) else list(value) for key, value in at.query_params.items()}
 
 
-def control_values(at: AppTest, key: str) -> dict[str, object]:
-    """name -> value of the controls in the controls component `key` (e.g. the sidebar's 'frame_controls')."""
-    return {c["name"]: c["value"] for c in component_data(at, key)["controls"]}
+def metrics(at: AppTest) -> dict[str, str]:
+    """The page's headline figures (st.metric): label -> value as shown."""
+    return {m.label: m.value for m in at.metric}
 
 
 def nav_labels(at: AppTest) -> list[str]:
     """The sidebar's page links, as their labels read."""
-    return [link["label"] for link in component_data(at, "frame_nav")["links"]]
-
-
-def component_event(at: AppTest, key: str, event: str, value: object, timeout: float | None = None) -> AppTest:
-    """Run the app as after the browser component `key` sent `setTriggerValue(event, value)`: AppTest runs no
-    JavaScript, so the trigger is added to the widget states the next run receives, as the browser would send it.
-    (Uses Streamlit 1.67's trigger id scheme; a change there fails these tests rather than passing them.)"""
-    import json
-
-    from streamlit.components.v2.bidi_component.main import _make_trigger_id
-
-    (element,) = [el for el in at.get("bidi_component") if el.key == key]
-    tree = at._tree
-    states = tree.get_widget_states()
-    trigger = states.widgets.add()
-    trigger.id = _make_trigger_id(element.proto.id, "events")
-    trigger.json_trigger_value = json.dumps([{"event": event, "value": value}])
-    return tree._runner._run(states, timeout=timeout)
-
-
-def change_control(at: AppTest, key: str, name: str, value: object) -> AppTest:
-    """As a visitor changing control `name` of the controls component `key` to `value` (then the page runs)."""
-    return component_event(at, key, "change", {"name": name, "value": value})
+    return [link.proto.label for link in at.sidebar.get("page_link")]
 
 
 def page_links_shown(at: AppTest) -> list[dict]:
     """Every link to a page of the app in the page's body (the sidebar's list left out), in page order: each a
-    dict with label, path, query, note."""
+    dict with label, path (the page's URL path, "" for the overview) and query (without "?")."""
     return [
-        link
-        for el in at.get("bidi_component")
-        if el.proto.component_name == "krcn_links" and el.key != "frame_nav"
-        for link in _decoded(el)["links"]
+        {"label": link.proto.label, "path": link.proto.page, "query": link.proto.query_string}
+        for link in at.main.get("page_link")
     ]
 
 
-def stats(at: AppTest) -> list[dict]:
-    """Every stat card on the page (components/ui_frame.stat), in page order: label, value, notes."""
-    return payloads(at, "krcn_stat")
+def share_link(at: AppTest) -> str:
+    """The link in the sidebar's share box (st.code)."""
+    (code,) = at.sidebar.get("code")
+    return code.proto.code_text
 
 
 def download_buttons(at: AppTest) -> list[dict]:
-    """Every download button on the page (components/ui_frame.download_button), in page order: label, help,
-    disabled, primary (and `file` in the run after a click)."""
-    return payloads(at, "krcn_download")
+    """Every download button on the page, in page order: label, help, disabled, primary, and whether its file is
+    built only when clicked (deferred) and clicking leaves the page alone (no rerun)."""
+    return [
+        {"label": b.proto.label, "help": b.proto.help, "disabled": b.proto.disabled, "primary": b.proto.type == "primary",
+         "deferred": bool(b.proto.deferred_file_id) or b.proto.disabled, "rerun": not b.proto.ignore_rerun}
+        for b in at.get("download_button")
+    ]
 
 
 def download_file(at: AppTest, key: str) -> tuple[AppTest, str, bytes]:
-    """Click download button `key` as the browser would; (the next run, the file's name, its bytes)."""
-    import base64
+    """The file download button `key` saves when clicked: (the page run again, the file's name, its bytes). The
+    page is run once more and the deferred callable Streamlit registers for the button is called, as the server
+    does on the click (AppTest keeps no runtime between runs to ask afterwards)."""
+    from unittest.mock import patch
 
-    at = component_event(at, key, "requested", 1)
-    file = component_data(at, key)["file"]
-    assert file["nonce"] == 1 and not file.get("failed"), file
-    return at, file["name"], base64.b64decode(file["base64"])
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    registered: dict[str, tuple[str, object]] = {}
+    original = MediaFileManager.add_deferred
+
+    def spy(self, data_callable, *args, **kwargs):
+        file_id = original(self, data_callable, *args, **kwargs)
+        registered[file_id] = (kwargs.get("file_name"), data_callable)
+        return file_id
+
+    with patch.object(MediaFileManager, "add_deferred", spy):
+        at.run()
+    (button,) = [b for b in at.get("download_button") if b.id.endswith(f"-{key}") or b.key == key]
+    name, build = registered[button.proto.deferred_file_id]
+    body = build()
+    return at, name, body.encode("utf-8") if isinstance(body, str) else body

@@ -41,7 +41,7 @@ def test_frame_floor_app_is_the_frame_with_empty_pages(tmp_path):
     from tests.apptest_helpers import nav_labels
 
     script = write_frame_floor_app(tmp_path)
-    assert (tmp_path / "static" / "krcn" / "ui.js").read_bytes() == (ROOT / "static" / "krcn" / "ui.js").read_bytes()
+    assert (tmp_path / "static" / "krcn" / "table.js").read_bytes() == (ROOT / "static" / "krcn" / "table.js").read_bytes()
     assert sorted(p.stem for p in (tmp_path / "pages").glob("*.py")) == sorted(PAGES)
     at = AppTest.from_file(str(script), default_timeout=30)
     at.query_params["lang"] = "en"
@@ -49,7 +49,8 @@ def test_frame_floor_app_is_the_frame_with_empty_pages(tmp_path):
     assert not at.exception
     assert nav_labels(at) == [t(f"page.{page}", "en") for page in PAGES]
     assert len(at.main.children) == 0 or all(len(c.children) == 0 for c in at.main.children.values())
-    assert [el.proto.component_name for el in at.get("bidi_component")] == ["krcn_links", "krcn_controls", "share_box"]
+    assert [el.proto.component_name for el in at.get("bidi_component")] == ["krcn_page"]
+    assert at.radio(key="lang").value == "en" and at.multiselect(key="sector").value == []
 
 
 def test_scale_data_is_a_valid_package_n_times_the_size(tmp_path):

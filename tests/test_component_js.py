@@ -1,4 +1,5 @@
-"""components/component_js.py and the browser code it points to (static/krcn/ui.js, static/krcn/network.js)."""
+"""components/web/kit.py and the browser code it points to: one ES module per component in static/krcn/ (plus
+common.js), styles in .css files, static/krcn/network.js for the network drawing."""
 from __future__ import annotations
 
 import re
@@ -6,28 +7,41 @@ import re
 import pytest
 
 from components.web.kit import (
+    KRCN,
     NETWORK_JS_FILE,
     RENDERERS,
-    UI_MODULE_FILE,
     component_stub,
     content_hash,
+    krcn_version,
     network_render_js,
     static_asset,
 )
 
-UI_JS = UI_MODULE_FILE.read_text(encoding="utf-8")
+MODULES = sorted(p for p in KRCN.glob("*.js") if p != NETWORK_JS_FILE)
+STYLES = sorted(KRCN.glob("*.css"))
 NETWORK_JS = NETWORK_JS_FILE.read_text(encoding="utf-8")
 
 
-def test_every_renderer_is_exported_by_the_module():
-    exported = set(re.findall(r"^export function (\w+)\(component\)", UI_JS, re.MULTILINE))
-    assert exported == set(RENDERERS)
+@pytest.mark.parametrize("renderer", sorted(RENDERERS))
+def test_every_renderer_is_exported_by_its_module(renderer):
+    source = (KRCN / RENDERERS[renderer]).read_text(encoding="utf-8")
+    assert re.search(rf"^export function {renderer}\(component\)", source, re.MULTILINE)
 
 
-def test_stub_imports_the_module_by_its_content_hash_and_calls_its_renderer():
+@pytest.mark.parametrize("path", [p for p in MODULES if p.name != "common.js"], ids=lambda p: p.name)
+def test_every_module_starts_with_its_contract_and_imports_helpers_at_its_own_version(path):
+    source = path.read_text(encoding="utf-8")
+    assert source.startswith("/* ")  # what Python sends, what comes back
+    # no unversioned static import: a module meets only helpers of its own release
+    assert not re.search(r"^import .* from ", source, re.MULTILINE)
+    for imported in re.findall(r"import\(new URL\('\./([\w-]+\.js)' \+ new URL\(import\.meta\.url\)\.search", source):
+        assert (KRCN / imported).exists()
+
+
+def test_stub_imports_the_module_at_the_folders_version_and_calls_its_renderer():
     stub = component_stub("table")
-    assert f"app/static/krcn/ui.js?v={content_hash(UI_MODULE_FILE)}" in stub
-    assert "ui.table(component)" in stub
+    assert f"app/static/krcn/table.js?v={krcn_version()}" in stub
+    assert "m.table(component)" in stub
     assert len(stub.encode("utf-8")) < 800  # what every rerun sends for a table, instead of its whole code
     assert "export default function(component)" in stub
 
@@ -39,14 +53,25 @@ def test_unknown_renderer_is_refused():
 
 def test_static_asset_is_relative_to_the_app_base_with_a_version():
     assert static_asset(NETWORK_JS_FILE) == f"app/static/krcn/network.js?v={content_hash(NETWORK_JS_FILE)}"
-    assert re.fullmatch(r"[0-9a-f]{12}", content_hash(UI_MODULE_FILE))
+    assert re.fullmatch(r"[0-9a-f]{12}", krcn_version())
 
 
-@pytest.mark.parametrize("source", [UI_JS, NETWORK_JS], ids=["ui.js", "network.js"])
-def test_browser_code_writes_data_only_as_text(source):
+@pytest.mark.parametrize("path", [*MODULES, NETWORK_JS_FILE], ids=lambda p: p.name)
+def test_browser_code_writes_data_only_as_text(path):
     # data reaches the DOM through textContent / setAttribute (and vis-network, which shows text)
+    source = path.read_text(encoding="utf-8")
     for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
         assert unsafe not in source
+
+
+def test_styles_live_in_css_files_not_in_javascript():
+    for path in MODULES:
+        source = path.read_text(encoding="utf-8")
+        assert "createElement('style')" not in source and "STYLES" not in source, path.name
+    css = {p.name: p.read_text(encoding="utf-8") for p in STYLES}
+    assert "word-break: keep-all" in css["page.css"] and "@media print" in css["page.css"]
+    assert "@media print" in css["table.css"] and ".krcn-table-scroll" in css["table.css"]
+    assert ".krcn-bars" in css["chart.css"] and ".krcn-sankey" in css["chart.css"]
 
 
 def test_network_code_is_a_classic_script_for_the_offline_file():
@@ -56,10 +81,10 @@ def test_network_code_is_a_classic_script_for_the_offline_file():
     assert "function krcnRender(vis, root, d, onNodeClick)" in network_render_js()
 
 
-def test_module_names_no_other_host():
-    for source in (UI_JS, NETWORK_JS):
-        hosts = re.findall(r"https?://([^/'\"`\s]+)", source)
-        assert set(hosts) <= {"www.w3.org"}, hosts  # the SVG namespace is a name, not a request
+def test_browser_code_names_no_other_host():
+    for path in [*MODULES, NETWORK_JS_FILE, *STYLES]:
+        hosts = re.findall(r"https?://([^/'\"`\s)]+)", path.read_text(encoding="utf-8"))
+        assert set(hosts) <= {"www.w3.org"}, (path.name, hosts)  # the SVG namespace is a name, not a request
 
 
 def test_stub_can_fetch_the_renderers_libraries_alongside_the_module():

@@ -4,16 +4,7 @@ from __future__ import annotations
 import pytest
 
 from components.i18n import t
-from tests.apptest_helpers import (
-    all_text,
-    bar_charts,
-    change_control,
-    control_values,
-    download_buttons,
-    open_page,
-    stats,
-    tables,
-)
+from tests.apptest_helpers import all_text, bar_charts, download_buttons, metrics, open_page, query, tables
 
 # 750.2bn × 1,400.7 = 1,050,805,140,000,000 won
 SHANGHAI_KRW = 1_050_805_140_000_000
@@ -22,10 +13,6 @@ SHANGHAI_KRW = 1_050_805_140_000_000
 def charts(at) -> list[list[dict]]:
     """The bars of each chart on the page, top to bottom."""
     return [chart["bars"] for chart in bar_charts(at)]
-
-
-def metrics(at) -> dict[str, str]:
-    return {m["label"]: m["value"] for m in stats(at)}
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -42,7 +29,8 @@ def test_page_runs_with_every_section(lang, unit):
         t("economy.ranking.heading", lang),
         t("economy.tencent.heading", lang),
     ]
-    assert control_values(at, "unit_control") == {"unit": unit or "usd"}
+    assert at.button_group(key="unit").value == (unit or "usd")
+    assert at.button_group(key="unit").options == [t("economy.unit.usd", lang), t("economy.unit.krw", lang)]
     assert len(charts(at)) == 4
     assert len(tables(at)) == 4  # a table under every chart
     assert len(download_buttons(at)) == 4
@@ -59,7 +47,7 @@ def test_page_runs_with_every_section(lang, unit):
 )
 def test_headline_figures_in_each_unit_and_language(lang, unit, shanghai, tencent):
     at = open_page("economy", expand=True, lang=lang, unit=unit)
-    assert [m["value"] for m in stats(at)] == [shanghai, tencent]
+    assert list(metrics(at).values()) == [shanghai, tencent]
     text = all_text(at)
     rate = "₩1,400.7 per US$" if lang == "en" else "1달러당 1,400.7원"
     assert rate in text  # the rate every conversion uses, stated on the page
@@ -107,17 +95,17 @@ def test_charts_show_units_in_hover_and_labels():
 def test_unit_switch_writes_the_url_and_changes_the_numbers():
     at = open_page("economy", expand=True, lang="en")
     assert "unit" not in at.query_params  # the default stays out of the URL
-    at = change_control(at, "unit_control", "unit", "krw")
-    assert at.query_params["unit"] in ("krw", ["krw"])
-    assert [m["value"] for m in stats(at)] == ["≈ ₩1,051tn", "₩1,070tn"]
-    at = change_control(at, "unit_control", "unit", "usd")
+    at.button_group(key="unit").set_value("krw").run()
+    assert query(at) == {"unit": ["krw"]}  # the id, not the label
+    assert list(metrics(at).values()) == ["≈ ₩1,051tn", "₩1,070tn"]
+    at.button_group(key="unit").set_value("usd").run()
     assert "unit" not in at.query_params
-    assert [m["value"] for m in stats(at)] == ["US$750.2bn", "US$763.9bn"]
+    assert list(metrics(at).values()) == ["US$750.2bn", "US$763.9bn"]
 
 
 def test_sector_filter_does_not_change_the_economy_page():
     plain = open_page("economy", expand=True, lang="en")
     filtered = open_page("economy", expand=True, lang="en", sector="security")
-    assert stats(filtered) == stats(plain)
+    assert metrics(filtered) == metrics(plain)
     assert charts(filtered) == charts(plain)
     assert t("economy.filter.ignored", "en") in [c.value for c in filtered.caption]

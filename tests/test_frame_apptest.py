@@ -1,19 +1,11 @@
-"""AppTest: every page in both languages, with and without filters, runs without exception inside the frame."""
+"""AppTest: every page in both languages, with and without filters, runs without exception inside the frame; the
+frame's widgets show the URL's values and write a visitor's change to the URL as ids."""
 from __future__ import annotations
 
 import pytest
 
 from components.i18n import t
-from tests.apptest_helpers import (
-    PAGE_FILES,
-    all_text,
-    change_control,
-    component_event,
-    control_values,
-    nav_labels,
-    open_page,
-    stats,
-)
+from tests.apptest_helpers import PAGE_FILES, all_text, metrics, nav_labels, open_page, page_links_shown, query, share_link
 
 
 @pytest.mark.parametrize("sector", [None, ["security"], ["cloud", "ai"]])
@@ -28,34 +20,47 @@ def test_every_page_runs_in_both_languages_with_filters(page, lang, sector):
     assert [e.value for e in at.error] == []
     # the frame: page links in the language, language switch, sector filter showing the URL's sectors
     assert nav_labels(at) == [t(f"page.{p}", lang) for p in PAGE_FILES]
-    frame = control_values(at, "frame_controls")
-    assert frame["lang"] == lang
+    assert at.radio(key="lang").value == lang
+    assert at.radio(key="lang").options == [t("lang.ko", lang), t("lang.en", lang)]
     canonical = [s for s in ("ai", "cloud", "security") if s in (sector or [])]  # taxonomy order
-    assert frame["sector"] == canonical
+    assert at.multiselect(key="sector").value == canonical
     assert at.title, "every page has a heading"
-    url_sectors = at.query_params.get("sector", [])
-    assert ([url_sectors] if isinstance(url_sectors, str) else list(url_sectors)) == canonical
+    assert query(at).get("sector", []) == canonical
+    # every page link carries the language (when not the browser's) and the filter
+    expected = "&".join(([f"lang={lang}"] if lang != "en" else []) + [f"sector={s}" for s in canonical])
+    links = at.sidebar.get("page_link")
+    assert [link.proto.query_string for link in links if link.proto.page != {"overview": ""}.get(page, page)] == [expected] * 5
+    # the share box pins the language
+    assert share_link(at).split("?")[1].startswith(f"lang={lang}")
 
 
 def test_overview_shows_the_headline_figures_with_sources():
     at = open_page("overview", lang="en")
-    labels = {m["label"]: m["value"] for m in stats(at)}
+    shown = metrics(at)
     text = all_text(at)
-    assert any(v.startswith("US$750.2bn") for v in labels.values()), labels
-    assert any(v == "₩1,070tn" for v in labels.values()), labels
-    assert "= US$763.9bn (as the article gives it)" in text
-    assert labels[t("overview.metric.companies", "en")] == "6"
-    assert labels[t("overview.metric.fields", "en")] == "11"
-    assert labels[t("overview.metric.agreements", "en")] == "4"
+    assert any(v.startswith("US$750.2bn") for v in shown.values()), shown
+    assert any(v == "₩1,070tn" for v in shown.values()), shown
+    assert "= US$763.9bn (as the article gives it)" in text.replace("\\", "")
+    assert shown[t("overview.metric.companies", "en")] == "6"
+    assert shown[t("overview.metric.fields", "en")] == "11"
+    assert shown[t("overview.metric.agreements", "en")] == "4"
     assert "Source: [Pressian \\(프레시안\\), 2025\\-09\\-26](https://www.pressian.com/pages/articles/2025092614191146073) ¶1" in text
 
 
 def test_overview_in_korean_formats_numbers_the_korean_way():
     at = open_page("overview", lang="ko")
-    values = [m["value"] for m in stats(at)]
+    values = list(metrics(at).values())
     assert "7,502억 달러" in values
     assert "1,070조 원" in values
-    assert "= 7,639억 달러 (기사 표기)" in all_text(at)
+    assert "= 7,639억 달러 (기사 표기)" in all_text(at).replace("\\", "")
+
+
+def test_overview_cards_lead_to_every_page_keeping_language_and_filter():
+    at = open_page("overview", lang="ko", sector="cloud")
+    assert page_links_shown(at) == [
+        {"label": t(f"page.{page}", "ko"), "path": page, "query": "lang=ko&sector=cloud"}
+        for page in ("network", "delegation", "economy", "mou", "sources")
+    ]
 
 
 def test_unknown_query_values_show_a_notice_and_are_dropped():
@@ -64,7 +69,8 @@ def test_unknown_query_values_show_a_notice_and_are_dropped():
     notice = at.warning[0].value
     assert "sector\\=\\<script\\>alert\\(1\\)\\</script\\>" in notice  # shown literally, escaped for markdown
     assert "zzz" in notice
-    assert control_values(at, "frame_controls")["sector"] == ["cloud"]
+    assert at.multiselect(key="sector").value == ["cloud"]
+    assert query(at) == {"sector": ["cloud"]}
 
 
 def test_broken_data_shows_one_clear_message_not_a_traceback(tmp_path, monkeypatch):
@@ -85,30 +91,51 @@ def test_broken_data_shows_one_clear_message_not_a_traceback(tmp_path, monkeypat
         assert expected.replace("'", "'") in at.error[0].value.replace("\\", "")
 
 
-def test_changing_the_sidebar_controls_writes_the_url():
+def test_changing_the_sidebar_widgets_writes_ids_to_the_url():
     at = open_page("mou", lang="en")
-    at = change_control(at, "frame_controls", "sector", ["security"])
-    assert at.query_params["sector"] in ("security", ["security"])
-    assert control_values(at, "frame_controls")["sector"] == ["security"]
-    at = change_control(at, "frame_controls", "lang", "ko")
-    assert at.query_params["lang"] in ("ko", ["ko"])
+    at.multiselect(key="sector").set_value(["security", "ai"]).run()
+    assert query(at) == {"sector": ["ai", "security"]}  # ids, in the taxonomy's order
+    assert at.multiselect(key="sector").value == ["ai", "security"]
+    at.radio(key="lang").set_value("ko").run()
+    assert query(at) == {"lang": ["ko"], "sector": ["ai", "security"]}  # the id, not the label "한국어"
     assert nav_labels(at)[0] == t("page.overview", "ko")
     assert at.title[0].value == t("mou.title", "ko")
+    at.radio(key="lang").set_value("en").run()
+    assert "lang" not in query(at)  # the browser's language is the default: left out
+    at.multiselect(key="sector").set_value([]).run()
+    assert query(at) == {}
 
 
-def test_a_forged_control_event_changes_nothing():
+def test_a_forged_value_changes_nothing():
+    # in the URL: dropped with a notice; in the widget's state before a run: the URL's value wins
     at = open_page("delegation", lang="en", sector="cloud")
-    for name, value in [("sector", ["no-such-sector"]), ("lang", "fr"), ("sector", "cloud"), ("unit", "krw"), ("x", 1)]:
-        at = change_control(at, "frame_controls", name, value)
+    for param, value in [("sector", "no-such-sector"), ("lang", "fr"), ("unit", "krw"), ("x", "1")]:
+        at.query_params[param] = value
+        at.run()
         assert not at.exception
-        assert control_values(at, "frame_controls") == {"lang": "en", "sector": ["cloud"]}
-        assert at.query_params["sector"] in ("cloud", ["cloud"])
-        assert "unit" not in at.query_params and "x" not in at.query_params
+        assert at.multiselect(key="sector").value == ([] if param == "sector" else ["cloud"])
+        assert "unit" not in query(at) and "x" not in query(at) and "lang" not in query(at)
+        at.query_params.clear()
+        at.query_params["sector"] = "cloud"
+        at.run()
+    at.session_state["sector"] = ["no-such-sector"]
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="sector").value == ["cloud"] and query(at) == {"sector": ["cloud"]}
 
 
-def test_a_page_link_switches_page_keeping_language_and_filter():
-    at = open_page("overview", lang="ko", sector="cloud")
-    labels = nav_labels(at)
-    at = component_event(at, "frame_nav", "go", labels.index(t("page.delegation", "ko")))
+def test_the_page_links_keep_language_and_filter_and_page_level_state_stays_with_its_page():
+    at = open_page("network", lang="ko", sector="cloud", focus="initech")
+    links = {link.proto.page: link.proto.query_string for link in at.sidebar.get("page_link")}
+    assert links == {
+        "": "lang=ko&sector=cloud", "network": "lang=ko&sector=cloud&focus=initech",
+        "delegation": "lang=ko&sector=cloud", "economy": "lang=ko&sector=cloud", "mou": "lang=ko&sector=cloud",
+        "sources": "lang=ko&sector=cloud",
+    }
+    at.switch_page("pages/delegation.py")
+    at.query_params.clear()
+    for key, values in {"lang": "ko", "sector": "cloud"}.items():
+        at.query_params[key] = values
+    at.run()
     assert at.title[0].value == t("delegation.title", "ko")
-    assert control_values(at, "frame_controls") == {"lang": "ko", "sector": ["cloud"]}
+    assert at.radio(key="lang").value == "ko" and at.multiselect(key="sector").value == ["cloud"]

@@ -6,7 +6,7 @@ import pytest
 
 from components.i18n import t
 from components.web.frame import LAZY_PREFIX
-from tests.apptest_helpers import change_control, open_lazy_expanders, open_page, page_links_shown, tables
+from tests.apptest_helpers import open_lazy_expanders, open_page, page_links_shown, tables
 
 # page -> (lazy expanders on the unfiltered English page, dataframes shown only once they are open)
 LAZY = {"economy": (4, 4), "delegation": (2 + 8, 2), "mou": (1, 1), "sources": (1 + 13, 1 + 13)}  # the ledger + one schema table per resource
@@ -51,6 +51,5 @@ def test_open_numbers_stay_open_through_a_language_switch():
     at.session_state[f"{LAZY_PREFIX}numbers_tencent"] = True
     at.run()
     assert [list(frame.columns)[0] for frame in tables(at)] == [t("economy.col.subject", "en")]
-    at = change_control(at, "frame_controls", "lang", "ko")
-    at.run()  # the next run reads the new URL
+    at.radio(key="lang").set_value("ko").run()
     assert [list(frame.columns)[0] for frame in tables(at)] == [t("economy.col.subject", "ko")]

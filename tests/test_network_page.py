@@ -1,15 +1,7 @@
 """The /network page run by Streamlit's AppTest (no browser): heading, details, table, component data."""
 import json
 
-from tests.apptest_helpers import (
-    change_control,
-    component_data,
-    component_event,
-    control_values,
-    download_buttons,
-    page_links_shown,
-    tables,
-)
+from tests.apptest_helpers import download_buttons, page_links_shown, query, tables
 from pathlib import Path
 
 import pytest
@@ -103,8 +95,9 @@ def test_whole_network_without_focus():
     assert len(table_rows(at)) == 52  # every relation of relations.csv
     assert [s.value for s in at.header] == ["Relations table (52)", "Summary"]
     assert any("Click a node or choose one" in i.value for i in at.info)
-    depth = next(c for c in component_data(at, "network_controls")["controls"] if c["name"] == "depth")
-    assert depth["disabled"]  # depth only matters with a focus
+    assert at.selectbox(key="focus").value is None
+    assert at.button_group(key="depth").proto.disabled  # depth only matters with a focus
+    assert at.button_group(key="depth").value == 1 and at.toggle(key="fade").value is False
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -125,55 +118,45 @@ def test_sector_filter_with_fade_keeps_every_node_faded():
     assert [n["id"] for n in data["nodes"] if not n.get("opacity")] == [
         "initech", "tencent-cloud-visit-2025-09-25", "sector:security",
     ]
-    assert control_values(at, "network_controls")["fade"] is True
+    assert at.toggle(key="fade").value is True
 
 
-def component_bytes(at: AppTest, key: str) -> bytes:
-    (element,) = [el for el in at.get("bidi_component") if el.key == key]
-    return element.proto.bytes
-
-
-def test_the_focus_list_travels_in_its_own_element_unchanged_by_a_focus_change():
-    # Streamlit does not resend an element of 10 KB or more that the browser holds: the list of every node (2 600
-    # at 100x the data) must be the same element, byte for byte, whatever the focus, for that to spare it.
+def test_the_focus_list_offers_every_node_grouped_by_kind_and_writes_ids_to_the_url():
     from components.data.dataset import load_dataset
     from components.views.network_model import focus_options
 
     at = run_network(lang="en")
-    keys = [el.key for el in at.get("bidi_component")]
-    assert keys.index("network_controls_focus_options") < keys.index("network_controls")  # the list comes first
-    shared = component_data(at, "network_controls_focus_options")
-    focus = next(c for c in component_data(at, "network_controls")["controls"] if c["name"] == "focus")
-    assert focus["options"] == [] and focus["options_ref"] == shared["ref"]
-    assert [tuple(o) for o in shared["options"]] == focus_options(load_dataset(ROOT / "data"), "en")
-    assert [label for label, _ in shared["groups"]][:2] == ["Region", "Person"]
-    before, controls_before = component_bytes(at, "network_controls_focus_options"), component_bytes(at, "network_controls")
+    focus = at.selectbox(key="focus")
+    options = focus_options(load_dataset(ROOT / "data"), "en")
+    assert focus.options == ["(whole network)", *[label for _, label in options]]  # ids shown by format_func
+    assert "Initech · Company" in focus.options
 
-    at = change_control(at, "network_controls", "focus", "initech")
-    assert at.query_params["focus"] == "initech"  # the event was checked against the shared list's options
-    assert control_values(at, "network_controls")["focus"] == "initech"
-    assert component_bytes(at, "network_controls_focus_options") == before
-    assert component_bytes(at, "network_controls") != controls_before
+    focus.set_value("initech").run()
+    assert query(at) == {"focus": ["initech"]}
+    assert not at.button_group(key="depth").proto.disabled
+    at.button_group(key="depth").set_value(2).run()
+    at.toggle(key="fade").set_value(True).run()
+    assert query(at) == {"focus": ["initech"], "depth": ["2"], "fade": ["1"]}
+    at.selectbox(key="focus").set_value(None).run()
+    assert query(at) == {"fade": ["1"]}  # no focus, no depth
 
-    at = change_control(at, "network_controls", "focus", "not-a-node")
-    assert at.query_params["focus"] == "initech"  # refused: not an option
+    at.query_params["focus"] = "not-a-node"
+    at.run()
+    assert at.selectbox(key="focus").value is None and "focus" not in query(at)  # a forged focus is dropped
+    assert "not-a-node" in at.warning[0].value.replace("\\", "")
 
+    at.query_params.clear()
     at.query_params["lang"] = "ko"
     at.run()
-    korean = component_data(at, "network_controls_focus_options")
-    assert korean["ref"] != shared["ref"] and dict(map(tuple, korean["options"]))["initech"] == "이니텍 · 기업"
+    assert "이니텍 · 기업" in at.selectbox(key="focus").options
 
 
-def test_clear_focus_is_a_link_to_the_same_view_without_the_focus():
-    # a link (the app's own component), not st.button: a button loads its own module after the first message, on
-    # every shared link that carries a focus
+def test_clear_focus_goes_back_to_the_same_view_without_the_focus():
+    # a button on this page (Streamlit ignores a page link to the page shown); it keeps the filter and fading
     at = run_network(focus="initech", depth="2", sector="security", fade="1", lang="en")
-    assert at.get("button") == []
-    assert page_links_shown(at) == [
-        {"label": "Clear focus", "path": "network", "query": "?sector=security&fade=1", "note": "", "current": True},
-    ]
-    at = component_event(at, "clear_focus", "go", 0)
-    assert dict(at.query_params) == {"sector": "security", "fade": "1"}  # the filter and fading kept
+    assert page_links_shown(at) == []
+    at.button(key="clear_focus").click().run()
+    assert query(at) == {"sector": ["security"], "fade": ["1"]}
     assert not any(h.value.startswith("Details") for h in at.header)
     assert any("Click a node or choose one" in i.value for i in at.info)
 
@@ -182,7 +165,7 @@ def test_focus_and_depth_two_in_the_url():
     at = run_network(focus="initech", depth="2", lang="en")
     ids = [n["id"] for n in graph_data(at)["nodes"]]
     assert len(ids) == 11 and "initech" in ids and "kim-dong-yeon" in ids
-    assert at.query_params["depth"] == "2"
+    assert query(at)["depth"] == ["2"] and at.button_group(key="depth").value == 2
 
 
 def test_a_network_too_big_to_read_asks_for_a_narrower_view(tmp_path, monkeypatch):

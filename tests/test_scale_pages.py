@@ -65,20 +65,17 @@ def test_real_data_is_never_capped():
         assert not [c for c in at.caption if c.value.startswith("Showing the first")]
 
 
-def test_network_focus_list_gets_a_search_box_when_long(scaled_dir, monkeypatch):
-    from components.web.render.controls import SEARCH_FROM
-    from tests.apptest_helpers import component_data
-
-    def focus_control(at):
-        return next(c for c in component_data(at, "network_controls")["controls"] if c["name"] == "focus")
-
-    real = focus_control(open_page("network", lang="en"))
-    assert len(component_data(open_page("network", lang="en"), "network_controls_focus_options")["options"]) <= SEARCH_FROM
-    assert real["search"] is None  # 62 nodes: the select alone
+def test_network_focus_list_offers_every_node_at_ten_times_the_data(scaled_dir, monkeypatch):
+    # st.selectbox filters its options as the visitor types: a list of hundreds of nodes stays usable
+    from components.data.dataset import load_dataset
+    from components.views.graph import focusable_ids
 
     monkeypatch.setenv("KRCN_DATA_DIR", str(scaled_dir))
     for lang in ("en", "ko"):
         at = open_page("network", lang=lang)
         assert not at.exception
-        assert len(component_data(at, "network_controls_focus_options")["options"]) > SEARCH_FROM
-        assert focus_control(at)["search"] == {"label": t("network.focus.search", lang), "count": t("network.focus.count", lang)}
+        focus = at.selectbox(key="focus")
+        assert len(focus.options) == 1 + len(focusable_ids(load_dataset(scaled_dir))) > 400
+        node = focusable_ids(load_dataset(scaled_dir))[-1]
+        focus.set_value(node).run()
+        assert at.query_params["focus"] == node

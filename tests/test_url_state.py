@@ -1,4 +1,6 @@
 """URL state: parse (invalid dropped, with notices) and serialise (defaults left out), table-driven."""
+from dataclasses import replace
+
 import pytest
 
 from components.views.url_state import (
@@ -194,3 +196,17 @@ def test_story_step(params, step, dropped):
     assert (state.step, lost) == (step, dropped)
     assert to_query(state, page="story") == ({"step": [str(step)]} if step else {})
     assert to_query(state, page="network") == {}
+
+
+@pytest.mark.parametrize(
+    ("param", "expected"),
+    [("lang", "ko"), ("sector", ["ai", "cloud"]), ("focus", "initech"), ("depth", 2), ("fade", True), ("unit", "krw"),
+     ("verdict", ["outdated"])],
+)
+def test_state_value_is_what_a_widget_shows_and_state_changes_inverts_it(param, expected):
+    from components.views.url_state import state_value
+
+    state = ViewState("ko", ("ai", "cloud"), "initech", 2, True, "krw", ("outdated",))
+    assert state_value(state, param) == expected
+    field = {"sector": "sectors", "verdict": "verdicts"}.get(param, param)
+    assert replace(ViewState("en"), **state_changes(param, expected)) == replace(ViewState("en"), **{field: getattr(state, field)})

@@ -195,7 +195,7 @@ def _bands(node_links: dict[int, list[int]], order_of, centres: list[float], sca
 
 
 def sankey_spec(data: Dataset, lang: str, sectors: Sequence[str] = ()) -> dict:
-    """Clause → sector → delegation company, as the app's own Sankey draws it (static/krcn/ui.js): three
+    """Clause → sector → delegation company, as the app's own Sankey draws it (static/krcn/sankey.js): three
     columns, clauses in MOU order from the top. Clause→sector links are coded from the MOU text;
     sector→company links (grey, marked inferred) come from shared sectors. Geometry is decided here, in
     fractions of the plot's height (0 = top), so the browser only scales it: every node has its column, its

@@ -190,6 +190,15 @@ def state_changes(param: str, value: object) -> dict[str, object]:
     return {_FIELDS[param]: value}
 
 
+def state_value(state: ViewState, param: str) -> object:
+    """The value of URL parameter `param` in `state`, as a control shows it: ids, a list for repeatable ones
+    (`state_value(state, "sector")` -> ["ai", "cloud"]); the inverse of `state_changes`."""
+    if param not in _FIELDS:
+        raise KeyError(f"no view state behind URL parameter {param!r}")
+    value = getattr(state, _FIELDS[param])
+    return list(value) if isinstance(value, tuple) else value
+
+
 def query_string(query: Mapping[str, Sequence[str]]) -> str:
     """'?a=1&b=2' (or '' when empty), repeated keys kept in order."""
     pairs = [(key, value) for key, values in query.items() for value in values]

@@ -1,5 +1,11 @@
 """The shared frame every page lives in: navigation, sidebar filter, language, share box, URL sync.
 
+The URL is the state. Each run parses it into one ViewState (components/views/url_state.py); every control is
+one of Streamlit's own widgets whose options are ids shown through `format_func` in the visitor's language:
+`url_widget(view, param)` puts the URL's value in the widget's session state before it is drawn and writes a
+change back to the URL (canonical form, defaults left out) in its on_change callback. (Not
+`bind="query-params"`: with a format_func it writes the translated label to the URL.)
+
 No `:material/...:` icons anywhere: Streamlit fetches some of them from Google's font host, and pages must
 load nothing from other hosts. Use emoji or no icon.
 
@@ -9,56 +15,37 @@ the frame itself, so that first visitor sees exactly what later visitors see.
 """
 from __future__ import annotations
 
-import json
 import logging
-import threading
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import parse_qsl
 
 import streamlit as st
 
-from components.web.kit import component_stub
-from components.web.render.controls import (
-    CONTROLS_HTML,
-    OPTION_LIST_CSS,
-    OPTION_LIST_HTML,
-    Control,
-    controls_payload,
-    event_value,
-    option_list_payload,
-)
 from components.data.dataset import DataPackageError, Dataset, current_data_dir, load_dataset
-from components.web.render.frame import (
-    DOWNLOAD_HTML,
-    DOWNLOAD_WORDS,
-    LINKS_HTML,
-    SHARE_HTML,
-    STAT_HTML,
-    PageLink,
-    download_payload,
-    links_payload,
-    share_payload,
-    stat_payload,
-)
 from components.i18n import t
+from components.views.event_scope import event_ids, scope_dataset
+from components.views.story import story_steps
+from components.views.timeline import counterpart_options, region_options
 from components.views.sources import VERDICTS
 from components.views.url_state import (
+    LANGS,
     Dropped,
     ViewState,
     page_href,
     parse_query,
     query_string,
     state_changes,
+    state_value,
     to_query,
 )
+from components.web.kit import component_stub
 
 LOG = logging.getLogger("kr_cn_dashboard")
 ROOT = Path(__file__).resolve().parents[2]
-_ACTIVE = threading.local()
+VIEW_KEY = "_frame_view"  # session state: the View of the run in progress, while `main` runs its page
 
 
 @dataclass(frozen=True)
@@ -73,6 +60,8 @@ PAGES = (
     PageSpec("delegation", "delegation"),
     PageSpec("economy", "economy"),
     PageSpec("mou", "mou"),
+    PageSpec("timeline", "timeline"),
+    PageSpec("story", "story"),
     PageSpec("sources", "sources"),
 )
 
@@ -83,7 +72,9 @@ class View:
 
     page: str
     state: ViewState
-    data: Dataset
+    data: Dataset  # the dataset as the chosen events see it (no ?event=: the seed events' story)
+    all_data: Dataset | None = field(default=None, compare=False, repr=False)  # every event (the timeline's)
+    pages: Mapping[str, object] = field(default_factory=dict, compare=False, repr=False)  # page id -> st.Page
 
     @property
     def lang(self) -> str:
@@ -92,16 +83,26 @@ class View:
     def t(self, key: str, **params: object) -> str:
         return t(key, self.state.lang, **params)
 
-    def link(self, page: str, label: str | None = None, note: str = "", **changes: object) -> PageLink:
-        """A link to a page of the app keeping language and filter (plus page-level `changes`)."""
+    def query(self, page: str, **changes: object) -> dict[str, list[str]]:
+        """The query parameters of a link to `page` keeping language and filter (plus page-level `changes`)."""
         state = replace(self.state, **changes) if changes else self.state
-        spec = next(p for p in PAGES if p.id == page)
-        query = query_string(to_query(state, page=page, locale=st.context.locale))
-        return PageLink(page, label or self.t(f"page.{page}"), spec.url_path, query, note, current=page == self.page)
+        return to_query(state, page=page, locale=st.context.locale)
 
-    def page_link(self, page: str, label: str | None = None, *, key: str, **changes: object) -> None:
-        """One link to a page of the app keeping language and filter (plus page-level `changes`)."""
-        page_links(self.link(page, label, **changes), key=key)
+    def page_link(self, page: str, label: str | None = None, *, key: str | None = None, **changes: object) -> None:
+        """A link (st.page_link) to a page of the app keeping language and filter (plus page-level `changes`).
+        Streamlit ignores a page link to the page already shown, so a change of this page's own view (e.g. "Clear
+        focus") is a tertiary st.button (`key` required) that writes the changed view to the URL."""
+        if page == self.page and changes:
+            state = replace(self.state, **changes)
+            st.button(label or self.t(f"page.{page}"), key=key, type="tertiary",
+                      on_click=_write_url, args=(state, page))
+            return
+        target = self.pages.get(page) or f"pages/{page}.py"
+        st.page_link(target, label=label or self.t(f"page.{page}"), query_params=self.query(page, **changes))
+
+    def write(self, **changes: object) -> None:
+        """Write a changed view to the URL (in a widget callback: the rerun that follows shows it)."""
+        _write_url(replace(self.state, **changes), self.page)
 
     def navigate(self, **changes: object) -> None:
         """Change page-level state (e.g. focus) from code: update the URL and rerun."""
@@ -153,12 +154,6 @@ def _show_data_error(error: DataPackageError, lang: str) -> None:
         LOG.error("data package: %s", e.message("en"))
 
 
-def _apply(**changes: object) -> None:
-    """Widget callback: the new value goes to the URL, which is the state."""
-    state, page = st.session_state["_frame_state"], st.session_state["_frame_page"]
-    _write_url(replace(state, **changes), page)
-
-
 def _sticky_notice(dropped: list[Dropped], page: str, state: ViewState) -> list[Dropped]:
     """Keep the notice of a corrected link through reruns (a component mounting, a fragment) until the
     visitor changes the view; the first run already cleaned the URL, so later runs see nothing dropped."""
@@ -200,91 +195,134 @@ def share_url(view: View) -> str:
     return page_href(spec.url_path, query)
 
 
-# The app's own components (static/krcn/ui.js draws them and adds their styles; every class is prefixed krcn-).
-_share_box = st.components.v2.component("share_box", html=SHARE_HTML, js=component_stub("share"), isolate_styles=False)
-_links = st.components.v2.component("krcn_links", html=LINKS_HTML, js=component_stub("links"), isolate_styles=False)
-_controls = st.components.v2.component(
-    "krcn_controls", html=CONTROLS_HTML, js=component_stub("controls"), isolate_styles=False
-)
-_option_list = st.components.v2.component(
-    "krcn_options", html=OPTION_LIST_HTML, css=OPTION_LIST_CSS, js=component_stub("options"), isolate_styles=False
-)
-_stat = st.components.v2.component("krcn_stat", html=STAT_HTML, js=component_stub("stats"), isolate_styles=False)
-_download = st.components.v2.component(
-    "krcn_download", html=DOWNLOAD_HTML, js=component_stub("download"), isolate_styles=False
-)
+def _parse(raw: Mapping[str, Sequence[str]], page: str, data: Dataset) -> tuple[ViewState, list[Dropped]]:
+    """The URL's query parameters as the one ViewState of a run (unknown values dropped and listed)."""
+    return parse_query(
+        raw,
+        page=page,
+        sector_ids=list(data.sectors.sort_values("order")["id"]),
+        focus_ids=focus_ids(data),
+        verdict_ids=VERDICTS,
+        event_ids=event_ids(data),
+        region_ids=[i for i, _ in region_options(data, "en")],
+        counterpart_ids=[i for i, _ in counterpart_options(data, "en")],
+        step_numbers=[step.number for step in story_steps(data)],
+        locale=st.context.locale,
+    )
 
 
-SHARE_WORDS = {"label": "label", "copy": "copy", "copied": "copied", "failed": "copy_failed"}  # data key -> i18n
+def _on_widget_change(param: str) -> None:
+    """A widget bound to URL parameter `param` changed: its value goes to the URL (the state) in canonical form.
+    The new view is parsed again as a link would be, so a value the page does not offer changes nothing."""
+    state, page = st.session_state["_frame_state"], st.session_state["_frame_page"]
+    try:
+        changed = replace(state, **state_changes(param, st.session_state.get(param)))
+        wanted = to_query(changed, page=page, locale=st.context.locale)
+    except (TypeError, ValueError):
+        return
+    new_state, dropped = _parse(wanted, page, cached_dataset())
+    if not dropped:
+        _write_url(new_state, page)
+
+
+def url_widget(view: View, param: str) -> dict[str, object]:
+    """Keyword arguments binding one of Streamlit's widgets to URL parameter `param`:
+    `st.radio(label, options, format_func=..., **url_widget(view, "lang"))`. The widget's key is the parameter's
+    name; its value is set from the URL before it is drawn (so no `index=`/`default=`), and a change is written
+    back to the URL by the callback."""
+    st.session_state[param] = state_value(view.state, param)
+    return {"key": param, "on_change": _on_widget_change, "args": (param,)}
+
+
+# On every page: sets <html lang> to the page's language and links static/krcn/page.css (Korean line breaks, phone
+# markdown tables, print); draws nothing (its own one-line style takes it out of the layout at once).
+_page = st.components.v2.component(
+    "krcn_page",
+    html='<div class="krcn-page" hidden></div>',
+    # (Two lines: Streamlit reads a one-line string with brackets as a file path.)
+    css='/* draws nothing */\n[data-testid="stElementContainer"]:has(.krcn-page){display:none}\n',
+    js=component_stub("page"),
+    isolate_styles=False,
+)
 
 
 def share_box(view: View) -> None:
-    words = {key: view.t(f"share.{name}") for key, name in SHARE_WORDS.items()}
-    _share_box(data=json.dumps(share_payload(share_url(view), view.lang, words)).encode("utf-8"), key="share_box")
+    """The link to this view (language pinned), with Streamlit's copy button."""
+    st.markdown(f"**{view.t('share.label')}**")
+    st.code(share_url(view), language=None, wrap_lines=True)
     st.caption(view.t("share.help"))
 
 
-def frame_controls(view: View) -> tuple[Control, ...]:
-    """The sidebar's language switch and sector filter, with the URL's values."""
-    lang = view.lang
-    sectors = view.data.sectors.sort_values("order")
-    names = dict(zip(sectors["id"], sectors[f"name_{lang}"]))
-    chosen = [names[s] for s in view.state.sectors if s in names]
-    return (
-        Control("lang", "radio", t("lang.label", lang), tuple((code, t(f"lang.{code}", lang)) for code in ("ko", "en")),
-                lang, inline=True),
-        Control(
-            "sector", "checks", t("sector.label", lang), tuple(names.items()), tuple(view.state.sectors),
-            help=t("sector.help", lang),
-            summary=", ".join(chosen) if chosen else t("sector.placeholder", lang),
-            clear_label=t("sector.clear", lang),
-        ),
-    )
+def _event_names(view: View) -> dict[str, str]:
+    """Event id -> "date · name", in time order, for the sidebar's event filter."""
+    from components.views.timeline import chosen_events, format_event_dates
+
+    data = view.all_data or view.data
+    if data.events is None:
+        return {}
+    rows = chosen_events(data)
+    return {
+        row["id"]: f"{format_event_dates(row['date_start'], row['date_end'], view.lang)} · {row[f'name_{view.lang}']}"
+        for _, row in rows.iterrows()
+    }
+
+
+def view_title(view: View) -> str:
+    """What the view shows beyond its page, in words: the chosen events, sectors and node in focus."""
+    data = view.all_data or view.data
+    parts = []
+    if view.state.events:
+        names = dict(zip(data.events["id"], data.events[f"name_{view.lang}"]))
+        parts.append(", ".join(names.get(e, e) for e in view.state.events))
+    if view.state.sectors:
+        names = dict(zip(data.sectors["id"], data.sectors[f"name_{view.lang}"]))
+        parts.append(", ".join(names.get(s, s) for s in view.state.sectors))
+    if view.state.focus:
+        parts.append(dict(data.memo(focus_options_of, view.lang)).get(view.state.focus, view.state.focus))
+    return " · ".join(parts)
+
+
+def focus_options_of(data: Dataset, lang: str):
+    from components.views.network_model import focus_options
+
+    return focus_options(data, lang)
+
+
+def cite_this_view(view: View) -> str:
+    from components.views.citation import cite_view, data_last_changed
+
+    data = view.all_data or view.data
+    return cite_view(view_title(view), t(f"page.{view.page}", view.lang), data_last_changed(data), share_url(view), view.lang)
 
 
 def _sidebar(view: View) -> None:
     lang = view.lang
+    sectors = view.data.sectors.sort_values("order")
+    names = dict(zip(sectors["id"], sectors[f"name_{lang}"]))
     with st.sidebar:
+        _page(key="krcn_page", data={"lang": lang})
         st.markdown(f"**{t('app.title', lang)}**")
         st.caption(t("app.subtitle", lang))
-        page_links(*(view.link(spec.id) for spec in PAGES), key="frame_nav", style="nav", label=t("nav.label", lang))
+        with st.container(key="frame_nav"):
+            for spec in PAGES:
+                view.page_link(spec.id)
         st.divider()
-        url_controls(view, "frame_controls", frame_controls(view))
+        st.radio(t("lang.label", lang), LANGS, format_func=lambda code: t(f"lang.{code}", lang), horizontal=True,
+                 **url_widget(view, "lang"))
+        st.multiselect(t("sector.label", lang), list(names), format_func=names.__getitem__,
+                       placeholder=t("sector.placeholder", lang), help=t("sector.help", lang),
+                       **url_widget(view, "sector"))
+        events = _event_names(view)
+        if events:  # every page shows the chosen events; none: the first story (the seed events)
+            st.multiselect(t("event.label", lang), list(events), format_func=events.__getitem__,
+                           placeholder=t("event.default", lang), help=t("event.help", lang),
+                           **url_widget(view, "event"))
         st.divider()
         share_box(view)
+        with st.expander(t("cite.label", lang)):
+            st.code(cite_this_view(view), language=None, wrap_lines=True)
+            st.caption(t("cite.help", lang))
         st.caption(t("footer.note", lang))
-
-
-def page_links(*links: PageLink, key: str, style: str = "inline", label: str = "") -> None:
-    """Links to pages of the app (nav: the sidebar's list; cards; inline). A plain click switches page in the
-    running app: the link's page and query are kept for the next run, which `main` switches to."""
-
-    def on_go() -> None:
-        index = st.session_state[key]["go"]
-        if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(links):
-            st.session_state["_frame_go"] = links[index]
-
-    _links(key=key, data=links_payload(links, style=style, label=label), on_go_change=on_go)
-
-
-def url_controls(view: View, key: str, controls: Sequence[Control], layout: str = "column") -> None:
-    """Controls whose values live in the URL: a change is checked against the control's options, then written
-    to the URL before the page runs again (the URL is the state)."""
-    by_name = {control.name: control for control in controls}
-
-    def on_change() -> None:
-        event = st.session_state[key]["change"]
-        control = by_name.get(event.get("name")) if isinstance(event, dict) else None
-        if control is None:
-            return
-        ok, value = event_value(control, event.get("value"))
-        if ok:
-            _apply(**state_changes(control.name, value))
-
-    for control in controls:
-        if control.shared_options:  # before the controls, so the list is there when they are drawn
-            _option_list(key=f"{key}_{control.name}_options", data=option_list_payload(control))
-    _controls(key=key, data=controls_payload(controls, layout=layout), on_change_change=on_change)
 
 
 @contextmanager
@@ -315,53 +353,39 @@ def main(pages_dir: Path = ROOT / "pages") -> None:
         for spec in PAGES
     }
     current = st.navigation(list(pages.values()), position="hidden")
-    go = st.session_state.pop("_frame_go", None)  # a page link was clicked (page_links)
-    if go is not None:
-        st.switch_page(pages[go.page], query_params=parse_qsl(go.query.removeprefix("?"), keep_blank_values=True))
     try:
         data = cached_dataset()
     except DataPackageError as error:
         _show_data_error(error, lang)
         return
     page_id = next(pid for pid, page in pages.items() if page.url_path == current.url_path)
-    state, dropped = parse_query(
-        raw,
-        page=page_id,
-        sector_ids=list(data.sectors.sort_values("order")["id"]),
-        focus_ids=focus_ids(data),
-        verdict_ids=VERDICTS,
-        locale=st.context.locale,
-    )
+    state, dropped = _parse(raw, page_id, data)
     _write_url(state, page_id)
     dropped = _sticky_notice(dropped, page_id, state)
     st.session_state["_frame_state"] = state
     st.session_state["_frame_page"] = page_id
-    view = View(page=page_id, state=state, data=data)
+    scoped = data.memo(scope_dataset, state.events)  # what the chosen events (or the seed events) see
+    view = View(page=page_id, state=state, data=scoped, all_data=data, pages=pages)
     _sidebar(view)
     if dropped:
         _notice(dropped, state.lang)
-    _ACTIVE.view = view
+    st.session_state[VIEW_KEY] = view
     try:
         with guarded(view):
             current.run()
     finally:
-        _ACTIVE.view = None
+        st.session_state.pop(VIEW_KEY, None)
 
 
 def page_view(page_id: str) -> View:
-    """The current View for a page script; runs the frame first when Streamlit ran the page directly."""
-    view = getattr(_ACTIVE, "view", None)
-    if view is not None:
+    """The current View for a page script; runs the frame first when Streamlit ran the page directly (then no
+    View of this run is in the session: `main` keeps it there only while it runs its page)."""
+    view = st.session_state.get(VIEW_KEY)
+    if isinstance(view, View) and view.page == page_id:
         return view
     main()  # cold deep link: the frame runs this very page inside itself ...
     st.stop()  # ... so the direct run ends here.
     raise AssertionError("unreachable")
-
-
-def stat(label: str, value: str, notes: Sequence[str] = (), key: str | None = None) -> None:
-    """A figure in large type with what it is and plain-text notes under it (st.metric loads its own module,
-    with a chart library, after the page's first message)."""
-    _stat(data=stat_payload(label, value, notes), key=key)
 
 
 def source_markdown(view: View, source_ids: Sequence[str], locator: str = "") -> str:
@@ -426,31 +450,22 @@ def download_button(
     disabled: bool = False,
     primary: bool = False,
 ) -> None:
-    """A button that downloads `build()` as `file_name`. The bytes are built when the button is clicked, not on
-    every run: the click reruns the page, this run hands the file to the browser once, and the browser saves it
-    (components/frame_render.download_payload). A file that cannot be built is logged and the button says so."""
-    pending = f"_download_{key}"
+    """A button that downloads `build()` as `file_name`, built when clicked (Streamlit calls it then), not on
+    every run; clicking does not rerun the page. A file that cannot be built is logged here first."""
 
-    def on_request() -> None:
-        nonce = st.session_state[key]["requested"]
+    def built() -> bytes:
         try:
-            body = build()
-        except Exception:  # noqa: BLE001 - the visitor gets a message, the log the traceback
+            return build()
+        except Exception:
             LOG.exception("download %s could not be built", file_name)
-            body = None
-        st.session_state[pending] = (nonce, body)
+            raise
 
-    lang = st.session_state["_frame_state"].lang  # set by `main` before the page runs
-    words = {word: t(f"download.{word}", lang) for word in DOWNLOAD_WORDS}
-    data = download_payload(
-        label, file_name, mime, words, help_text=help_text, disabled=disabled, primary=primary,
-        file=st.session_state.pop(pending, None),
-    )
-    _download(key=key, data=data, on_requested_change=on_request)
+    st.download_button(label, data=built, file_name=file_name, mime=mime, key=key, help=help_text or None,
+                       on_click="ignore", type="primary" if primary else "secondary", disabled=disabled)
 
 
 def csv_download(label: str, frame, file_name: str, key: str, headers: dict[str, str] | None = None) -> None:
-    """A download of a table as shown: CSV with spreadsheet formulas neutralised (components/table_export)."""
+    """A download of a table as shown: CSV with spreadsheet formulas neutralised (components/data/export.py)."""
     from components.data.export import csv_bytes
 
     download_button(label, lambda: csv_bytes(frame, headers), file_name, "text/csv", key)

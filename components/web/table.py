@@ -11,7 +11,7 @@ from components.web.kit import component_stub
 from components.i18n import t
 from components.web.render.table import MAX_VISIBLE_ROWS, TABLE_HTML, Column, table_payload
 
-# isolate_styles=False: the page's fonts and colours; static/krcn/ui.js adds the styles, every class prefixed krcn-
+# isolate_styles=False: the page's fonts and colours; static/krcn/table.js links table.css, every class prefixed krcn-
 _table_component = st.components.v2.component(
     "krcn_table", html=TABLE_HTML, js=component_stub("table"), isolate_styles=False
 )

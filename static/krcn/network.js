@@ -1,5 +1,5 @@
 /* The network drawing (vis-network), shared by the /network page's component (components/ui_network.py loads it
-   with static/krcn/ui.js) and the offline HTML file (components/network_render.py inlines it). A classic script:
+   with static/krcn/network-view.js) and the offline HTML file (components/network_render.py inlines it). A classic script:
    it defines krcnRender(vis, root, data, onNodeClick) and its helpers as globals, all prefixed krcn. */
 const KRCN_SVG = 'http://www.w3.org/2000/svg';
 

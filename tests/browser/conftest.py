@@ -130,9 +130,9 @@ def page_and_watch(browser):
     context.close()
 
 
-# The app's own components say data-state="loading" until they have drawn (charts, network, tables, controls,
-# links); a failed one says "failed" and is caught by the tests that look for it.
-OWN_COMPONENTS = ".krcn-chart, .krcn-net, .krcn-table, .krcn-controls, .krcn-links"
+# The app's own components say data-state="loading" until they have drawn (charts, network, tables);
+# a failed one says "failed" and is caught by the tests that look for it.
+OWN_COMPONENTS = ".krcn-chart, .krcn-net, .krcn-table"
 ALL_DRAWN_JS = f"""() => [...document.querySelectorAll({OWN_COMPONENTS!r})]
   .every((el) => (el.dataset.state || 'loading') !== 'loading')"""
 

@@ -205,7 +205,7 @@ def test_headings_start_at_h1_and_skip_no_level(browser, app_server, page_id, la
 @pytest.mark.parametrize("lang", LANGS)
 def test_html_lang_is_the_page_language(browser, app_server, lang):
     """Streamlit's index.html pins <html lang="en"> and has no option for it; the frame sets it from the page's
-    language (the share box's renderer in static/krcn/ui.js), so Korean pages are announced as Korean."""
+    language (the `page` component in static/krcn/common.js), so Korean pages are announced as Korean."""
     html_lang = audit(browser, app_server, "overview", lang)["html_lang"]
     assert html_lang, "<html> has no lang"
     assert html_lang.split("-")[0] == lang
@@ -241,8 +241,7 @@ def test_every_control_is_reachable_with_tab(browser, app_server, page_id):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_sidebar_controls_in_tab_order(browser, app_server, lang):
-    """From the top: the page links, the language radio, the sector filter (its list's summary), then the share
-    box's copy button."""
+    """From the top: the page links, the language radio, the sector filter, then the share box (the link)."""
     context, page, _ = new_page(browser, locale="ko-KR" if lang == "ko" else "en-US")
     try:
         page.goto(app_server.url(f"/?lang={lang}"))
@@ -256,17 +255,17 @@ def test_sidebar_controls_in_tab_order(browser, app_server, lang):
                 let el = document.activeElement;
                 while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
                 if (!el) return '';
-                const inSidebar = el.closest('[data-testid="stSidebar"] .krcn-controls');
-                if (inSidebar && el.matches('input[type=radio]')) return 'lang';
-                if (inSidebar && el.matches('summary')) return 'sector';
-                if (el.matches('input.krcn-share-url')) return 'share-url';
-                if (el.matches('button.krcn-share-copy')) return 'share-copy';
+                const bar = el.closest('[data-testid="stSidebar"]');
+                if (!bar) return '';
+                if (el.closest('[data-testid="stPageLink"]')) return 'link';
+                if (el.closest('[data-testid="stRadio"]') && el.matches('input[type=radio]')) return 'lang';
+                if (el.closest('[data-testid="stMultiSelect"]') && el.matches('input')) return 'sector';
+                if (el.matches('[data-testid="stCode"]')) return 'share';
                 return '';
             }"""))
-        wanted = ["lang", "sector", "share-copy"]
+        wanted = ["link", "lang", "sector", "share"]
         positions = [order.index(w) if w in order else None for w in wanted]
         assert None not in positions, f"Tab did not reach {[w for w, p in zip(wanted, positions) if p is None]}: {order}"
         assert positions == sorted(positions), f"sidebar tab order is {order}"
-        # (that Enter on it copies the link is tests/browser/test_frame_browser.py::test_share_box_copies_from_the_keyboard)
     finally:
         context.close()

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from components.data.dataset import load_dataset
 from components.i18n import t
+from bench.browser import language_option, sector_option
 from tests.browser.conftest import (
     new_page,
     new_phone_context,
@@ -28,25 +29,20 @@ def query(page) -> dict[str, list[str]]:
 
 
 def sidebar_state(page) -> dict:
-    """What the sidebar shows: checked language, ticked sectors (their labels), share link."""
-    controls = page.locator('[data-testid="stSidebar"] .krcn-controls')
-    return controls.evaluate(
-        """(form) => ({
-          lang: (form.querySelector('input[type=radio]:checked') || {}).value || null,
-          lang_label: form.querySelector('label:has(input[type=radio]:checked)')?.textContent.trim() || '',
-          sectors: [...form.querySelectorAll('label:has(input[type=checkbox]:checked)')].map((l) => l.textContent.trim()),
-          summary: form.querySelector('summary')?.textContent.trim() || '',
+    """What the sidebar shows: the chosen language, the chosen sectors (their labels), the share link."""
+    return page.locator('[data-testid="stSidebar"]').evaluate(
+        """(bar) => ({
+          lang_label: bar.querySelector('[data-testid="stRadioOption"][data-selected="true"]')?.textContent.trim() || '',
+          sectors: [...bar.querySelectorAll('[data-testid="stMultiSelect"] [data-tag]')].map((tag) => tag.getAttribute('aria-label')),
+          share: bar.querySelector('[data-testid="stCode"] code')?.textContent.trim() || '',
         })"""
-    ) | {"share": page.locator('[data-testid="stSidebar"] input.krcn-share-url').input_value()}
+    )
 
 
 def tick_sector(page, name: str) -> None:
-    """Open the sidebar's sector list if it is closed and tick `name`, as a visitor does."""
-    controls = page.locator('[data-testid="stSidebar"] .krcn-controls')
-    details = controls.locator("details").first
-    if not details.evaluate("d => d.open"):
-        details.locator("summary").click()
-    controls.get_by_label(name, exact=True).check()
+    """Open the sidebar's sector list and choose `name`, as a visitor does."""
+    sector_option(page, name).click()
+    page.keyboard.press("Escape")
 
 
 def main_text(page) -> str:
@@ -89,7 +85,6 @@ def test_sector_filter_updates_url_and_navigation_keeps_it(browser, app_server):
         wait_ready(page)
         assert query(page) == {"sector": ["security"]}
         assert sidebar_state(page)["sectors"] == [SECURITY_EN]
-        assert sidebar_state(page)["summary"] == SECURITY_EN  # the closed list says what is chosen
     finally:
         context.close()
 
@@ -100,7 +95,7 @@ def test_language_switch_updates_url_and_page(browser, app_server):
         page.goto(app_server.url("/mou"))
         wait_ready(page)
         assert query(page) == {}
-        page.locator('[data-testid="stSidebar"] .krcn-controls').get_by_label("한국어", exact=True).check()
+        language_option(page, "한국어").click()
         page.wait_for_function("() => location.search.includes('lang=ko')")
         wait_ready(page)
         assert t("page.mou", "ko") in page.locator('[data-testid="stSidebar"]').inner_text()
@@ -147,16 +142,21 @@ def test_shared_link_reproduces_the_view_in_a_new_browser(browser, app_server):
         context.close()
 
 
-def test_share_box_copies_from_the_keyboard(browser, app_server):
+def test_share_box_shows_the_link_and_copies_it(browser, app_server):
+    """The share box is st.code: the link as text (its box is reachable with Tab), and Streamlit's copy button,
+    which appears on pointing at the box. (That button is not in the tab order in Streamlit 1.67.)"""
     context, page, _ = new_page(browser, permissions=("clipboard-read", "clipboard-write"))
     try:
-        page.goto(app_server.url("/economy?lang=en"))
+        page.goto(app_server.url("/economy?lang=en&unit=krw"))
         wait_ready(page)
-        button = page.locator('[data-testid="stSidebar"] button.krcn-share-copy')
-        button.focus()
-        page.keyboard.press("Enter")
-        expect(page.locator(".krcn-share-status")).to_have_text(t("share.copied", "en"))
-        assert page.evaluate("navigator.clipboard.readText()") == sidebar_state(page)["share"]
+        share = sidebar_state(page)["share"]
+        assert share == app_server.url("/economy?lang=en&unit=krw")
+        box = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]')
+        assert box.get_attribute("tabindex") == "0"
+        box.hover()
+        box.get_by_role("button", name="Copy to clipboard").click()
+        page.wait_for_function("async () => (await navigator.clipboard.readText()).length > 0")
+        assert page.evaluate("navigator.clipboard.readText()") == share
     finally:
         context.close()
 
@@ -196,6 +196,7 @@ def test_cold_deep_link_is_the_same_view_as_a_warm_one(browser):
         cold, warm = views
         security_ko = load_dataset().sectors.set_index("id").loc["security", "name_ko"]
         assert cold[0]["lang_label"] == "한국어" and cold[0]["sectors"] == [security_ko]
+        assert cold[0]["share"].endswith("/delegation?lang=ko&sector=security")
         assert cold == warm
         assert cold[3] == {"lang": ["ko"], "sector": ["security"]}
     finally:
@@ -220,39 +221,35 @@ def test_a_phone_sees_the_page_not_the_sidebar(browser, app_server):
         context.close()
 
 
-STAT_LINES_JS = """() => [...document.querySelectorAll('.krcn-stat[data-state="drawn"] .krcn-stat-value')].map((value) => {
-  const node = value.firstChild;
+METRIC_LINES_JS = """() => [...document.querySelectorAll('[data-testid="stMetricValue"]')].map((value) => {
   const text = value.textContent;
+  const walker = document.createTreeWalker(value, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
   let split = 0;  // words drawn on more than one line
-  for (const match of text.matchAll(/\\S+/g)) {
-    range.setStart(node, match.index);
-    range.setEnd(node, match.index + match[0].length);
-    if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) split += 1;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.data.matchAll(/\\S+/g)) {
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) split += 1;
+    }
   }
-  return {text, split, px: parseFloat(getComputedStyle(value).fontSize)};
+  const cut = [value, ...value.querySelectorAll('*')].some((e) => e.scrollWidth > e.clientWidth + 1);
+  return {text, split, cut};
 })"""
 
 
 @pytest.mark.parametrize(("path", "lang"), [("/", "en"), ("/", "ko"), ("/economy", "en"), ("/economy", "ko")])
-def test_a_headline_figure_is_never_broken_inside_a_word(browser, app_server, path, lang):
-    """At 1024 px with the sidebar open the overview's four figure columns are ~150 px wide: "US$750.2bn" used to
-    break as "US$750.2b / n" and "7,502억 달러" as "7,502억 달 / 러". No word of a figure is drawn on two lines now,
-    and where there is room a figure keeps the full size."""
+def test_a_headline_figure_is_shown_whole(browser, app_server, path, lang):
+    """At 1024 px with the sidebar open the overview's four figure columns are ~150 px wide: a figure
+    ("US$750.2bn", "7,502억 달러") is neither broken inside a word nor cut off."""
     context, page, watch = new_page(browser)
     try:
         page.set_viewport_size({"width": 1024, "height": 900})
         page.goto(app_server.url(f"{path}?lang={lang}"))
         wait_ready(page)
-        page.wait_for_selector('.krcn-stat[data-state="drawn"]')
-        narrow = page.evaluate(STAT_LINES_JS)
-        assert narrow, "no stat card drawn"
-        assert [value["split"] for value in narrow] == [0] * len(narrow), narrow
-        page.set_viewport_size({"width": 1600, "height": 900})
-        page.wait_for_timeout(200)
-        wide = page.evaluate(STAT_LINES_JS)
-        assert max(value["px"] for value in wide) == 32  # 2rem where the card has room
-        assert all(value["px"] >= 20 for value in narrow + wide)  # never below 1.25rem
+        figures = page.evaluate(METRIC_LINES_JS)
+        assert figures, "no headline figure"
+        assert [(f["split"], f["cut"]) for f in figures] == [(0, False)] * len(figures), figures
         assert unexpected_console_errors(watch) == []
     finally:
         context.close()

@@ -132,7 +132,7 @@ def test_works_behind_a_sub_path(browser):
             page.goto(server.url("/network?lang=ko&sector=cloud"))
             settle(page)
             assert page.url.startswith(server.origin + "/dash/network")
-            share = page.locator("input.krcn-share-url").input_value()
+            share = page.locator('[data-testid="stSidebar"] [data-testid="stCode"] code').inner_text().strip()
             assert share.startswith(server.origin + "/dash/network?")
             page.locator('[data-testid="stSidebar"]').get_by_role("link", name="경제 규모").click()
             page.wait_for_url("**/dash/economy?**")
@@ -173,7 +173,7 @@ def test_csv_downloads_are_safe_in_a_spreadsheet(browser, hostile_server):
     try:
         page.goto(hostile_server.url("/delegation?lang=en"))
         settle(page)
-        buttons = page.locator('.krcn-download button').filter(visible=True)
+        buttons = page.locator('[data-testid="stDownloadButton"] button').filter(visible=True)
         assert buttons.count() >= 1
         rows = []
         for index in range(buttons.count()):

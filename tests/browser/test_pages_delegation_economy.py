@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from components.i18n import t
+from bench.browser import language_option
 from tests.browser.conftest import (
     new_page,
     screenshot,
@@ -116,15 +117,15 @@ def test_economy_unit_switch_changes_url_and_numbers(browser, app_server, lang):
         wait_ready(page)
         wait_charts(page, 4)
         assert page.locator(PLOT).count() >= 4
-        metrics = page.locator('.krcn-stat-value')
+        metrics = page.locator('[data-testid="stMetricValue"]')
         assert metrics.first.inner_text().strip() == usd
         full_screenshot(page, f"economy-{lang}")
-        page.locator('[data-testid="stMain"] .krcn-controls').get_by_label(t("economy.unit.krw", lang), exact=True).check()
+        page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"]').get_by_role("radio", name=t("economy.unit.krw", lang)).click()
         page.wait_for_function("() => new URLSearchParams(location.search).get('unit') === 'krw'")
         wait_ready(page)
         wait_charts(page, 4)
         page.wait_for_function(
-            "(v) => document.querySelector('.krcn-stat-value').innerText.trim() === v", arg=krw
+            "(v) => document.querySelector('[data-testid=\"stMetricValue\"]').innerText.trim() === v", arg=krw
         )
         assert parse_qs(urlparse(page.url).query)["unit"] == ["krw"]
         text = page.locator('.krcn-bars').first.inner_text()
@@ -163,7 +164,7 @@ def test_cold_deep_link_to_economy_in_won(browser):
         page.goto(server.url("/economy?lang=en&unit=krw"))
         wait_ready(page)
         wait_charts(page, 4)
-        assert page.locator('.krcn-stat-value').first.inner_text().strip() == "≈ ₩1,051tn"
+        assert page.locator('[data-testid="stMetricValue"]').first.inner_text().strip() == "≈ ₩1,051tn"
         assert "Economy" in page.locator('[data-testid="stSidebar"]').inner_text()
         assert parse_qs(urlparse(page.url).query).get("unit") == ["krw"]
         assert_clean(watch, server)
@@ -179,7 +180,7 @@ def test_an_open_table_stays_open_through_a_language_switch(browser, app_server)
         wait_ready(page)
         page.get_by_text(t("economy.table.numbers", "en"), exact=True).first.click()
         page.wait_for_selector('.krcn-table[data-state="drawn"]')
-        page.locator('[data-testid="stSidebar"] .krcn-controls').get_by_label("한국어", exact=True).check()
+        language_option(page, "한국어").click()
         page.wait_for_function("() => location.search.includes('lang=ko')")
         wait_ready(page)
         page.wait_for_function(

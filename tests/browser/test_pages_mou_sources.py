@@ -14,6 +14,7 @@ from components.data.dataset import load_dataset
 from components.i18n import t
 from components.views.mou import sankey_spec
 from components.views.sources import package_files
+from bench.browser import sector_option
 from tests.browser.conftest import new_page, screenshot, unexpected_console_errors, wait_ready, wait_tables_measured
 
 DATA = load_dataset()
@@ -37,11 +38,10 @@ def open_view(page, app_server, path: str) -> None:
 
 
 def choose_sector(page, lang: str, sector_id: str) -> None:
-    """Tick a sector in the sidebar's filter (opening its list first), found by its name in the language."""
+    """Choose a sector in the sidebar's filter (opening its list first), found by its name in the language."""
     name = DATA.sectors.set_index("id").loc[sector_id, f"name_{lang}"]
-    controls = page.locator('[data-testid="stSidebar"] .krcn-controls')
-    controls.get_by_role("group", name=t("sector.label", lang)).locator("summary").click()
-    controls.get_by_label(name, exact=True).check()
+    sector_option(page, name).click()
+    page.keyboard.press("Escape")
     page.wait_for_function(f"() => location.search.includes('sector={sector_id}')")
     wait_ready(page)
     page.wait_for_timeout(800)
@@ -143,7 +143,7 @@ def test_sources_csv_and_zip_downloads(browser, app_server):
 
 
 def test_a_download_works_from_the_keyboard_and_again(browser, app_server):
-    # the app's own download button: a real <button>; each press builds the file and saves it once
+    # st.download_button: a real <button>; each press builds the file and saves it once
     context, page, watch = new_page(browser)
     try:
         open_view(page, app_server, "/sources?lang=ko")
@@ -165,7 +165,6 @@ def test_a_download_works_from_the_keyboard_and_again(browser, app_server):
         wait_ready(page)
         page.wait_for_timeout(500)
         assert downloads == []
-        assert page.locator(".krcn-download-status").filter(visible=True).count() == 0  # no stale "preparing"
         assert_clean(watch, app_server.origin)
     finally:
         context.close()

@@ -1,7 +1,7 @@
 """What the browser draws for a chart (no streamlit): the chart component's data and HTML.
 
 The pages build their bar charts as plotly.py figures (pure, tested, and the figure is what a reader of the code
-knows); `bar_spec` turns such a figure into what the app's own chart component draws (static/krcn/ui.js). The
+knows); `bar_spec` turns such a figure into what the app's own chart component draws (static/krcn/chart.js). The
 MOU's Sankey comes ready to draw from `mou.sankey_spec`. By default no chart library reaches the browser: `st.plotly_chart`
 would load Streamlit's chart module with all of plotly.js (4.7 MB, about 0.8 s of a first visit on the benchmark
 machine), and even a partial plotly.js (1.3 MB) cost the MOU page ~200 ms for its one Sankey. Text travels as
@@ -76,7 +76,7 @@ def sankey_data(spec: dict, *, alt: str, text: dict[str, str]) -> dict:
 # --- horizontal bar charts without plotly.js ------------------------------------------------------------------
 # The dashboard's bar charts are one horizontal bar trace each: a label, a bar and its value written beside or
 # inside it. plotly.js (~150 ms of a first visit on the benchmark machine for two charts) draws them no better
-# than a few HTML elements do: `bar_spec` turns such a figure into what `chart` in static/krcn/ui.js draws
+# than a few HTML elements do: `bar_spec` turns such a figure into what static/krcn/chart.js draws
 # (labels and values as real text, never clipped; hatching and text, not colour alone, mark a bar out).
 
 _PLOTLY_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'"), ("&amp;", "&"))

@@ -1,5 +1,5 @@
 """Tables as the app's own component draws them (no streamlit): the payload (columns, rows, the table's text)
-and the component's HTML; the browser code is `table` in static/krcn/ui.js.
+and the component's HTML; the browser code is static/krcn/table.js.
 
 Why not `st.dataframe`: its grid arrives as about 25 lazily loaded modules (1.3 MB) after the page's first
 message, and a first visit waits for them; on the benchmark machine one small `st.dataframe` made a page 1.5x

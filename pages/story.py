@@ -1,0 +1,52 @@
+"""/story: the 25 Sept 2025 event told in steps. Each step is a view of the network (filter, focus, highlights,
+the rest faded) with a caption in our own words and its sources; `?step=N` is in the URL. Steps are data
+(data/story.csv); logic: components/views/story.py (pure)."""
+import streamlit as st
+
+from components.views.safe_text import escape_markdown
+from components.views.story import all_step_views, step_view, story_steps
+from components.web.frame import guarded, page_view, small_print
+from components.web.network import network_chart
+
+view = page_view("story")
+data, lang, state = view.data, view.lang, view.state
+steps = story_steps(data)
+
+st.title(view.t("story.title"))
+if not steps:
+    st.info(view.t("story.empty"))
+    st.stop()
+st.caption(view.t("story.intro", count=len(steps)))
+
+shown = step_view(data, steps, state.step or steps[0].number, lang)
+
+# 1. Where we are, and the way on (buttons, and the ← → keys).
+with guarded(view):
+    back, where, on = st.columns([1, 2, 1], vertical_alignment="center")
+    if shown.previous is not None:
+        back.button(f"← {view.t('story.previous')}", key="story_previous", shortcut="Left",
+                    on_click=view.write, kwargs={"step": shown.previous})
+    where.markdown(f"**{escape_markdown(shown.progress)}**")
+    if shown.next is not None:
+        on.button(f"{view.t('story.next')} →", key="story_next", shortcut="Right", type="primary",
+                  on_click=view.write, kwargs={"step": shown.next})
+    st.progress(shown.position / shown.count)
+    st.caption(view.t("story.keyboard"))
+
+# 2. The step: its title and caption, the network as it stands at this step, its sources.
+with guarded(view):
+    st.header(shown.title)
+    st.markdown(escape_markdown(shown.caption))
+    network_chart(shown.network, data, key="story_network")
+    small_print(view, [], shown.step.source_ids, shown.step.locator)
+    step = shown.step
+    view.page_link("network", label=view.t("story.open_network"), sectors=step.sectors, focus=step.focus or None,
+                   depth=step.depth if step.focus else 1)
+
+# 3. The whole story as one document (what prints).
+with guarded(view):
+    with st.expander(view.t("story.print")):
+        for each in all_step_views(data, steps, lang):
+            st.subheader(f"{each.position}. {each.title}")
+            st.markdown(escape_markdown(each.caption))
+            small_print(view, [], each.step.source_ids, each.step.locator)

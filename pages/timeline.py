@@ -1,0 +1,93 @@
+"""/timeline: the Korea–China linkage over time — the events on a date axis (a light SVG; plotly on request), the
+same events as a table, and one event opened below with its participants, outcome, sources and network.
+Logic: components/views/timeline.py (pure). Every link-worthy choice is in the URL (region, counterpart, open,
+and the event and sector filters every page shares)."""
+import streamlit as st
+
+from components.views import timeline as tl
+from components.views.network_model import build_network
+from components.views.safe_text import escape_markdown
+from components.web.frame import csv_download, guarded, page_view, small_print, source_markdown, url_widget
+from components.web.network import network_chart
+from components.web.render.table import Column, columns_from_headers
+from components.web.table import data_table
+
+view = page_view("timeline")
+data, lang, state = view.all_data, view.lang, view.state  # the timeline shows every event, not only the seed's
+filters = {"sectors": state.sectors, "regions": state.regions, "counterparts": state.counterparts, "events": state.events}
+
+st.title(view.t("timeline.title"))
+st.caption(view.t("timeline.intro"))
+
+# 1. Filters of this page (the sidebar's sector and the link's event filter apply too).
+with guarded(view):
+    regions, counterparts = dict(tl.region_options(data, lang)), dict(tl.counterpart_options(data, lang))
+    left, right = st.columns(2)
+    left.multiselect(view.t("timeline.filter.region"), list(regions), format_func=regions.__getitem__,
+                     placeholder=view.t("timeline.filter.all"), **url_widget(view, "region"))
+    right.multiselect(view.t("timeline.filter.counterpart"), list(counterparts), format_func=counterparts.__getitem__,
+                      placeholder=view.t("timeline.filter.all"), **url_widget(view, "counterpart"))
+
+rows = tl.timeline_rows(data, lang, **filters)
+total = len(data.events) if data.events is not None else 0
+
+# 2. The chart: light by default (an SVG drawn here, no chart library); plotly on request.
+with guarded(view):
+    st.caption(view.t("timeline.count", shown=len(rows), total=total))
+    if rows.empty:
+        st.info(view.t("timeline.empty"))
+    else:
+        interactive = st.toggle(view.t("timeline.interactive"), key="timeline_interactive")
+        if interactive:
+            figure = tl.timeline_figure(data, lang, **filters)
+            picked = st.plotly_chart(
+                figure, key="timeline_plotly", on_select="rerun", selection_mode="points",
+                config={"displaylogo": False, "toImageButtonOptions": {"filename": "krcn-timeline"}},
+            )
+            points = (picked or {}).get("selection", {}).get("points", []) if isinstance(picked, dict) else []
+            if points and points[0].get("customdata") and points[0]["customdata"] != state.open:
+                view.navigate(open=points[0]["customdata"])
+        else:
+            st.html(tl.timeline_svg(data, lang, **filters))
+        legend = " · ".join(f"{label}" for label, _ in tl.kind_legend(data, lang, **filters))
+        st.caption(escape_markdown(legend) + " — " + view.t("timeline.legend"))
+
+# 3. The chart's text twin: every event with date, place, participants, outcome and sources.
+with guarded(view):
+    if not rows.empty:
+        st.header(view.t("timeline.table.heading"))
+        st.caption(view.t("timeline.table.caption"))
+        headers = {col: view.t(f"timeline.col.{col}") for col in rows.columns}
+        number = Column("number", headers["number"], kind="number")
+        data_table(view, "timeline_table", rows, columns_from_headers(headers, number=number),
+                   caption=view.t("timeline.table.heading"))
+        csv_download(view.t("timeline.download"), rows, f"krcn-timeline-{lang}.csv", "timeline_csv", headers)
+
+# 4. One event opened: what it was, who took part, what came of it, its sources and its network.
+with guarded(view):
+    ids = list(rows["id"]) if not rows.empty else []
+    if state.open and state.open not in ids:
+        ids = [state.open, *ids]
+    names = dict(zip(data.events["id"], data.events[f"name_{lang}"])) if total else {}
+    st.selectbox(view.t("timeline.open.label"), [None, *ids], help=view.t("timeline.open.help"),
+                 format_func=lambda e: view.t("timeline.open.none") if e is None else names.get(e, e),
+                 **url_widget(view, "open"))
+    event = tl.event_view(data, state.open, lang) if state.open else None
+    if event is not None:
+        with st.container(border=True):
+            st.subheader(event.name)
+            st.markdown(escape_markdown(view.t("timeline.event.when", date=event.date, kind=event.kind, place=event.place)))
+            st.markdown(escape_markdown(event.description))
+            people = "\n".join(f"- {escape_markdown(name)} ({escape_markdown(role)})" for _, name, role in event.participants)
+            st.markdown(f"**{view.t('timeline.event.participants')}**\n\n{people or '—'}")
+            outcomes = [text for kind, _, text in event.outcomes if kind != "context" and text]
+            body = "\n".join(f"- {escape_markdown(text)}" for text in outcomes) or view.t("timeline.event.no_outcomes")
+            st.markdown(f"**{view.t('timeline.event.outcomes')}**\n\n{body}")
+            level = view.t(f"confidence.{event.confidence}")
+            small_print(view, [view.t("timeline.event.confidence", level=level)], event.source_ids, event.locator)
+            from components.views.event_scope import scope_dataset
+
+            scoped = data.memo(scope_dataset, (event.id,))
+            network = build_network(scoped, lang=lang)
+            network_chart(network, scoped)
+            view.page_link("network", label=view.t("timeline.event.network"), events=(event.id,))
