@@ -15,9 +15,9 @@ PAGE_FILES = {
     "delegation": "pages/delegation.py",
     "economy": "pages/economy.py",
     "mou": "pages/mou.py",
-    "sources": "pages/sources.py",
     "timeline": "pages/timeline.py",
     "story": "pages/story.py",
+    "sources": "pages/sources.py",
 }
 
 
@@ -154,9 +154,13 @@ def page_links_shown(at: AppTest) -> list[dict]:
 
 
 def share_link(at: AppTest) -> str:
-    """The link in the sidebar's share box (st.code)."""
-    (code,) = at.sidebar.get("code")
-    return code.proto.code_text
+    """The link in the sidebar's share box (its first st.code; the citation follows)."""
+    return at.sidebar.get("code")[0].proto.code_text
+
+
+def citation(at: AppTest) -> str:
+    """The "cite this view" text in the sidebar (the st.code after the share link)."""
+    return at.sidebar.get("code")[1].proto.code_text
 
 
 def download_buttons(at: AppTest) -> list[dict]:

@@ -319,9 +319,9 @@ def _sidebar(view: View) -> None:
                            **url_widget(view, "event"))
         st.divider()
         share_box(view)
-        with st.expander(t("cite.label", lang)):
-            st.code(cite_this_view(view), language=None, wrap_lines=True)
-            st.caption(t("cite.help", lang))
+        st.markdown(f"**{t('cite.label', lang)}**")
+        st.code(cite_this_view(view), language=None, wrap_lines=True)
+        st.caption(t("cite.help", lang))
         st.caption(t("footer.note", lang))
 
 
