@@ -90,10 +90,10 @@ def test_initech_details_list_profile_facts_with_sources_and_unknowns():
 def test_whole_network_without_focus():
     at = run_network(lang="en")
     data = graph_data(at)
-    assert len(data["nodes"]) == 81  # 45 entities + 18 clauses + 18 sectors that something carries
-    assert len(data["edges"]) == 110
-    assert len(table_rows(at)) == 52  # every relation of relations.csv
-    assert [s.value for s in at.header] == ["Relations table (52)", "Summary"]
+    assert len(data["nodes"]) == 62  # 26 entities + 18 clauses + 18 sectors that something carries
+    assert len(data["edges"]) == 95
+    assert len(table_rows(at)) == 37  # every relation of the first story (no ?event=)
+    assert [s.value for s in at.header] == ["Relations table (37)", "Summary"]
     assert any("Click a node or choose one" in i.value for i in at.info)
     assert at.selectbox(key="focus").value is None
     assert at.button_group(key="depth").proto.disabled  # depth only matters with a focus
@@ -114,7 +114,7 @@ def test_sector_filter_security(lang):
 def test_sector_filter_with_fade_keeps_every_node_faded():
     at = run_network(sector="security", fade="1", lang="en")
     data = graph_data(at)
-    assert len(data["nodes"]) == 81
+    assert len(data["nodes"]) == 62
     assert [n["id"] for n in data["nodes"] if not n.get("opacity")] == [
         "initech", "tencent-cloud-visit-2025-09-25", "sector:security",
     ]
@@ -127,7 +127,9 @@ def test_the_focus_list_offers_every_node_grouped_by_kind_and_writes_ids_to_the_
 
     at = run_network(lang="en")
     focus = at.selectbox(key="focus")
-    options = focus_options(load_dataset(ROOT / "data"), "en")
+    from components.views.event_scope import scope_dataset
+
+    options = focus_options(scope_dataset(load_dataset(ROOT / "data")), "en")  # the first story's nodes (no ?event=)
     assert focus.options == ["(whole network)", *[label for _, label in options]]  # ids shown by format_func
     assert "Initech · Company" in focus.options
 

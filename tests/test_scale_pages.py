@@ -68,7 +68,7 @@ def test_real_data_is_never_capped():
 def test_network_focus_list_offers_every_node_at_ten_times_the_data(scaled_dir, monkeypatch):
     # st.selectbox filters its options as the visitor types: a list of hundreds of nodes stays usable
     from components.data.dataset import load_dataset
-    from components.views.graph import focusable_ids
+    from components.views.network_model import focusable_ids
 
     monkeypatch.setenv("KRCN_DATA_DIR", str(scaled_dir))
     for lang in ("en", "ko"):

@@ -140,8 +140,8 @@ def test_step_href():
 
 
 def test_the_story_page_keeps_its_step_parameter():
-    state, dropped = parse_query({"step": ["3"], "lang": ["ko"]}, page="story", sector_ids=())
-    assert dropped == [] and state.lang == "ko"
+    state, dropped = parse_query({"step": ["3"], "lang": ["ko"]}, page="story", sector_ids=(), step_numbers=range(1, 10))
+    assert dropped == [] and state.lang == "ko" and state.step == 3
 
 
 # --- the real story ------------------------------------------------------------------------------------
