@@ -258,7 +258,7 @@ def network_info(probe: Probe) -> dict:
 
 def rounds_of_visits(browser, stack: Stack, targets: tuple[str, ...], pages: list[str], profiles: list[str],
                      vias: list[str], rounds: int, rec: Recorder, prefix: str, timeout_ms: float,
-                     interactions: bool = True) -> None:
+                     interactions: bool = True, after_round=None) -> None:
     """Every profile, way in and page; the targets one after the other, in an order that rotates."""
     labels = names_for_interactions()
     turn = 0
@@ -273,6 +273,8 @@ def rounds_of_visits(browser, stack: Stack, targets: tuple[str, ...], pages: lis
                         visit(browser, stack, target, via, profile_name, page_id, rec, prefix, timeout_ms,
                               interact, labels)
             log(f"{prefix or ''}round {n + 1}/{rounds}: {profile_name} done")
+        if after_round is not None:
+            after_round(n + 1)
 
 
 def warm_up(browser, stack: Stack, pages: list[str], timeout_ms: float) -> None:
@@ -615,7 +617,16 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 if not quick:  # CI's quick run times nothing: its first visits may include imports
                     warm_up(browser, stack, pages, timeout_ms)
-                rounds_of_visits(browser, stack, TARGETS, pages, profiles, vias, rounds, rec, "", timeout_ms)
+                def save_partial(done: int) -> None:
+                    """A long run's rounds so far, in case it is stopped before the end."""
+                    partial = dict(report, rounds_done=done, visits=visit_table(rec, pages, profiles, vias),
+                                   interactions=interaction_table(rec, pages), errors=list(rec.errors))
+                    partial["goals"] = goals(partial)
+                    out.parent.mkdir(parents=True, exist_ok=True)
+                    out.with_suffix(".partial.json").write_text(json.dumps(partial, indent=2, ensure_ascii=False))
+
+                rounds_of_visits(browser, stack, TARGETS, pages, profiles, vias, rounds, rec, "", timeout_ms,
+                                 after_round=save_partial)
                 report["visits"] = visit_table(rec, pages, profiles, vias)
                 report["interactions"] = interaction_table(rec, pages)
                 report["network"] = {t: rec.network.get(t) for t in ("app", "peer")}
