@@ -239,12 +239,15 @@ def visit(browser, stack: Stack, target: str, via: str, profile_name: str, page_
 
 
 def encoding_summary(encodings: dict[str, str]) -> dict:
-    """How the JavaScript files of a visit came: how many, how many compressed, by which encoding."""
+    """How the JavaScript files of a visit came: how many, how many compressed, by which encoding; and the
+    same for Streamlit's own bundles (/static/js/), which its server sends uncompressed."""
     scripts = {path: enc for path, enc in encodings.items() if path.endswith(".js")}
+    bundles = {path: enc for path, enc in scripts.items() if path.startswith("/static/js/")}
     counts: dict[str, int] = {}
     for enc in scripts.values():
         counts[enc or "identity"] = counts.get(enc or "identity", 0) + 1
-    return {"js_files": len(scripts), "compressed": sum(1 for e in scripts.values() if e), "by_encoding": counts}
+    return {"js_files": len(scripts), "compressed": sum(1 for e in scripts.values() if e), "by_encoding": counts,
+            "streamlit_bundles": len(bundles), "streamlit_bundles_compressed": sum(1 for e in bundles.values() if e)}
 
 
 def network_info(probe: Probe) -> dict:
