@@ -192,7 +192,7 @@ class Recorder:
 
 
 def visit(browser, stack: Stack, target: str, via: str, profile_name: str, page_id: str, rec: Recorder,
-          prefix: str, timeout_ms: float, interactions: bool, labels: tuple[str, str]) -> None:
+          prefix: str, timeout_ms: float, interactions: bool, labels: tuple[str, str], round_no: int = 0) -> None:
     """A first visit and a return visit of one page in one fresh context; then, if asked, warm interactions
     (the app) or reruns (the empty app)."""
     key = f"{prefix}{profile_name}|{via}|{target}|{page_id}"
@@ -201,14 +201,14 @@ def visit(browser, stack: Stack, target: str, via: str, profile_name: str, page_
     probe = Probe(browser, PROFILES[profile_name])
     try:
         try:
-            rec.add(f"{key}|first", load(probe, url, timeout_ms))
+            rec.add(f"{key}|first", dict(load(probe, url, timeout_ms), round=round_no))
             for problem in probe.problems():
                 rec.error(f"{key} first visit", problem)
             rec.resources.setdefault(f"{prefix}{target}|{via}|{page_id}", probe.top_resources())
             rec.encodings.setdefault(f"{prefix}{target}|{via}", encoding_summary(probe.encodings))
             if page_id == "network" and target != "empty":
                 rec.network.setdefault(f"{prefix}{target}", network_info(probe))
-            rec.add(f"{key}|return", load(probe, url, timeout_ms))
+            rec.add(f"{key}|return", dict(load(probe, url, timeout_ms), round=round_no))
             for problem in probe.problems():
                 rec.error(f"{key} return visit", problem)
         except Exception as exc:  # noqa: BLE001 - one failed visit must not stop the run
@@ -274,7 +274,7 @@ def rounds_of_visits(browser, stack: Stack, targets: tuple[str, ...], pages: lis
                     for target in order:
                         interact = interactions and profile_name == INTERACTION_PROFILE and via == "direct"
                         visit(browser, stack, target, via, profile_name, page_id, rec, prefix, timeout_ms,
-                              interact, labels)
+                              interact, labels, round_no=n + 1)
             log(f"{prefix or ''}round {n + 1}/{rounds}: {profile_name} done")
         if after_round is not None:
             after_round(n + 1)
@@ -318,15 +318,19 @@ def visit_stats(samples: list[dict]) -> dict:
         "requests": spread([s["requests"] for s in samples], 0),
         "from_cache": spread([s["from_cache"] for s in samples], 0),
         "foreign_requests": max((s["foreign_requests"] for s in samples), default=0),
+        "stalled_requests": sorted({u for s in samples for u in s.get("stalled", [])}),
         "samples_ms": [_r(s["ms"]) for s in samples],
     }
 
 
 def ratio_stats(top: list[dict], bottom: list[dict]) -> dict:
-    """Per-round ratios of time and bytes: median and range."""
+    """Per-round ratios of time and bytes (the two visits of the same round; a round that failed on either
+    side is left out): median and range."""
+    by_round = {s.get("round"): s for s in bottom}
+    pairs = [(s, by_round[s.get("round")]) for s in top if s.get("round") in by_round]
     out = {}
     for what in ("ms", "bytes"):
-        ratios = pair_ratios([s[what] for s in top], [s[what] for s in bottom])
+        ratios = pair_ratios([a[what] for a, _ in pairs], [b[what] for _, b in pairs])
         out[what] = spread(ratios, 3)
     return out
 

@@ -17,6 +17,7 @@ from bench.profiles import PROFILES, Profile
 
 QUIET_MS = 150
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
+STALLED_S = 30
 
 # Installed before any page script: last DOM mutation time, script-state transitions, the time of the first
 # pointer-down / key-down after a reset (the start of an interaction). performance.now() is 0 at navigation.
@@ -145,6 +146,9 @@ class Probe:
         self.cdp.on("Network.loadingFinished", self._on_loaded)
         self.cdp.on("Network.loadingFailed", self._on_failed)
         self.cdp.on("Network.requestServedFromCache", self._on_cached)
+        self.cdp.on("Network.dataReceived", self._on_activity)
+        self.activity: dict[str, float] = {}  # request id -> when it last showed progress (monotonic s)
+        self.stalled: list[str] = []  # requests that stopped showing progress and were no longer waited for
         self.from_cache = 0  # requests answered by the browser's cache, since the last reset
         self.pending: set[str] = set()  # HTTP requests sent and not yet finished (lazily loaded modules among them)
         self.net_quiet_since = time.monotonic()
@@ -167,6 +171,7 @@ class Probe:
             self.requests += 1
         self.urls[request_id] = url
         self.pending.add(request_id)
+        self.activity[request_id] = time.monotonic()
         if (urlsplit(url).hostname or "") not in LOOPBACK_HOSTS:
             self.foreign.append(url)
 
@@ -174,7 +179,12 @@ class Probe:
         if event.get("requestId", "") in self.urls:
             self.from_cache += 1
 
+    def _on_activity(self, event: dict) -> None:
+        if event.get("requestId", "") in self.pending:
+            self.activity[event["requestId"]] = time.monotonic()
+
     def _on_response(self, event: dict) -> None:
+        self._on_activity(event)
         response = event.get("response", {})
         headers = {k.lower(): v for k, v in (response.get("headers") or {}).items()}
         self.encodings[_path(response.get("url", ""))] = headers.get("content-encoding", "")
@@ -201,12 +211,13 @@ class Probe:
         self.page.wait_for_timeout(20)  # deliver pending CDP events before zeroing
         self.ws_bytes = self.http_bytes = self.ws_messages = self.requests = self.from_cache = 0
         self.foreign = []
+        self.stalled = []
         self.sizes = {}
 
     def result(self, ms: float) -> dict:
         """A visit's or an interaction's numbers: requests are those that went out (not the cache's)."""
         return {"ms": ms, "bytes": self.bytes, "requests": self.requests - self.from_cache,
-                "from_cache": self.from_cache, "foreign_requests": len(self.foreign)}
+                "from_cache": self.from_cache, "foreign_requests": len(self.foreign), "stalled": list(self.stalled)}
 
     @property
     def bytes(self) -> int:
@@ -222,6 +233,7 @@ class Probe:
             )
             # The DOM can be quiet while an element's lazily loaded modules are still on their way (a table or a
             # widget appears only once they arrive): the network must be quiet for as long as the DOM.
+            self._drop_stalled()
             if not self.pending and (time.monotonic() - self.net_quiet_since) * 1000 >= QUIET_MS:
                 break
             if time.monotonic() > deadline:
@@ -230,6 +242,16 @@ class Probe:
         last = self.page.evaluate("window.__bench.last")
         self.page.wait_for_timeout(30)  # let the byte counter receive the last CDP events
         return max(0.0, last - since)
+
+    def _drop_stalled(self) -> None:
+        """Stop waiting for a request that has shown no progress for STALLED_S: seen once in a long phone run,
+        a request whose end Chromium never reported (the same page loaded in 20 s when repeated). A throttled
+        download shows progress every few hundred ms, so only a request that will never end is dropped."""
+        now = time.monotonic()
+        for request_id in [r for r in self.pending if now - self.activity.get(r, now) > STALLED_S]:
+            self.pending.discard(request_id)
+            self.stalled.append(self.urls.get(request_id, request_id))
+            self.net_quiet_since = now
 
     def problems(self) -> list[str]:
         found = self.page.evaluate(PAGE_PROBLEMS_JS)

@@ -32,6 +32,17 @@ def test_pair_ratios_pair_rounds_in_order_and_claim_nothing_when_a_round_is_miss
     assert pair_ratios([], []) == []
 
 
+def test_ratios_pair_visits_of_the_same_round_and_leave_out_a_round_that_failed():
+    from bench.benchmark import ratio_stats
+
+    app = [{"ms": 900.0, "bytes": 10, "round": 2}, {"ms": 800.0, "bytes": 10, "round": 3}]  # round 1 failed
+    peer = [{"ms": 3000.0, "bytes": 40, "round": r} for r in (1, 2, 3)]
+    peer[1]["ms"] = 1800.0
+    ratios = ratio_stats(app, peer)
+    assert ratios["ms"] == {"median": 0.383, "min": 0.267, "max": 0.5, "n": 2}
+    assert ratios["bytes"]["median"] == 0.25 and ratios["bytes"]["n"] == 2
+
+
 def test_profiles_send_their_network_and_cpu_conditions_through_the_devtools_protocol():
     from bench.profiles import PROFILES
 
