@@ -387,7 +387,12 @@ def goals(report: dict) -> list[dict]:
 
     def goal(name: str, limit: float, values: dict[str, float | None]) -> None:
         known = {k: v for k, v in values.items() if v is not None}
-        met = None if not known or len(known) < len(values) else all(v <= limit for v in known.values())
+        if any(v > limit for v in known.values()):
+            met = False  # one measured miss decides it, whatever was not measured
+        elif not known or len(known) < len(values):
+            met = None  # nothing missed, but not every page was measured
+        else:
+            met = True
         out.append({"goal": name, "limit": limit, "met": met, "values": values,
                     "misses": sorted(k for k, v in known.items() if v > limit)})
 
