@@ -562,7 +562,8 @@ def _list(value: str, known, what: str, parser) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", "--runs", type=int, default=5, help="rounds (default 5)")
+    parser.add_argument("--rounds", "--runs", type=int, default=5,
+                        help="rounds (default 5; 0: no visits at 1x, only --scale and the server side)")
     parser.add_argument("--quick", action="store_true",
                         help="CI: 1 round, /network only, no throttling, direct and proxy, 2x scale, no soak")
     parser.add_argument("--pages", default="", help=f"comma separated, of: {', '.join(PAGES)} (default all)")
@@ -580,7 +581,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     quick = args.quick
-    rounds = 1 if quick else max(1, args.rounds)
+    rounds = 1 if quick else max(0, args.rounds)
     pages = _list(args.pages, PAGES, "pages", parser) or list(QUICK_PAGES if quick else PAGES)
     profiles = _list(args.profiles, PROFILES, "profiles", parser) or list(QUICK_PROFILES if quick else ("phone", "desktop"))
     scale_profiles = list(QUICK_PROFILES) if quick else _list(args.scale_profiles, PROFILES, "profiles", parser)
@@ -627,7 +628,7 @@ def main(argv: list[str] | None = None) -> int:
         with sync_playwright() as pw:
             browser = launch_browser(pw)
             try:
-                if not quick:  # CI's quick run times nothing: its first visits may include imports
+                if not quick and rounds:  # CI's quick run times nothing: its first visits may include imports
                     warm_up(browser, stack, pages, timeout_ms)
                 def save_partial(done: int) -> None:
                     """A long run's rounds so far, in case it is stopped before the end."""
@@ -639,7 +640,7 @@ def main(argv: list[str] | None = None) -> int:
 
                 rounds_of_visits(browser, stack, TARGETS, pages, profiles, vias, rounds, rec, "", timeout_ms,
                                  after_round=save_partial)
-                report["visits"] = visit_table(rec, pages, profiles, vias)
+                report["visits"] = visit_table(rec, pages, profiles, vias) if rounds else {}
                 report["interactions"] = interaction_table(rec, pages)
                 report["network"] = {t: rec.network.get(t) for t in ("app", "peer")}
                 report["first_visit_resources"] = rec.resources
