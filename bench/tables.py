@@ -50,6 +50,25 @@ def visit_tables(visits: dict) -> list[str]:
     return out
 
 
+def summary_table(visits: dict) -> list[str]:
+    """One row a page: first-visit time ratios app÷peer and app÷empty for every profile and way in (the
+    README's table)."""
+    columns = [(profile, via) for profile, vias in visits.items() for via in vias]
+    if not columns:
+        return []
+    pages = next(iter(next(iter(visits.values())).values()))
+    out = ["| page | " + " | ".join(f"{p} {v}: ÷peer, ÷empty" for p, v in columns) + " |",
+           "|---|" + "---|" * len(columns)]
+    for page_id, row in pages.items():
+        cells = []
+        for profile, via in columns:
+            first = visits[profile][via][page_id]["first"]
+            peer, empty = first["app/peer"]["ms"], first["app/empty"]["ms"]
+            cells.append(f"{peer['median']:.2f}, {empty['median']:.2f}" if peer and empty else "—")
+        out.append(f"| `{row['path']}` | " + " | ".join(cells) + " |")
+    return out
+
+
 def interaction_table(rows: dict, title: str) -> list[str]:
     if not rows:
         return []
@@ -66,6 +85,8 @@ def main(path: str) -> int:
     lines = [f"{report['created']}, {report.get('rounds_done', report['rounds'])} round(s); {m['cpu_model']}, "
              f"{m['cores']} cores, load average at start {m.get('load_average_at_start')}; Streamlit {m['streamlit']}, "
              f"{m['chromium']}, Caddy {m.get('caddy', '—')}"]
+    lines += ["\n**First visit, time: app÷peer, app÷empty (medians of per-round ratios)**\n"]
+    lines += summary_table(report.get("visits", {}))
     lines += visit_tables(report.get("visits", {}))
     lines += interaction_table(report.get("interactions", {}), "warm interactions, 1x")
     for name, scale in report.get("scale", {}).items():
