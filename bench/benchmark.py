@@ -688,6 +688,10 @@ def main(argv: list[str] | None = None) -> int:
                     except Exception as exc:  # noqa: BLE001
                         rec.error(f"scale {factor}x", exc)
                         traceback.print_exc()
+                    partial = dict(report, errors=list(rec.errors))
+                    partial["goals"] = goals(partial)
+                    out.parent.mkdir(parents=True, exist_ok=True)
+                    out.with_suffix(".partial.json").write_text(json.dumps(partial, indent=2, ensure_ascii=False))
             finally:
                 browser.close()
     finally:
