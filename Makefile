@@ -5,12 +5,12 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test validate bench chromium clean
+.PHONY: run test validate bench chromium proxy serve clean
 
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
-test: $(VENV)/.test chromium
+test: $(VENV)/.test chromium proxy
 	$(PY) -m components.data.validate
 	$(PY) -m pytest -q
 
@@ -18,7 +18,7 @@ validate: $(VENV)/.runtime
 	$(PY) -m components.data.validate
 
 # `make bench BENCH_ARGS="--runs 3"`; the load test: .venv/bin/python bench/load.py (see README "Benchmark").
-bench: $(VENV)/.test chromium
+bench: $(VENV)/.test chromium proxy
 	$(PY) bench/benchmark.py $(BENCH_ARGS)
 
 $(VENV)/bin/python:
@@ -38,6 +38,17 @@ chromium:
 	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; \
 	fi
+
+# Debian's Caddy: the reverse proxy of deploy/ (compression, WebSocket, sticky sessions), for `make serve`, the
+# benchmark's "proxy" runs and tests/browser/test_deploy.py.
+proxy:
+	@if ! command -v caddy >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq caddy; \
+	fi
+
+# The app as a host serves it: PROCESSES streamlit processes behind Caddy on http://127.0.0.1:8080/ (deploy/serve.sh).
+serve: $(VENV)/.runtime proxy
+	PYTHON=$(PY) deploy/serve.sh
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache $(PLOTLY_BUILD)

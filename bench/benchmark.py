@@ -1,38 +1,28 @@
-"""Benchmark of the dashboard against an empty Streamlit app (`make bench`; GitHub issue 6).
+"""Benchmark of the dashboard against a naive peer and an empty Streamlit app, under visitor profiles
+(`make bench`; GitHub issues 6 and 18).
 
-    .venv/bin/python bench/benchmark.py                 # full run (about 15 minutes on 2 cores)
-    .venv/bin/python bench/benchmark.py --runs 3        # fewer paired runs
-    .venv/bin/python bench/benchmark.py --quick         # CI smoke: 1 run, 2 pages, no scale, no memory soak
-    .venv/bin/python bench/benchmark.py --out bench/results/mine.json
+    .venv/bin/python bench/benchmark.py                      # everything: 5 rounds, phone + desktop, direct + proxy
+    .venv/bin/python bench/benchmark.py --rounds 2 --pages network,economy --profiles phone --via proxy
+    .venv/bin/python bench/benchmark.py --scale 10 --scale-rounds 1 --soak 0
+    .venv/bin/python bench/benchmark.py --quick              # CI: one page, no throttling, every figure once
 
-Both servers are `streamlit run` on free loopback ports, from the repository root (same Streamlit, same
-.streamlit/config.toml): the dashboard (app.py) and the baseline bench/empty_app.py. Headless Chromium
-(Debian's /usr/bin/chromium) opens each page in a fresh browser context; dashboard and baseline runs alternate
-(app first on even runs, baseline first on odd ones) and every number is a median over those paired runs.
+Three Streamlit servers on free loopback ports, from the repository root (same Streamlit, same
+.streamlit/config.toml): the dashboard (app.py), the naive peer (bench/peer_app.py: stock widgets, plotly,
+pyvis) and the empty app (bench/empty_app.py: empty pages at the same paths). "proxy" puts each behind its
+own Caddy with deploy/Caddyfile (compression, WebSocket, sticky sessions), the same Streamlit process behind.
 
-What is measured (all times in ms; see README "Benchmark"):
-- page load: navigation start -> page fully rendered = the script finished (stApp notRunning + CONNECTED, after
-  a run was seen), every chart component has drawn, the network component left its 'loading' state (its canvas
-  drawn: data-state="drawn"), and the DOM then stayed quiet for QUIET_MS; the quiet window itself is not counted (the time is that
-  of the last DOM mutation). Ratio = dashboard / empty app. Goal <= 1.15.
-- warm interactions: sector change (sidebar multiselect), focus change (/network select box), language switch
-  (sidebar radio), each from the pointer-down to the redrawn page, same rule. Baseline: a rerun of the empty
-  app ('r'). Goal <= 300 ms median.
-- bytes sent to the browser (CDP: WebSocket frames received + encodedDataLength of finished HTTP loads) per
-  interaction (goal <= 100 KB) and for a first page load, beyond the empty app's.
-- server: script run time per page on the real server (bench/stclient.py: rerun -> script_finished on
-  loopback) and in-process with AppTest; memory (RSS of the streamlit process and children) idle, with 20
-  sessions open, after they close, and over 600 sequential sessions (growth over the last half: a leak).
-- frame floor: the dashboard's own frame with empty pages (bench/common.write_frame_floor_app: the sidebar with
-  its links, language switch, sector filter and share box, and the URL handling) loaded paired with the empty
-  app at "/" and "/economy": the part of every page's ratio that comes before the page's first element.
-- scale: synthetic packages 10x and 100x (bench/scale_data.py, validated with components.data.validate), same page
-  timings, and what the network page shows at that size.
+A round loads, for every profile (bench/profiles.py: CDP network and CPU throttling, viewport), every way in
+(direct, proxy) and every page, the app, the peer and the empty app one after the other (the order rotates
+each time), each in a fresh browser context: a first visit (nothing cached), then, in the same context, a
+return visit (cache warm). Measured (bench/probe.py): ms until the page is drawn and quiet, bytes to the
+browser (HTTP and WebSocket), requests, and requests to other hosts (refused, counted). Reported: medians and
+ranges, and per-round ratios app / peer and app / empty. Warm interactions (sector, focus, language) are
+timed on the app in the desktop profile, direct. Scale: the same with data 10x and 100x (bench/scale_data.py),
+app, peer and empty. Server side: script run times, memory soak (bench/server_side.py).
 """
 from __future__ import annotations
 
 import argparse
-import asyncio
 import csv
 import json
 import subprocess
@@ -45,519 +35,57 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.browser import focus_option, language_option, sector_option  # noqa: E402
 from bench.common import (  # noqa: E402
     EMPTY_APP,
     PAGES,
-    READY,
+    PEER_APP,
     RESULTS,
     ROOT,
     Server,
+    free_port,
     launch_browser,
+    launch_server,
     machine_info,
     median,
-    start_server,
     wait_for_quiet_machine,
-    write_frame_floor_app,
 )
+from bench.probe import (  # noqa: E402
+    NETWORK_INFO_JS,
+    QUIET_MS,
+    Probe,
+    change_focus,
+    change_language,
+    change_sector,
+    load,
+    rerun_empty,
+)
+from bench.profiles import PROFILES  # noqa: E402
+from bench.proxy import Proxy, caddy_binary, start_proxy  # noqa: E402
+from bench.server_side import StoppedFromOutside, apptest_script_times, memory_profile, ws_script_times  # noqa: E402
 
-QUIET_MS = 150
-GOALS = {"page_ratio": 1.15, "interaction_ms": 300, "interaction_bytes": 100 * 1024}
-VIEWPORT = {"width": 1400, "height": 1000}
-QUICK_PAGES = ("overview", "network")
-
-# Installed before any page script: last DOM mutation time, script-state transitions, the time of the first
-# pointer-down / key-down after a reset (the start of an interaction). performance.now() is 0 at navigation.
-INIT_JS = """
-(() => {
-  const b = window.__bench = {last: 0, states: [], mark: null};
-  new MutationObserver((mutations) => {
-    b.last = performance.now();
-    for (const m of mutations) {
-      if (m.type === 'attributes' && m.attributeName === 'data-test-script-state') {
-        b.states.push([b.last, m.target.getAttribute('data-test-script-state')]);
-      }
-    }
-  }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
-  const mark = () => { if (b.mark === null) b.mark = performance.now(); };
-  document.addEventListener('pointerdown', mark, true);
-  document.addEventListener('keydown', mark, true);
-})();
-"""
-
-SETTLED_JS = """
-({since, quiet, ready, runSeen}) => {
-  const b = window.__bench;
-  if (!b || !document.querySelector(ready)) return false;
-  // a run was seen: 'running', or only 'rerunRequested' when a tiny script finishes within one React render;
-  // runSeen: the caller saw the run's messages arrive (a starved browser may render no transition at all)
-  if (!runSeen && !b.states.some(([t, s]) => t >= since && s !== 'notRunning')) return false;
-  // charts (components/ui_chart.py): 'loading' until drawn ('drawn'), or 'failed'
-  for (const el of document.querySelectorAll('.krcn-chart')) {
-    if ((el.dataset.state || 'loading') === 'loading') return false;
-  }
-  // the network component: 'loading' until vis-network's afterDrawing (then 'drawn'), or 'empty'/'failed';
-  // past its node limit /network shows a notice and the table instead, and has no component to wait for
-  for (const el of document.querySelectorAll('.krcn-net')) {
-    if ((el.dataset.state || 'loading') === 'loading') return false;
-  }
-  return performance.now() - b.last >= quiet;
+TARGETS = ("app", "peer", "empty")
+SCRIPTS = {"app": ROOT / "app.py", "peer": PEER_APP, "empty": EMPTY_APP}
+# The repository's config hides st.navigation's menu (the app draws its own); the peer, as its developer
+# would ship it, shows Streamlit's.
+EXTRA_ARGS = {"peer": ("--client.showSidebarNavigation", "true")}
+VIAS = ("direct", "proxy")
+INTERACTION_PROFILE = "desktop"
+QUICK_PAGES = ("network",)
+QUICK_PROFILES = ("unthrottled",)
+PAGES_WITH_CONTENT = ("network", "delegation", "economy", "mou", "sources")  # charts, tables or the network
+GOALS = {
+    "phone_direct_first_vs_peer": 0.5,  # time and bytes, every page
+    "phone_proxy_first_vs_empty": 1.3,  # every page, the empty app behind the same proxy
+    "desktop_first_vs_peer": 0.8,  # pages with charts, tables or the network
+    "desktop_return_vs_empty": 1.2,  # every page
+    "interaction_ms": 300,  # at 1x and 10x
+    "interaction_bytes": 100 * 1024,
+    "scale_100x_desktop_first_vs_empty": 2.0,
 }
-"""
-
-PAGE_PROBLEMS_JS = """
-() => {
-  const texts = (sel) => [...document.querySelectorAll(sel)].map((e) => e.innerText.trim().slice(0, 200));
-  return {
-    exceptions: texts('[data-testid="stException"]'),
-    errors: texts('[data-testid="stAlertContentError"]'),
-    network_failed: texts('.krcn-net[data-state="failed"]'),
-    charts_failed: texts('.krcn-chart[data-state="failed"]'),
-  };
-}
-"""
-
-NETWORK_INFO_JS = """
-() => {
-  const root = document.querySelector('.krcn-net');
-  const net = window.__krcnNetwork;
-  const count = (d) => (d && typeof d.length === 'number' ? d.length : null);
-  return {
-    state: root ? root.dataset.state || null : null,
-    status: root ? (root.querySelector('.krcn-net-status') || {}).textContent || '' : '',
-    canvas: !!document.querySelector('[data-testid="stMain"] canvas'),
-    nodes: net && net.body && net.body.data ? count(net.body.data.nodes) : null,
-    edges: net && net.body && net.body.data ? count(net.body.data.edges) : null,
-    notices: [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stAlert"]')]
-      .map((e) => e.innerText.trim().slice(0, 300)),
-  };
-}
-"""
 
 
 def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
-def sector_names() -> dict[str, dict[str, str]]:
-    with (ROOT / "data" / "sectors.csv").open(encoding="utf-8") as handle:
-        return {row["id"]: row for row in csv.DictReader(handle)}
-
-
-def entity_names() -> dict[str, dict[str, str]]:
-    with (ROOT / "data" / "entities.csv").open(encoding="utf-8") as handle:
-        return {row["id"]: row for row in csv.DictReader(handle)}
-
-
-class Probe:
-    """A fresh browser context with the timing script and a CDP byte counter on its page."""
-
-    def __init__(self, browser, locale: str = "en-US") -> None:
-        self.context = browser.new_context(viewport=VIEWPORT, locale=locale)
-        self.context.add_init_script(INIT_JS)
-        self.page = self.context.new_page()
-        self.page_errors: list[str] = []
-        self.page.on("pageerror", lambda e: self.page_errors.append(str(e)[:300]))
-        self.cdp = self.context.new_cdp_session(self.page)
-        self.cdp.send("Network.enable")
-        self.ws_bytes = 0
-        self.ws_messages = 0  # binary frames (ForwardMsgs) since the last reset
-        self.http_bytes = 0
-        self.urls: dict[str, str] = {}
-        self.sizes: dict[str, int] = {}  # url path -> encoded bytes, for the first load's breakdown
-        self.cdp.on("Network.requestWillBeSent", self._on_request)
-        self.cdp.on("Network.webSocketFrameReceived", self._on_frame)
-        self.cdp.on("Network.loadingFinished", self._on_loaded)
-        self.cdp.on("Network.loadingFailed", self._on_failed)
-        self.pending: set[str] = set()  # HTTP requests sent and not yet finished (lazily loaded modules among them)
-        self.net_quiet_since = time.monotonic()
-
-    def _on_frame(self, event: dict) -> None:
-        response = event.get("response", {})
-        payload = response.get("payloadData", "")
-        if response.get("opcode") == 2:  # binary frames arrive base64-encoded
-            self.ws_bytes += len(payload) * 3 // 4 - payload[-2:].count("=")
-            self.ws_messages += 1
-        else:
-            self.ws_bytes += len(payload.encode("utf-8"))
-
-    def _on_request(self, event: dict) -> None:
-        request_id = event.get("requestId", "")
-        self.urls[request_id] = event.get("request", {}).get("url", "")
-        self.pending.add(request_id)
-
-    def _on_failed(self, event: dict) -> None:
-        self.pending.discard(event.get("requestId", ""))
-        self.net_quiet_since = time.monotonic()
-
-    def _on_loaded(self, event: dict) -> None:
-        self.pending.discard(event.get("requestId", ""))
-        self.net_quiet_since = time.monotonic()
-        size = int(event.get("encodedDataLength", 0))
-        self.http_bytes += size
-        url = self.urls.get(event.get("requestId", ""), "?")
-        path = "/" + url.split("://", 1)[-1].split("/", 1)[-1].split("?")[0] if "://" in url else url
-        self.sizes[path] = self.sizes.get(path, 0) + size
-
-    def top_resources(self, count: int = 8) -> list[list]:
-        ranked = sorted(self.sizes.items(), key=lambda kv: -kv[1])[:count]
-        return [[path, size] for path, size in ranked] + [["(websocket frames)", self.ws_bytes]]
-
-    def reset_bytes(self) -> None:
-        self.page.wait_for_timeout(20)  # deliver pending CDP events before zeroing
-        self.ws_bytes = self.http_bytes = self.ws_messages = 0
-
-    @property
-    def bytes(self) -> int:
-        return self.ws_bytes + self.http_bytes
-
-    def settle(self, since: float, timeout_ms: float, run_seen: bool = False) -> float:
-        """Wait until the page is fully rendered after `since`; returns ms from `since` to the last mutation."""
-        deadline = time.monotonic() + timeout_ms / 1000
-        while True:
-            self.page.wait_for_function(
-                SETTLED_JS, arg={"since": since, "quiet": QUIET_MS, "ready": READY, "runSeen": run_seen},
-                polling=25, timeout=max(1.0, (deadline - time.monotonic()) * 1000),
-            )
-            # The DOM can be quiet while an element's lazily loaded modules are still on their way (a table or a
-            # widget appears only once they arrive): the network must be quiet for as long as the DOM.
-            if not self.pending and (time.monotonic() - self.net_quiet_since) * 1000 >= QUIET_MS:
-                break
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"requests still pending: {sorted(self.urls.get(r, r) for r in self.pending)[:5]}")
-            self.page.wait_for_timeout(25)
-        last = self.page.evaluate("window.__bench.last")
-        self.page.wait_for_timeout(30)  # let the byte counter receive the last CDP events
-        return max(0.0, last - since)
-
-    def problems(self) -> list[str]:
-        found = self.page.evaluate(PAGE_PROBLEMS_JS)
-        out = [f"exception: {t}" for t in found["exceptions"]]
-        out += [f"error box: {t}" for t in found["errors"]]
-        out += [f"network failed: {t}" for t in found["network_failed"]]
-        out += [f"chart failed: {t}" for t in found["charts_failed"]]
-        out += [f"page error: {t}" for t in self.page_errors]
-        return out
-
-    def arm(self) -> None:
-        """Forget earlier marks and states: the next pointer-down or key-down starts the interaction."""
-        self.page.evaluate("window.__bench.mark = null; window.__bench.states = []")
-        self.reset_bytes()
-
-    def mark(self) -> float:
-        value = self.page.evaluate("window.__bench.mark")
-        if value is None:
-            raise RuntimeError("the interaction's pointer-down was not seen")
-        return value
-
-    def close(self) -> None:
-        try:
-            self.context.close()
-        except Exception:  # noqa: BLE001 - a crashed page must not stop the benchmark
-            pass
-
-
-# --- what a visitor does --------------------------------------------------------------------------------
-
-def load(probe: Probe, url: str, timeout_ms: float) -> dict:
-    probe.page.goto(url, wait_until="commit", timeout=timeout_ms)
-    ms = probe.settle(0.0, timeout_ms)
-    return {"ms": ms, "bytes": probe.bytes}
-
-
-RUN_STARTED_JS = """
-({since}) => (window.__bench.states || []).some(([t, s]) => t >= since && s !== 'notRunning')
-"""
-START_TIMEOUT_MS = 10_000  # a click that starts no script run within this is retried (a missed click, not slowness)
-
-
-class NoRunStarted(RuntimeError):
-    """The click was seen but no script run followed."""
-
-
-def interact(probe: Probe, action, timeout_ms: float) -> dict:
-    """Run `action` (which ends with the click that starts the interaction) and time it to the redrawn page."""
-    action()
-    since = probe.mark()
-    deadline = time.time() + START_TIMEOUT_MS / 1000
-    # the server answered (ForwardMsgs arrived) or the page showed a run starting
-    while not probe.ws_messages and not probe.page.evaluate(RUN_STARTED_JS, {"since": since}):
-        if time.time() > deadline:
-            raise NoRunStarted("the click started no script run")
-        probe.page.wait_for_timeout(25)
-    ms = probe.settle(since, timeout_ms, run_seen=probe.ws_messages > 0)
-    return {"ms": ms, "bytes": probe.bytes}
-
-
-def with_retry(attempt, reset, tries: int = 2) -> dict:
-    """A click can land while a dropdown is still opening; then nothing happens. Try once more."""
-    for n in range(tries):
-        try:
-            return attempt()
-        except NoRunStarted:
-            if n == tries - 1:
-                raise
-            reset()
-    raise AssertionError("unreachable")
-
-
-def change_sector(probe: Probe, name: str, timeout_ms: float) -> dict:
-    """Add a sector in the sidebar's filter (st.multiselect: typed, then chosen, as a visitor does)."""
-    page = probe.page
-    option = sector_option(page, name)
-    option.wait_for(state="visible", timeout=10_000)
-
-    def attempt() -> dict:
-        probe.arm()
-        return interact(probe, option.click, timeout_ms)
-
-    result = with_retry(attempt, lambda: None)
-    page.keyboard.press("Escape")  # close the list
-    return result
-
-
-def change_language(probe: Probe, label: str, timeout_ms: float) -> dict:
-    radio = language_option(probe.page, label)
-
-    def attempt() -> dict:
-        radio.wait_for(state="visible", timeout=10_000)
-        probe.arm()
-        return interact(probe, radio.click, timeout_ms)
-
-    return with_retry(attempt, lambda: None)
-
-
-def change_focus(probe: Probe, name: str, timeout_ms: float) -> dict:
-    """Choose a node in /network's focus select box (typed, then the first option that starts with `name`)."""
-    option = focus_option(probe.page, name)
-
-    def attempt() -> dict:
-        probe.arm()
-        return interact(probe, option.click, timeout_ms)
-
-    return with_retry(attempt, lambda: None)
-
-
-def rerun_empty(probe: Probe, timeout_ms: float) -> dict:
-    probe.page.mouse.click(VIEWPORT["width"] // 2, VIEWPORT["height"] // 2)  # focus the document
-    probe.page.wait_for_timeout(50)
-    probe.arm()
-    return interact(probe, lambda: probe.page.keyboard.press("r"), timeout_ms)
-
-
-# --- sessions ---------------------------------------------------------------------------------------------
-
-class Recorder:
-    def __init__(self) -> None:
-        self.samples: dict[str, dict[str, list[float]]] = {}
-        self.errors: list[str] = []
-        self.incidents: list[str] = []  # the environment, not the app: e.g. a server stopped from outside
-        self.empty_resources: list | None = None
-
-    def check_alive(self, server: Server) -> None:
-        """Before a session: a server that ended is restarted; why it ended decides how it is recorded."""
-        if server.alive():
-            return
-        if server.stopped_by_signal():
-            self.incidents.append(f"{time.strftime('%H:%M:%S')} {server.name} server (port {server.port}) was stopped "
-                                  "by a signal from another process; restarted")
-            log(f"INCIDENT {self.incidents[-1]}")
-        else:
-            self.error(f"{server.name} server", f"exited with code {server.process.returncode}; see {server.log_path}")
-        server.restart()
-
-    def add(self, key: str, result: dict) -> None:
-        slot = self.samples.setdefault(key, {"ms": [], "bytes": []})
-        slot["ms"].append(result["ms"])
-        slot["bytes"].append(result["bytes"])
-
-    def error(self, where: str, exc: BaseException | str) -> None:
-        text = exc if isinstance(exc, str) else f"{type(exc).__name__}: {str(exc).splitlines()[0][:300]}"
-        self.errors.append(f"{where}: {text}")
-        log(f"ERROR {where}: {text}")
-
-    def med(self, key: str, what: str = "ms") -> float | None:
-        return median(self.samples.get(key, {}).get(what, []))
-
-
-def app_session(browser, server: Server, page_id: str, rec: Recorder, prefix: str, timeout_ms: float,
-                sector: str, focus_name: str, interactions: bool = True) -> dict:
-    """One fresh context on the dashboard: load a page, then (warm) sector, focus on /network, language."""
-    probe = Probe(browser)
-    info = {}
-    try:
-        try:
-            rec.add(f"{prefix}load:{page_id}", load(probe, server.url(PAGES[page_id]), timeout_ms))
-        except Exception as exc:  # noqa: BLE001
-            rec.error(f"{prefix}load {page_id}", exc)
-            return info
-        for problem in probe.problems():
-            rec.error(f"{prefix}load {page_id}", problem)
-        info["first_load_resources"] = probe.top_resources()
-        if page_id == "network":
-            info["network"] = probe.page.evaluate(NETWORK_INFO_JS)
-        if not interactions:
-            return info
-        steps = [("sector", lambda: change_sector(probe, sector, timeout_ms))]
-        if page_id == "network":
-            steps.append(("focus", lambda: change_focus(probe, focus_name, timeout_ms)))
-        steps.append(("language", lambda: change_language(probe, "한국어", timeout_ms)))
-        for name, step in steps:
-            try:
-                rec.add(f"{prefix}{name}:{page_id}", step())
-            except Exception as exc:  # noqa: BLE001
-                rec.error(f"{prefix}{name} on {page_id}", exc)
-                break
-            for problem in probe.problems():
-                rec.error(f"{prefix}{name} on {page_id}", problem)
-    finally:
-        probe.close()
-    return info
-
-
-def empty_session(browser, server: Server, rec: Recorder, prefix: str, timeout_ms: float, reruns: int,
-                  pair: str) -> None:
-    """One fresh context on the empty app: load at the paired page's path, then `reruns` reruns; samples also
-    filed under the paired page."""
-    probe = Probe(browser)
-    try:
-        # at the paired page's path: a deep link costs the empty app Streamlit's own deep-link handshake too
-        result = load(probe, server.url(PAGES.get(pair, "/")), timeout_ms)
-        rec.empty_resources = rec.empty_resources or probe.top_resources()
-        rec.add(f"{prefix}load:empty", result)
-        rec.add(f"{prefix}load:empty@{pair}", result)
-        for _ in range(reruns):
-            result = rerun_empty(probe, timeout_ms)
-            rec.add(f"{prefix}rerun:empty", result)
-            rec.add(f"{prefix}rerun:empty@{pair}", result)
-    except Exception as exc:  # noqa: BLE001
-        rec.error(f"{prefix}empty app", exc)
-    finally:
-        probe.close()
-
-
-FLOOR_PATHS = ("/", "/economy")  # the root, and a deep link (the frontend's extra health check on both sides)
-
-
-def frame_floor(browser, empty: Server, runs: int, timeout_ms: float) -> dict:
-    """Load the dashboard's frame with empty pages (`write_frame_floor_app`) paired with the empty app at the
-    same paths: what every page pays before its content (a reference, not a goal)."""
-    with tempfile.TemporaryDirectory(prefix="krcn-floor-") as directory:
-        floor = start_server(write_frame_floor_app(Path(directory)), "floor")
-        floor_ms, empty_ms = [], []
-        try:
-            warm_up(browser, [(floor, list(FLOOR_PATHS))], timeout_ms)
-            for run in range(runs):
-                for path in FLOOR_PATHS:
-                    for which in (("floor", "empty") if run % 2 == 0 else ("empty", "floor")):
-                        probe = Probe(browser)
-                        try:
-                            result = load(probe, (floor if which == "floor" else empty).url(path), timeout_ms)
-                            (floor_ms if which == "floor" else empty_ms).append(result["ms"])
-                        finally:
-                            probe.close()
-        finally:
-            floor.stop()
-    ms, base = median(floor_ms), median(empty_ms)
-    return {"ms": _r(ms), "empty_ms": _r(base), "ratio": _r(ms / base, 2) if ms and base else None, "runs": runs,
-            "paths": list(FLOOR_PATHS)}
-
-
-def paired_runs(browser, app: Server, empty: Server, pages: list[str], runs: int, rec: Recorder, prefix: str,
-                timeout_ms: float, interactions: bool = True) -> dict[str, dict]:
-    sectors = sector_names()
-    sector = sectors["cloud"]["name_en"] if "cloud" in sectors else next(iter(sectors.values()))["name_en"]
-    entities = entity_names()
-    focus_name = entities.get("tencent-cloud", {}).get("name_en", "Tencent")
-    infos: dict[str, dict] = {}
-    for run in range(runs):
-        for page_id in pages:
-            order = ("app", "empty") if run % 2 == 0 else ("empty", "app")
-            for which in order:
-                rec.check_alive(app if which == "app" else empty)
-                if which == "app":
-                    info = app_session(browser, app, page_id, rec, prefix, timeout_ms, sector, focus_name, interactions)
-                    if info:
-                        infos[page_id] = info
-                else:
-                    empty_session(browser, empty, rec, prefix, timeout_ms, reruns=2 if interactions else 0,
-                                  pair=page_id)
-        log(f"{prefix or 'real '}run {run + 1}/{runs} done")
-    return infos
-
-
-def warm_up(browser, servers: list[tuple[Server, list[str]]], timeout_ms: float) -> None:
-    """One untimed load of each page: imports, caches and the first st.navigation run are not measured."""
-    for server, paths in servers:
-        for path in paths:
-            probe = Probe(browser)
-            try:
-                probe.page.goto(server.url(path), wait_until="commit", timeout=timeout_ms)
-                probe.settle(0.0, timeout_ms)
-            except Exception as exc:  # noqa: BLE001
-                log(f"warm-up of {server.name}{path} failed: {exc}")
-            finally:
-                probe.close()
-
-
-# --- summaries ----------------------------------------------------------------------------------------------
-
-def pair_ratios(app_ms: list[float], empty_ms: list[float]) -> list[float]:
-    """Run by run, the app's load over the empty app's load it was paired with (both lists in run order; a run
-    that failed on either side leaves them unequal, and then no pairs are claimed). Their spread says how far
-    one run's ratio can be from the median's on this machine."""
-    if len(app_ms) != len(empty_ms):
-        return []
-    return [a / e for a, e in zip(app_ms, empty_ms) if e]
-
-
-def page_table(rec: Recorder, pages: list[str], prefix: str = "") -> dict[str, dict]:
-    out = {}
-    for page_id in pages:
-        base_ms = rec.med(f"{prefix}load:empty@{page_id}")  # the empty-app loads paired with this page's
-        base_bytes = rec.med(f"{prefix}load:empty@{page_id}", "bytes")
-        key = f"{prefix}load:{page_id}"
-        ms, size = rec.med(key), rec.med(key, "bytes")
-        ratio = ms / base_ms if ms is not None and base_ms else None
-        pairs = pair_ratios(rec.samples.get(key, {}).get("ms", []),
-                            rec.samples.get(f"{prefix}load:empty@{page_id}", {}).get("ms", []))
-        out[page_id] = {
-            "path": PAGES[page_id],
-            "app_ms": _r(ms),
-            "baseline_ms": _r(base_ms),
-            "ratio": _r(ratio, 3),
-            "pair_ratios": [_r(r, 3) for r in pairs],  # each run's app load / the empty load paired with it
-            "pair_ratio_range": [_r(min(pairs), 3), _r(max(pairs), 3)] if pairs else None,
-            "goal_met": ratio is not None and ratio <= GOALS["page_ratio"],
-            "first_load_bytes": _r(size, 0),
-            "baseline_bytes": _r(base_bytes, 0),
-            "extra_bytes": _r(size - base_bytes, 0) if size is not None and base_bytes is not None else None,
-            "samples_ms": [_r(v) for v in rec.samples.get(key, {}).get("ms", [])],
-        }
-    return out
-
-
-def interaction_table(rec: Recorder, pages: list[str], prefix: str = "") -> dict[str, dict]:
-    out = {}
-    for name in ("sector", "focus", "language"):
-        for page_id in pages:
-            base_ms = rec.med(f"{prefix}rerun:empty@{page_id}")
-            key = f"{prefix}{name}:{page_id}"
-            if key not in rec.samples:
-                continue
-            ms, size = rec.med(key), rec.med(key, "bytes")
-            out[f"{name}@{page_id}"] = {
-                "interaction": name,
-                "page": page_id,
-                "ms": _r(ms),
-                "baseline_rerun_ms": _r(base_ms),
-                "ratio": _r(ms / base_ms, 3) if ms is not None and base_ms else None,
-                "bytes": _r(size, 0),
-                "goal_ms_met": ms is not None and ms <= GOALS["interaction_ms"],
-                "goal_bytes_met": size is not None and size <= GOALS["interaction_bytes"],
-                "samples_ms": [_r(v) for v in rec.samples[key]["ms"]],
-            }
-    return out
 
 
 def _r(value: float | None, digits: int = 1) -> float | None:
@@ -566,178 +94,347 @@ def _r(value: float | None, digits: int = 1) -> float | None:
     return round(float(value), digits) if digits else int(round(value))
 
 
-# --- server side ---------------------------------------------------------------------------------------------
-
-def run_async(coro_factory):
-    """asyncio.run in a worker thread: Playwright's sync API already runs an event loop in this one."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(lambda: asyncio.run(coro_factory())).result()
-
-
-# A rerun asked for within ~45 ms of the previous run's end reaches the client ~40 ms late, in the empty app too
-# (measured: 44 ms for the empty app's rerun back to back, 1.3 ms after a 50 ms pause); a visitor's click comes
-# after a pause, so each measured run waits this long first.
-IDLE_BEFORE_RUN_S = 0.2
+def names_for_interactions() -> tuple[str, str]:
+    """The sector ticked and the node focused in the warm interactions (English labels, as a visitor sees)."""
+    with (ROOT / "data" / "sectors.csv").open(encoding="utf-8") as handle:
+        sectors = {row["id"]: row["name_en"] for row in csv.DictReader(handle)}
+    with (ROOT / "data" / "entities.csv").open(encoding="utf-8") as handle:
+        entities = {row["id"]: row["name_en"] for row in csv.DictReader(handle)}
+    return sectors.get("cloud") or next(iter(sectors.values())), entities.get("tencent-cloud", "Tencent")
 
 
-def ws_script_times(port: int, pages: list[str], repeats: int) -> dict[str, dict]:
-    """Script run time per page on the real server: rerun -> script_finished over loopback (warm session, each
-    run after IDLE_BEFORE_RUN_S). `first_ms` is a new session's first run, which includes one ~40 ms stall in
-    delivering its messages on loopback that the empty app's first run has as well."""
-    from bench.stclient import StreamlitClient
+# --- servers ---------------------------------------------------------------------------------------------
 
-    async def measure() -> dict[str, dict]:
-        out = {}
-        for page_id in pages:
-            name = PAGES[page_id].strip("/")
-            async with StreamlitClient(port, timeout=300) as client:
-                first = await client.run(name, "lang=en")
-                times, errors, size = [], list(first.errors), []
-                for _ in range(repeats):
-                    await asyncio.sleep(IDLE_BEFORE_RUN_S)
-                    result = await client.run(name, "lang=en")
-                    times.append(result.seconds * 1000)
-                    size.append(result.bytes_received)
-                    errors += result.errors
-            out[page_id] = {
-                "first_ms": _r(first.seconds * 1000),
-                "ms": _r(median(times)),
-                "bytes_per_run": _r(median(size), 0),
-                "errors": errors,
-            }
-        return out
+class Stack:
+    """The servers of one data package: a Streamlit process per target, and a Caddy in front of each.
+    `shared` servers (the empty app, which reads no data) are borrowed from another stack, not stopped."""
 
-    return run_async(measure)
-
-
-def apptest_script_times(pages: list[str], repeats: int) -> dict[str, float | None]:
-    """In-process script run time with streamlit.testing.v1.AppTest (tests/apptest_helpers.open_page)."""
-    from tests.apptest_helpers import open_page
-
-    out: dict[str, float | None] = {}
-    for page_id in pages:
+    def __init__(self, targets: tuple[str, ...], vias: tuple[str, ...], data_dir: Path | None = None,
+                 suffix: str = "", shared: dict[str, Server] | None = None, wait: bool = True) -> None:
+        self.servers: dict[str, Server] = dict(shared or {})
+        self.owned = [t for t in targets if t not in self.servers]
+        self.proxies: dict[str, Proxy] = {}
+        self.vias = vias
         try:
-            at = open_page(page_id, timeout=120, lang="en")
-            times = []
-            for _ in range(repeats):
-                started = time.perf_counter()
-                at.run()
-                times.append((time.perf_counter() - started) * 1000)
-            out[page_id] = _r(median(times))
-        except Exception as exc:  # noqa: BLE001
-            log(f"AppTest of {page_id} failed: {exc}")
-            out[page_id] = None
+            for target in self.owned:  # side by side: each takes seconds to import on 2 cores
+                self.servers[target] = launch_server(SCRIPTS[target], f"{target}{suffix}",
+                                                     data_dir=None if target == "empty" else data_dir,
+                                                     extra=EXTRA_ARGS.get(target, ()))
+            if wait:
+                self.wait()
+        except BaseException:
+            self.stop()
+            raise
+
+    def wait(self) -> None:
+        """Wait for every server's health check, then put a proxy in front of each if asked."""
+        try:
+            for target in self.owned:
+                self.servers[target].wait_ready()
+            if "proxy" in self.vias:
+                for target, server in self.servers.items():
+                    self.proxies[target] = start_proxy([server.port], free_port(), log_dir=RESULTS / "logs")
+        except BaseException:
+            self.stop()
+            raise
+
+    def url(self, target: str, via: str, path: str) -> str:
+        return (self.proxies[target] if via == "proxy" else self.servers[target]).url(path)
+
+    def stop(self) -> None:
+        for proxy in self.proxies.values():
+            proxy.stop()
+        for target in self.owned:
+            if target in self.servers:
+                self.servers[target].stop()
+
+    def stop_all_but(self, keep: str) -> None:
+        """Stop every owned server but `keep` (and every proxy): they would compete for the CPUs."""
+        for proxy in self.proxies.values():
+            proxy.stop()
+        for target in self.owned:
+            if target != keep:
+                self.servers[target].stop()
+
+
+# --- measuring --------------------------------------------------------------------------------------------
+
+class Recorder:
+    """Samples by key, in round order, and what went wrong."""
+
+    def __init__(self) -> None:
+        self.samples: dict[str, list[dict]] = {}
+        self.errors: list[str] = []
+        self.incidents: list[str] = []
+        self.resources: dict[str, list] = {}  # first visits' largest resources, by target and page
+        self.encodings: dict[str, dict] = {}  # Content-Encoding of the JS bundles, by target and way in
+        self.network: dict[str, dict] = {}  # what /network drew, by target
+
+    def add(self, key: str, result: dict) -> None:
+        self.samples.setdefault(key, []).append(result)
+
+    def error(self, where: str, exc: BaseException | str) -> None:
+        text = exc if isinstance(exc, str) else f"{type(exc).__name__}: {str(exc).splitlines()[0][:300]}"
+        self.errors.append(f"{where}: {text}")
+        log(f"ERROR {where}: {text}")
+
+    def check_alive(self, server: Server) -> None:
+        """Before a visit: a server that ended is restarted; why it ended decides how it is recorded."""
+        if server.alive():
+            return
+        if server.stopped_by_signal():
+            self.incidents.append(f"{time.strftime('%H:%M:%S')} {server.name} server was stopped by a signal "
+                                  "from another process; restarted")
+            log(f"INCIDENT {self.incidents[-1]}")
+        else:
+            self.error(f"{server.name} server", f"exited with code {server.process.returncode}; see {server.log_path}")
+        server.restart()
+
+
+def visit(browser, stack: Stack, target: str, via: str, profile_name: str, page_id: str, rec: Recorder,
+          prefix: str, timeout_ms: float, interactions: bool, labels: tuple[str, str], round_no: int = 0) -> None:
+    """A first visit and a return visit of one page in one fresh context; then, if asked, warm interactions
+    (the app) or reruns (the empty app)."""
+    key = f"{prefix}{profile_name}|{via}|{target}|{page_id}"
+    url = stack.url(target, via, PAGES[page_id])
+    rec.check_alive(stack.servers[target])
+    probe = Probe(browser, PROFILES[profile_name])
+    try:
+        try:
+            rec.add(f"{key}|first", dict(load(probe, url, timeout_ms), round=round_no))
+            for problem in probe.problems():
+                rec.error(f"{key} first visit", problem)
+            rec.resources.setdefault(f"{prefix}{target}|{via}|{page_id}", probe.top_resources())
+            rec.encodings.setdefault(f"{prefix}{target}|{via}", encoding_summary(probe.encodings))
+            if page_id == "network" and target != "empty":
+                rec.network.setdefault(f"{prefix}{target}", network_info(probe))
+            rec.add(f"{key}|return", dict(load(probe, url, timeout_ms), round=round_no))
+            for problem in probe.problems():
+                rec.error(f"{key} return visit", problem)
+        except Exception as exc:  # noqa: BLE001 - one failed visit must not stop the run
+            rec.error(f"{key} visit", exc)
+            return
+        if not interactions:
+            return
+        sector, focus = labels
+        if target == "app":
+            steps = [("sector", lambda: change_sector(probe, sector, timeout_ms))]
+            if page_id == "network":
+                steps.append(("focus", lambda: change_focus(probe, focus, timeout_ms)))
+            steps.append(("language", lambda: change_language(probe, "한국어", timeout_ms)))
+        elif target == "empty":
+            steps = [("rerun", lambda: rerun_empty(probe, timeout_ms))] * 2
+        else:
+            steps = []
+        for name, step in steps:
+            try:
+                rec.add(f"{prefix}interaction|{target}|{name}|{page_id}", step())
+            except Exception as exc:  # noqa: BLE001
+                rec.error(f"{prefix}{name} on {page_id}", exc)
+                break
+            for problem in probe.problems():
+                rec.error(f"{prefix}{name} on {page_id}", problem)
+    finally:
+        probe.close()
+
+
+def encoding_summary(encodings: dict[str, str]) -> dict:
+    """How the JavaScript files of a visit came: how many, how many compressed, by which encoding; and the
+    same for Streamlit's own bundles (/static/js/), which its server sends uncompressed."""
+    scripts = {path: enc for path, enc in encodings.items() if path.endswith(".js")}
+    bundles = {path: enc for path, enc in scripts.items() if path.startswith("/static/js/")}
+    counts: dict[str, int] = {}
+    for enc in scripts.values():
+        counts[enc or "identity"] = counts.get(enc or "identity", 0) + 1
+    return {"js_files": len(scripts), "compressed": sum(1 for e in scripts.values() if e), "by_encoding": counts,
+            "streamlit_bundles": len(bundles), "streamlit_bundles_compressed": sum(1 for e in bundles.values() if e)}
+
+
+def network_info(probe: Probe) -> dict:
+    """What /network drew: the app's component state, or the peer's pyvis canvas in its iframe."""
+    info = probe.page.evaluate(NETWORK_INFO_JS)
+    info["iframe_canvas"] = probe.page.evaluate(
+        "() => [...document.querySelectorAll('iframe')].some((f) => { try { return !!f.contentDocument"
+        ".querySelector('#mynetwork canvas'); } catch (e) { return false; } })")
+    return info
+
+
+def rounds_of_visits(browser, stack: Stack, targets: tuple[str, ...], pages: list[str], profiles: list[str],
+                     vias: list[str], rounds: int, rec: Recorder, prefix: str, timeout_ms: float,
+                     interactions: bool = True, after_round=None) -> None:
+    """Every profile, way in and page; the targets one after the other, in an order that rotates."""
+    labels = names_for_interactions()
+    turn = 0
+    for n in range(rounds):
+        for profile_name in profiles:
+            for via in vias:
+                for page_id in pages:
+                    order = targets[turn % len(targets):] + targets[:turn % len(targets)]
+                    turn += 1
+                    for target in order:
+                        interact = interactions and profile_name == INTERACTION_PROFILE and via == "direct"
+                        visit(browser, stack, target, via, profile_name, page_id, rec, prefix, timeout_ms,
+                              interact, labels, round_no=n + 1)
+            log(f"{prefix or ''}round {n + 1}/{rounds}: {profile_name} done")
+        if after_round is not None:
+            after_round(n + 1)
+
+
+def warm_up(browser, stack: Stack, pages: list[str], timeout_ms: float) -> None:
+    """One untimed load of each page of each server: imports, caches and the first st.navigation run are not
+    measured."""
+    for target in stack.servers:
+        for page_id in pages:
+            probe = Probe(browser)
+            try:
+                load(probe, stack.url(target, "direct", PAGES[page_id]), timeout_ms)
+            except Exception as exc:  # noqa: BLE001
+                log(f"warm-up of {target}{PAGES[page_id]} failed: {exc}")
+            finally:
+                probe.close()
+
+
+# --- summaries ----------------------------------------------------------------------------------------------
+
+def spread(values: list[float], digits: int = 1) -> dict | None:
+    if not values:
+        return None
+    return {"median": _r(median(values), digits), "min": _r(min(values), digits), "max": _r(max(values), digits),
+            "n": len(values)}
+
+
+def pair_ratios(numerators: list[float], denominators: list[float]) -> list[float]:
+    """Round by round, one side's value over the other's from the same round (both lists in round order; a
+    round that failed on either side leaves them unequal, and then no pairs are claimed)."""
+    if len(numerators) != len(denominators):
+        return []
+    return [a / b for a, b in zip(numerators, denominators) if b]
+
+
+def visit_stats(samples: list[dict]) -> dict:
+    return {
+        "ms": spread([s["ms"] for s in samples]),
+        "bytes": spread([s["bytes"] for s in samples], 0),
+        "requests": spread([s["requests"] for s in samples], 0),
+        "from_cache": spread([s["from_cache"] for s in samples], 0),
+        "foreign_requests": max((s["foreign_requests"] for s in samples), default=0),
+        "stalled_requests": sorted({u for s in samples for u in s.get("stalled", [])}),
+        "samples_ms": [_r(s["ms"]) for s in samples],
+    }
+
+
+def ratio_stats(top: list[dict], bottom: list[dict]) -> dict:
+    """Per-round ratios of time and bytes (the two visits of the same round; a round that failed on either
+    side is left out): median and range."""
+    by_round = {s.get("round"): s for s in bottom}
+    pairs = [(s, by_round[s.get("round")]) for s in top if s.get("round") in by_round]
+    out = {}
+    for what in ("ms", "bytes"):
+        ratios = pair_ratios([a[what] for a, _ in pairs], [b[what] for _, b in pairs])
+        out[what] = spread(ratios, 3)
     return out
 
 
-class StoppedFromOutside(RuntimeError):
-    """A server this script started was ended by another process's signal."""
+def visit_table(rec: Recorder, pages: list[str], profiles: list[str], vias: list[str], prefix: str = "") -> dict:
+    out: dict = {}
+    for profile_name in profiles:
+        for via in vias:
+            for page_id in pages:
+                row: dict = {"path": PAGES[page_id]}
+                for kind in ("first", "return"):
+                    samples = {t: rec.samples.get(f"{prefix}{profile_name}|{via}|{t}|{page_id}|{kind}", [])
+                               for t in TARGETS}
+                    row[kind] = {t: visit_stats(s) for t, s in samples.items() if s}
+                    row[kind]["app/peer"] = ratio_stats(samples["app"], samples["peer"])
+                    row[kind]["app/empty"] = ratio_stats(samples["app"], samples["empty"])
+                    row[kind]["peer/empty"] = ratio_stats(samples["peer"], samples["empty"])
+                out.setdefault(profile_name, {}).setdefault(via, {})[page_id] = row
+    return out
 
 
-def memory_profile(soak_sessions: int, concurrent: int, pages: list[str]) -> dict:
-    """RSS of a dedicated dashboard server: idle, `concurrent` sessions open, after close, growth over a soak."""
-    from bench.stclient import StreamlitClient
+def interaction_table(rec: Recorder, pages: list[str], prefix: str = "") -> dict:
+    out = {}
+    for name in ("sector", "focus", "language"):
+        for page_id in pages:
+            samples = rec.samples.get(f"{prefix}interaction|app|{name}|{page_id}")
+            if not samples:
+                continue
+            ms, size = median([s["ms"] for s in samples]), median([s["bytes"] for s in samples])
+            out[f"{name}@{page_id}"] = {
+                "interaction": name, "page": page_id, "ms": _r(ms), "bytes": _r(size, 0),
+                "ms_range": [_r(min(s["ms"] for s in samples)), _r(max(s["ms"] for s in samples))],
+                "goal_ms_met": ms <= GOALS["interaction_ms"], "goal_bytes_met": size <= GOALS["interaction_bytes"],
+            }
+    reruns = [s for p in pages for s in rec.samples.get(f"{prefix}interaction|empty|rerun|{p}", [])]
+    if reruns:
+        out["rerun@empty"] = {"interaction": "rerun", "page": "empty app", "ms": _r(median([s["ms"] for s in reruns])),
+                              "bytes": _r(median([s["bytes"] for s in reruns]), 0)}
+    return out
 
-    server = start_server(ROOT / "app.py", "memory")
-    mib = 1024 * 1024
-    names = [PAGES[p].strip("/") for p in pages]
-    errors: list[str] = []
+
+def _ratio(table: dict, profile_name: str, via: str, page_id: str, kind: str, pair: str, what: str = "ms"):
     try:
-        time.sleep(2)
-        rss_start = server.rss_bytes()
+        return table[profile_name][via][page_id][kind][pair][what]["median"]
+    except (KeyError, TypeError):
+        return None
 
-        async def one(i: int, keep: asyncio.Event | None = None, opened: list | None = None) -> None:
-            async with StreamlitClient(server.port, timeout=120) as client:
-                result = await client.run(names[i % len(names)], "lang=en" if i % 2 else "lang=ko")
-                errors.extend(result.errors)
-                result = await client.run(names[i % len(names)], "lang=en&sector=cloud")
-                errors.extend(result.errors)
-                if keep is not None:
-                    opened.append(i)
-                    await keep.wait()
 
-        async def warm() -> None:
-            for i in range(len(names)):
-                await one(i)
+def goals(report: dict) -> list[dict]:
+    """Each goal of issue 18 with the numbers that decide it; `met` is None when it was not measured."""
+    table = report.get("visits", {})
+    pages = report["pages_measured"]
+    out = []
 
-        run_async(warm)
-        time.sleep(2)
-        rss_idle = server.rss_bytes()
+    def goal(name: str, limit: float, values: dict[str, float | None]) -> None:
+        known = {k: v for k, v in values.items() if v is not None}
+        if any(v > limit for v in known.values()):
+            met = False  # one measured miss decides it, whatever was not measured
+        elif not known or len(known) < len(values):
+            met = None  # nothing missed, but not every page was measured
+        else:
+            met = True
+        out.append({"goal": name, "limit": limit, "met": met, "values": values,
+                    "misses": sorted(k for k, v in known.items() if v > limit)})
 
-        async def hold() -> int:
-            keep, opened = asyncio.Event(), []
-            tasks = [asyncio.create_task(one(i, keep, opened)) for i in range(concurrent)]
-            deadline = time.time() + 300
-            while len(opened) < concurrent and time.time() < deadline and not all(t.done() for t in tasks):
-                await asyncio.sleep(0.2)
-            await asyncio.sleep(1)
-            rss = server.rss_bytes()
-            keep.set()
-            await asyncio.gather(*tasks, return_exceptions=True)
-            return rss
-
-        rss_open = run_async(hold)
-        time.sleep(5)
-        rss_closed = server.rss_bytes()
-
-        curve: list[tuple[int, float]] = []
-
-        async def soak() -> None:
-            for i in range(soak_sessions):
-                await one(i)
-                if (i + 1) % 10 == 0:
-                    curve.append((i + 1, server.rss_bytes() / mib))
-
-        started = time.time()
-        run_async(soak)
-        soak_seconds = time.time() - started
-        time.sleep(5)
-        rss_after_soak = server.rss_bytes()
-    except Exception as exc:
-        if not server.alive() and server.stopped_by_signal():
-            raise StoppedFromOutside(f"memory server (port {server.port}) was stopped by a signal") from exc
-        raise
-    finally:
-        server.stop()
-
-    def slope(points: list[tuple[int, float]]) -> float | None:
-        """Least-squares growth in KiB per session."""
-        if len(points) < 3:
-            return None
-        n = len(points)
-        mx = sum(p[0] for p in points) / n
-        my = sum(p[1] for p in points) / n
-        den = sum((p[0] - mx) ** 2 for p in points)
-        return round(sum((p[0] - mx) * (p[1] - my) for p in points) / den * 1024, 1) if den else None
-
-    # Streamlit keeps up to 128 disconnected sessions for 2 minutes (MemorySessionStorage), and the per-view
-    # memo fills as views are met: memory grows over the first couple of hundred sessions of a fast soak (seen:
-    # flat from about session 260). A leak shows as growth over the soak's last half.
-    late = [p for p in curve if p[0] > soak_sessions / 2]
-    return {
-        "rss_start_mib": round(rss_start / mib, 1),
-        "rss_idle_mib": round(rss_idle / mib, 1),
-        "rss_sessions_open_mib": round(rss_open / mib, 1),
-        "concurrent_sessions": concurrent,
-        "rss_after_close_mib": round(rss_closed / mib, 1),
-        "soak_sessions": soak_sessions,
-        "soak_seconds": round(soak_seconds, 1),
-        "soak_curve_mib": [[n, round(v, 1)] for n, v in curve],
-        "soak_slope_kib_per_session": slope(curve),
-        "soak_slope_last_half_kib_per_session": slope(late),
-        "rss_after_soak_mib": round(rss_after_soak / mib, 1),
-        "errors": errors[:20],
-        "note": "sessions are websocket clients speaking Streamlit's protocol (bench/stclient.py); Streamlit keeps "
-        "up to 128 disconnected sessions for 120 s, so growth over the first 128 sessions is expected",
-    }
+    if "phone" in table and "direct" in table["phone"]:
+        goal("phone, first visit, direct: time <= 0.5 x the peer's", GOALS["phone_direct_first_vs_peer"],
+             {p: _ratio(table, "phone", "direct", p, "first", "app/peer") for p in pages})
+        goal("phone, first visit, direct: bytes <= 0.5 x the peer's", GOALS["phone_direct_first_vs_peer"],
+             {p: _ratio(table, "phone", "direct", p, "first", "app/peer", "bytes") for p in pages})
+    if "phone" in table and "proxy" in table["phone"]:
+        goal("phone, first visit, proxy: time <= 1.3 x the empty app behind the proxy",
+             GOALS["phone_proxy_first_vs_empty"],
+             {p: _ratio(table, "phone", "proxy", p, "first", "app/empty") for p in pages})
+    for via in ("direct", "proxy"):
+        if "desktop" in table and via in table["desktop"]:
+            content = [p for p in pages if p in PAGES_WITH_CONTENT]
+            goal(f"desktop, first visit, {via}: pages with charts, tables or the network <= 0.8 x the peer's",
+                 GOALS["desktop_first_vs_peer"],
+                 {p: _ratio(table, "desktop", via, p, "first", "app/peer") for p in content})
+            goal(f"desktop, return visit, {via}: <= 1.2 x the empty app's return visit",
+                 GOALS["desktop_return_vs_empty"],
+                 {p: _ratio(table, "desktop", via, p, "return", "app/empty") for p in pages})
+    for label, interactions in [("1x", report.get("interactions", {}))] + [
+            (name, scale.get("interactions", {})) for name, scale in report.get("scale", {}).items() if name != "100x"]:
+        app_rows = {k: v for k, v in interactions.items() if k != "rerun@empty"}
+        if app_rows:
+            goal(f"warm interactions at {label}: ms", GOALS["interaction_ms"], {k: v["ms"] for k, v in app_rows.items()})
+            goal(f"warm interactions at {label}: bytes", GOALS["interaction_bytes"],
+                 {k: v["bytes"] for k, v in app_rows.items()})
+    big = report.get("scale", {}).get("100x", {}).get("visits", {})
+    if big:
+        profile_name = next(iter(big))
+        goal(f"100x data, {profile_name}, first visit, direct: <= 2 x the empty app",
+             GOALS["scale_100x_desktop_first_vs_empty"],
+             {p: _ratio(big, profile_name, "direct", p, "first", "app/empty") for p in pages})
+    return out
 
 
 # --- scale ------------------------------------------------------------------------------------------------
 
-def scale_run(browser, empty: Server, factor: int, pages: list[str], runs: int, rec: Recorder, workdir: Path,
-              timeout_ms: float) -> dict:
+def prepare_scale(factor: int, workdir: Path) -> tuple[dict, Stack | None]:
+    """Write and validate the package `factor` times the real one and start (not wait for) the app and the
+    peer on it: they import while other things are measured."""
     from bench.scale_data import make_scaled
 
     data_dir = workdir / f"data-{factor}x"
@@ -747,194 +444,229 @@ def scale_run(browser, empty: Server, factor: int, pages: list[str], runs: int, 
     result: dict = {"factor": factor, "rows": counts, "validate_ok": check.returncode == 0,
                     "validate_output": (check.stdout + check.stderr).strip()[-500:]}
     if check.returncode != 0:
+        return result, None
+    return result, Stack(("app", "peer"), ("direct",), data_dir=data_dir, suffix=f"-{factor}x", wait=False)
+
+
+def scale_run(browser, result: dict, stack: Stack | None, pages: list[str], profiles: list[str], rounds: int,
+              rec: Recorder, timeout_ms: float, empty: Server, quick: bool = False) -> dict:
+    """The app and the peer on a scaled package, the empty app (which reads no data) borrowed: first and
+    return visits, and the app's warm interactions unless quick."""
+    factor = result["factor"]
+    result["profiles"] = profiles
+    if stack is None:
         rec.error(f"scale {factor}x", "synthetic package does not validate")
         return result
-    server = start_server(ROOT / "app.py", f"app-{factor}x", data_dir=data_dir)
-    rec.check_alive(empty)
+    stack.servers["empty"] = empty  # borrowed: Stack.stop stops only what it started
     prefix = f"{factor}x:"
     try:
+        stack.wait()
         started = time.time()
-        warm_up(browser, [(server, [PAGES[p] for p in pages])], timeout_ms)
+        if not quick:
+            warm_up(browser, stack, pages, timeout_ms)
         result["warm_up_seconds"] = round(time.time() - started, 1)
-        infos = paired_runs(browser, server, empty, pages, runs, rec, prefix, timeout_ms)
-        result["pages"] = page_table(rec, pages, prefix)
+        rounds_of_visits(browser, stack, TARGETS, pages, profiles, ["direct"], rounds, rec, prefix, timeout_ms,
+                         interactions=not quick)
+        result["visits"] = visit_table(rec, pages, profiles, ["direct"], prefix)
         result["interactions"] = interaction_table(rec, pages, prefix)
-        result["network"] = infos.get("network", {}).get("network")
+        result["network"] = {t: rec.network.get(f"{prefix}{t}") for t in ("app", "peer")}
         try:
-            result["server_script"] = ws_script_times(server.port, pages, repeats=2)
+            result["server_script"] = ws_script_times(stack.servers["app"].port, pages, repeats=2)
         except Exception as exc:  # noqa: BLE001
             rec.error(f"scale {factor}x server script times", exc)
-        result["rss_mib"] = round(server.rss_bytes() / 1024 / 1024, 1)
+        result["rss_mib"] = {t: round(stack.servers[t].rss_bytes() / 1024 / 1024, 1) for t in stack.owned}
     finally:
-        server.stop()
+        stack.stop()
     return result
 
 
 # --- report -------------------------------------------------------------------------------------------------
 
-def fmt(value, digits: int = 0, suffix: str = "") -> str:
+def fmt(value, digits: int = 0) -> str:
     if value is None:
         return "—"
-    if isinstance(value, float) and digits:
-        return f"{value:.{digits}f}{suffix}"
-    return f"{round(value):,}{suffix}" if isinstance(value, (int, float)) else str(value)
+    if digits:
+        return f"{value:.{digits}f}"
+    return f"{round(value):,}"
+
+
+def _med(stats: dict | None, what: str):
+    return (stats or {}).get(what, {}) and stats[what]["median"] if stats and stats.get(what) else None
+
+
+def print_visits(table: dict) -> None:
+    for profile_name, vias in table.items():
+        for via, rows in vias.items():
+            print(f"\n{profile_name}, {via}: first visit ms (app / peer / empty), app÷peer [range], app÷empty [range], "
+                  "KB app / peer / empty; return visit ms app / empty, app÷empty")
+            for page_id, row in rows.items():
+                first, back = row["first"], row["return"]
+                ms = [_med(first.get(t), "ms") for t in TARGETS]
+                kb = [(_med(first.get(t), "bytes") or 0) / 1024 for t in TARGETS]
+                ap, ae = first["app/peer"]["ms"] or {}, first["app/empty"]["ms"] or {}
+                rb = back["app/empty"]["ms"] or {}
+                print(f"  {row['path']:<12} {fmt(ms[0]):>7} / {fmt(ms[1]):>7} / {fmt(ms[2]):>7}"
+                      f"  {fmt(ap.get('median'), 2):>5} [{fmt(ap.get('min'), 2)}-{fmt(ap.get('max'), 2)}]"
+                      f"  {fmt(ae.get('median'), 2):>5} [{fmt(ae.get('min'), 2)}-{fmt(ae.get('max'), 2)}]"
+                      f"  {fmt(kb[0]):>6} / {fmt(kb[1]):>6} / {fmt(kb[2]):>6}"
+                      f"  | {fmt(_med(back.get('app'), 'ms')):>6} / {fmt(_med(back.get('empty'), 'ms')):>6}"
+                      f"  {fmt(rb.get('median'), 2)}")
 
 
 def print_report(report: dict) -> None:
     m = report["machine"]
     print()
     print(f"Machine: {m['cpu_model']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['os']}; Python {m['python']}, "
-          f"Streamlit {m['streamlit']}, {m['chromium']}")
-    print(f"Mode: {report['mode']}, {report['runs']} paired run(s); medians; goal marks: ok / MISS")
-    print()
-    print("Page load (navigation -> fully rendered)          app ms   empty ms   ratio  (runs)       goal<=1.15  first load KB (+ vs empty)")
-    for page_id, row in report["pages"].items():
-        spread = row.get("pair_ratio_range")
-        runs_text = f"({fmt(spread[0], 2)}-{fmt(spread[1], 2)})" if spread else ""
-        print(f"  {row['path']:<46} {fmt(row['app_ms']):>7}  {fmt(row['baseline_ms']):>8}  {fmt(row['ratio'], 2):>6}"
-              f"  {runs_text:<11}  {'ok' if row['goal_met'] else 'MISS':>10}  {fmt((row['first_load_bytes'] or 0) / 1024):>6}"
-              f" (+{fmt((row['extra_bytes'] or 0) / 1024)})")
-    print()
-    print("Warm interaction (click -> redrawn)                ms   ratio vs empty rerun   KB   goal<=300ms  goal<=100KB")
-    for key, row in report["interactions"].items():
-        print(f"  {key:<44} {fmt(row['ms']):>6}  {fmt(row['ratio'], 2):>8}  {fmt((row['bytes'] or 0) / 1024, 1):>14}"
-              f"  {'ok' if row['goal_ms_met'] else 'MISS':>10}  {'ok' if row['goal_bytes_met'] else 'MISS':>10}")
-    base = report.get("baseline", {})
-    floor = report.get("frame_floor") or {}
-    if floor:
-        print(f"  (frame floor - the dashboard's sidebar and URL handling with empty pages, at {' and '.join(floor.get('paths', []))}: "
-              f"{fmt(floor.get('ms'))} ms = {fmt(floor.get('ratio'), 2)} x the empty app)")
-    print(f"  (empty app: load {fmt(base.get('load_ms'))} ms, rerun {fmt(base.get('rerun_ms'))} ms, "
-          f"first load {fmt((base.get('load_bytes') or 0) / 1024)} KB)")
-    server = report.get("server", {})
-    if server.get("script_ms"):
-        print()
-        print("Server script run per page      real server ms (first)   AppTest ms   bytes/run")
-        for page_id, row in server["script_ms"].items():
-            print(f"  {PAGES[page_id]:<30} {fmt(row.get('ms')):>8} ({fmt(row.get('first_ms'))})"
-                  f"   {fmt(server.get('apptest_ms', {}).get(page_id)):>10}   {fmt(row.get('bytes_per_run')):>9}")
-        empty_row = server.get("script_ms_empty_app") or {}
-        print(f"  {'(empty app)':<30} {fmt(empty_row.get('ms')):>8} ({fmt(empty_row.get('first_ms'))})")
-    mem = server.get("memory")
-    if mem:
-        print()
-        print(f"Memory (RSS, MiB): start {mem.get('rss_start_mib')}, idle {mem.get('rss_idle_mib')}, "
-              f"{mem.get('concurrent_sessions', '')} sessions open {mem.get('rss_sessions_open_mib', '—')}, "
-              f"after close {mem.get('rss_after_close_mib', '—')}, after {mem.get('soak_sessions', '—')} sessions "
-              f"{mem.get('rss_after_soak_mib', '—')}; growth {mem.get('soak_slope_kib_per_session', '—')} KiB/session "
-              f"overall, {mem.get('soak_slope_last_half_kib_per_session', '—')} KiB/session over the soak's last half")
+          f"Streamlit {m['streamlit']}, {m['chromium']}, {m.get('caddy') or 'no caddy'}")
+    print(f"Mode: {report['mode']}, {report['rounds']} round(s); medians [range of per-round ratios]")
+    print_visits(report.get("visits", {}))
+    print("\nWarm interactions (app, desktop, direct): ms, KB")
+    for key, row in report.get("interactions", {}).items():
+        print(f"  {key:<24} {fmt(row['ms']):>6} ms  {fmt((row['bytes'] or 0) / 1024, 1):>7} KB")
     for name, scale in report.get("scale", {}).items():
-        print()
         rows = scale.get("rows", {})
-        print(f"Scale {name}: {rows.get('entities')} entities, {rows.get('relations')} relations, "
-              f"valid={scale.get('validate_ok')}, warm-up {scale.get('warm_up_seconds')} s, RSS {scale.get('rss_mib')} MiB")
-        for page_id, row in scale.get("pages", {}).items():
-            script = scale.get("server_script", {}).get(page_id, {})
-            print(f"  {row['path']:<14} {fmt(row['app_ms']):>7} ms  ratio {fmt(row['ratio'], 2):>6}  "
-                  f"first load {fmt((row['first_load_bytes'] or 0) / 1024)} KB  server script {fmt(script.get('ms'))} ms")
+        print(f"\nScale {name}: {rows.get('entities')} entities, {rows.get('relations')} relations, "
+              f"valid={scale.get('validate_ok')}, RSS {scale.get('rss_mib')} MiB")
+        print_visits(scale.get("visits", {}))
         for key, row in scale.get("interactions", {}).items():
-            print(f"  {key:<30} {fmt(row['ms']):>7} ms  {fmt((row['bytes'] or 0) / 1024, 1)} KB")
-        if scale.get("network"):
-            net = scale["network"]
-            print(f"  network: state={net.get('state')} nodes={net.get('nodes')} edges={net.get('edges')} "
-                  f"status={net.get('status')!r} notices={net.get('notices')}")
+            print(f"  {key:<24} {fmt(row['ms']):>6} ms  {fmt((row['bytes'] or 0) / 1024, 1):>7} KB")
+    server = report.get("server", {})
+    mem = server.get("memory") or {}
+    if mem.get("rss_idle_mib"):
+        print(f"\nMemory (RSS, MiB): idle {mem.get('rss_idle_mib')}, {mem.get('concurrent_sessions', '')} sessions open "
+              f"{mem.get('rss_sessions_open_mib', '—')}, after {mem.get('soak_sessions', '—')} sessions "
+              f"{mem.get('rss_after_soak_mib', '—')}; growth over the soak's last half "
+              f"{mem.get('soak_slope_last_half_kib_per_session', '—')} KiB/session")
+    print("\nGoals (issue 18):")
+    for row in report.get("goals", []):
+        state = {True: "met", False: "NOT MET", None: "not measured"}[row["met"]]
+        values = ", ".join(f"{k} {fmt(v, 2) if isinstance(v, float) and v < 10 else fmt(v)}"
+                           for k, v in row["values"].items())
+        print(f"  [{state}] {row['goal']}: {values}")
     for incident in report.get("incidents", []):
         print(f"Incident (not the app): {incident}")
-    print()
-    print(f"Errors: {len(report['errors'])}")
+    print(f"\nErrors: {len(report['errors'])}")
     for error in report["errors"][:30]:
         print(f"  - {error}")
 
 
 # --- main -------------------------------------------------------------------------------------------------
 
+def _list(value: str, known, what: str, parser) -> list[str]:
+    items = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [v for v in items if v not in known]
+    if unknown:
+        parser.error(f"unknown {what} {unknown}; known: {', '.join(known)}")
+    return items
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=5, help="paired runs per page (default 5)")
-    parser.add_argument("--quick", action="store_true", help="CI smoke: 1 run, 2 pages, no scale, no memory soak")
-    parser.add_argument("--out", type=Path, default=None, help="JSON output (default bench/results/benchmark[-quick].json)")
+    parser.add_argument("--rounds", "--runs", type=int, default=5,
+                        help="rounds (default 5; 0: no visits at 1x, only --scale and the server side)")
+    parser.add_argument("--quick", action="store_true",
+                        help="CI: 1 round, /network only, no throttling, direct and proxy, 2x scale, no soak")
+    parser.add_argument("--pages", default="", help=f"comma separated, of: {', '.join(PAGES)} (default all)")
+    parser.add_argument("--profiles", default="", help=f"comma separated, of: {', '.join(PROFILES)} "
+                        "(default phone,desktop)")
+    parser.add_argument("--via", default="", help="direct, proxy or both (default both when caddy is installed)")
     parser.add_argument("--scale", default="10,100", help="scale factors, comma separated ('' for none)")
-    parser.add_argument("--scale-runs", type=int, default=3, help="paired runs per page at scale (default 3)")
-    parser.add_argument("--soak", type=int, default=600, help="sequential sessions of the memory soak (default 600: Streamlit keeps up to 128 closed sessions for 120 s, so the first few hundred fill that cache)")
-    parser.add_argument("--pages", default="", help="only these pages, comma separated (e.g. 'mou,network')")
-    parser.add_argument("--timeout", type=float, default=120, help="seconds a page may take to render (default 120)")
+    parser.add_argument("--scale-rounds", type=int, default=3, help="rounds at scale (default 3)")
+    parser.add_argument("--scale-profiles", default="desktop", help="profiles at scale (default desktop)")
+    parser.add_argument("--soak", type=int, default=600, help="sequential sessions of the memory soak (0: none)")
+    parser.add_argument("--out", type=Path, default=None, help="JSON output (default bench/results/benchmark[-quick].json)")
+    parser.add_argument("--timeout", type=float, default=240, help="seconds a page may take to be drawn (default 240)")
     parser.add_argument("--wait-idle", type=float, default=0, metavar="SECONDS",
                         help="first wait up to SECONDS for other processes to leave the CPUs idle (default 0)")
     args = parser.parse_args(argv)
 
-    runs = 1 if args.quick else max(1, args.runs)
-    pages = list(QUICK_PAGES) if args.quick else list(PAGES)
-    if args.pages:
-        pages = [p.strip() for p in args.pages.split(",") if p.strip()]
-        unknown = [p for p in pages if p not in PAGES]
-        if unknown:
-            parser.error(f"unknown pages {unknown}; known: {', '.join(PAGES)}")
-    factors = [] if args.quick else [int(f) for f in args.scale.split(",") if f.strip()]
-    out = args.out or RESULTS / ("benchmark-quick.json" if args.quick else "benchmark.json")
+    quick = args.quick
+    rounds = 1 if quick else max(0, args.rounds)
+    pages = _list(args.pages, PAGES, "pages", parser) or list(QUICK_PAGES if quick else PAGES)
+    profiles = _list(args.profiles, PROFILES, "profiles", parser) or list(QUICK_PROFILES if quick else ("phone", "desktop"))
+    scale_profiles = list(QUICK_PROFILES) if quick else _list(args.scale_profiles, PROFILES, "profiles", parser)
+    vias = _list(args.via, VIAS, "ways in", parser) or [v for v in VIAS if v == "direct" or caddy_binary()]
+    if "proxy" in vias and not caddy_binary():
+        parser.error("--via proxy needs caddy (apt-get install caddy; `make test` installs it)")
+    factors = [2] if quick else [int(f) for f in args.scale.split(",") if f.strip()]
+    out = args.out or RESULTS / ("benchmark-quick.json" if quick else "benchmark.json")
     timeout_ms = args.timeout * 1000
+    global INTERACTION_PROFILE
+    if INTERACTION_PROFILE not in profiles:  # interactions are timed in the first profile measured instead
+        INTERACTION_PROFILE = profiles[0]
+
     rec = Recorder()
+    caddy = caddy_binary()
+    machine = machine_info()
+    if caddy:
+        machine["caddy"] = subprocess.run([caddy, "version"], capture_output=True, text=True).stdout.strip()
     report: dict = {
-        "schema": 1,
+        "schema": 2,
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "mode": "quick" if args.quick else "full",
-        "runs": runs,
+        "mode": "quick" if quick else "full",
+        "rounds": rounds,
         "pages_measured": pages,
+        "profiles": {p: PROFILES[p].describe() for p in profiles},
+        "vias": vias,
+        "interaction_profile": INTERACTION_PROFILE,
         "quiet_window_ms": QUIET_MS,
-        "goals": GOALS,
-        "machine": machine_info(),
+        "goals_set": GOALS,
+        "machine": machine,
+        "other_hosts": "refused by the browser (DNS), counted per visit as foreign_requests",
     }
     if args.wait_idle:
         report["machine"]["busy_cores_before_start"] = wait_for_quiet_machine(args.wait_idle, log=log)
-    if max(report["machine"]["load_average_at_start"][:1]) > 1.0:
-        log(f"warning: load average {report['machine']['load_average_at_start']} - other processes compete "
-            "for the CPUs, timings will be noisy (see --wait-idle)")
     started = time.time()
     from playwright.sync_api import sync_playwright
 
-    log(f"{report['mode']} run: {runs} paired run(s) over {', '.join(pages)}")
-    app = start_server(ROOT / "app.py", "app")
-    empty = start_server(EMPTY_APP, "empty")
+    log(f"{report['mode']}: {rounds} round(s), pages {', '.join(pages)}, profiles {', '.join(profiles)}, "
+        f"via {', '.join(vias)}, scale {factors or 'none'}")
+    workdir = tempfile.TemporaryDirectory(prefix="krcn-bench-")
+    scale_stacks = {factor: prepare_scale(factor, Path(workdir.name)) for factor in factors}
+    stack = Stack(TARGETS, tuple(vias))
     try:
         with sync_playwright() as pw:
             browser = launch_browser(pw)
             try:
-                warm_up(browser, [(app, [PAGES[p] for p in pages]), (empty, ["/"])], timeout_ms)
-                infos = paired_runs(browser, app, empty, pages, runs, rec, "", timeout_ms)
-                report["pages"] = page_table(rec, pages)
+                if not quick and rounds:  # CI's quick run times nothing: its first visits may include imports
+                    warm_up(browser, stack, pages, timeout_ms)
+                def save_partial(done: int) -> None:
+                    """A long run's rounds so far, in case it is stopped before the end."""
+                    partial = dict(report, rounds_done=done, visits=visit_table(rec, pages, profiles, vias),
+                                   interactions=interaction_table(rec, pages), errors=list(rec.errors))
+                    partial["goals"] = goals(partial)
+                    out.parent.mkdir(parents=True, exist_ok=True)
+                    out.with_suffix(".partial.json").write_text(json.dumps(partial, indent=2, ensure_ascii=False))
+
+                rounds_of_visits(browser, stack, TARGETS, pages, profiles, vias, rounds, rec, "", timeout_ms,
+                                 after_round=save_partial)
+                report["visits"] = visit_table(rec, pages, profiles, vias) if rounds else {}
                 report["interactions"] = interaction_table(rec, pages)
-                report["baseline"] = {
-                    "load_ms": _r(rec.med("load:empty")),
-                    "rerun_ms": _r(rec.med("rerun:empty")),
-                    "load_bytes": _r(rec.med("load:empty", "bytes"), 0),
-                    "rerun_bytes": _r(rec.med("rerun:empty", "bytes"), 0),
-                }
-                report["network"] = infos.get("network", {}).get("network")
-                log("frame floor: the dashboard's frame with empty pages")
-                try:
-                    report["frame_floor"] = frame_floor(browser, empty, runs, timeout_ms)
-                except Exception as exc:  # noqa: BLE001
-                    rec.error("frame floor", exc)
-                report["first_load_resources"] = {p: i.get("first_load_resources") for p, i in infos.items()}
-                report["first_load_resources"]["empty app"] = rec.empty_resources
+                report["network"] = {t: rec.network.get(t) for t in ("app", "peer")}
+                report["first_visit_resources"] = rec.resources
+                report["script_encodings"] = {k: v for k, v in rec.encodings.items() if ":" not in k}
                 server: dict = {}
                 log("server script times")
                 try:
-                    server["script_ms"] = ws_script_times(app.port, pages, repeats=3 if args.quick else 10)
-                    server["script_ms_empty_app"] = ws_script_times(empty.port, ["overview"], repeats=3 if args.quick else 10)["overview"]
+                    repeats = 3 if quick else 10
+                    server["script_ms"] = ws_script_times(stack.servers["app"].port, pages, repeats=repeats)
+                    server["script_ms_empty_app"] = ws_script_times(stack.servers["empty"].port, ["overview"],
+                                                                    repeats=repeats)["overview"]
                     for page_id, row in server["script_ms"].items():
                         for problem in row["errors"]:
                             rec.error(f"server run of {page_id}", problem)
                 except Exception as exc:  # noqa: BLE001
                     rec.error("server script times", exc)
-                server["rss_app_after_browser_runs_mib"] = round(app.rss_bytes() / 1024 / 1024, 1)
-                server["rss_empty_after_browser_runs_mib"] = round(empty.rss_bytes() / 1024 / 1024, 1)
-                app.stop()
+                server["rss_after_browser_runs_mib"] = {t: round(s.rss_bytes() / 1024 / 1024, 1)
+                                                        for t, s in stack.servers.items()}
                 report["server"] = server
-                if not args.quick:
+                stack.stop_all_but("empty")  # the empty app reads no data: the scale runs share it
+                if not quick:
                     log("AppTest script times")
                     server["apptest_ms"] = apptest_script_times(pages, repeats=5)
+                if args.soak > 0 and not quick:
                     log(f"memory: idle, 20 sessions, {args.soak} sequential sessions")
-                    for attempt in range(2):
+                    for _attempt in range(2):
                         try:
                             server["memory"] = memory_profile(args.soak, 20, pages)
                             for problem in server["memory"]["errors"]:
@@ -942,43 +674,36 @@ def main(argv: list[str] | None = None) -> int:
                             break
                         except StoppedFromOutside as exc:
                             rec.incidents.append(f"{time.strftime('%H:%M:%S')} {exc}; memory profile restarted")
-                            log(f"INCIDENT {rec.incidents[-1]}")
                         except Exception as exc:  # noqa: BLE001
                             rec.error("memory profile", exc)
                             break
-                else:
-                    server["memory"] = {"rss_idle_mib": server["rss_app_after_browser_runs_mib"],
-                                        "note": "quick mode: no soak"}
                 report["scale"] = {}
-                with tempfile.TemporaryDirectory(prefix="krcn-bench-") as tmp:
-                    for factor in factors:
-                        log(f"scale {factor}x")
-                        try:
-                            report["scale"][f"{factor}x"] = scale_run(
-                                browser, empty, factor, pages, max(1, min(args.scale_runs, runs)), rec, Path(tmp),
-                                timeout_ms * (2 if factor >= 100 else 1),
-                            )
-                        except Exception as exc:  # noqa: BLE001
-                            rec.error(f"scale {factor}x", exc)
-                            traceback.print_exc()
+                for factor, (result, scale_stack) in scale_stacks.items():
+                    log(f"scale {factor}x")
+                    try:
+                        report["scale"][f"{factor}x"] = scale_run(
+                            browser, result, scale_stack, pages, scale_profiles,
+                            1 if quick else max(1, args.scale_rounds), rec,
+                            timeout_ms * (2 if factor >= 100 else 1), stack.servers["empty"], quick)
+                    except Exception as exc:  # noqa: BLE001
+                        rec.error(f"scale {factor}x", exc)
+                        traceback.print_exc()
+                    partial = dict(report, errors=list(rec.errors))
+                    partial["goals"] = goals(partial)
+                    out.parent.mkdir(parents=True, exist_ok=True)
+                    out.with_suffix(".partial.json").write_text(json.dumps(partial, indent=2, ensure_ascii=False))
             finally:
                 browser.close()
     finally:
-        app.stop()
-        empty.stop()
+        stack.stop()
+        for _result, scale_stack in scale_stacks.values():
+            if scale_stack is not None:
+                scale_stack.stop()
+        workdir.cleanup()
     report["errors"] = rec.errors
     report["incidents"] = rec.incidents
     report["seconds"] = round(time.time() - started, 1)
-    report["summary"] = {
-        "max_page_ratio": max((r["ratio"] for r in report["pages"].values() if r["ratio"]), default=None),
-        "pages_goal_met": all(r["goal_met"] for r in report["pages"].values()),
-        "max_interaction_ms": max((r["ms"] for r in report["interactions"].values() if r["ms"] is not None), default=None),
-        "interactions_goal_ms_met": all(r["goal_ms_met"] for r in report["interactions"].values()),
-        "max_interaction_bytes": max((r["bytes"] for r in report["interactions"].values() if r["bytes"] is not None),
-                                     default=None),
-        "interactions_goal_bytes_met": all(r["goal_bytes_met"] for r in report["interactions"].values()),
-        "errors": len(rec.errors),
-    }
+    report["goals"] = goals(report)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print_report(report)

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 RESULTS = BENCH / "results"
 EMPTY_APP = BENCH / "empty_app.py"
+PEER_APP = BENCH / "peer_app.py"
 PAGES = {"overview": "/", "network": "/network", "delegation": "/delegation", "economy": "/economy", "mou": "/mou",
          "sources": "/sources"}
 
@@ -28,37 +29,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, READY  # noqa: E402,F401 - re-exported for the scripts
-
-FRAME_PAGE = """from components.web.frame import page_view
-
-page_view({page!r})
-"""
-FRAME_APP = """import sys
-
-sys.path.insert(0, {root!r})
-from pathlib import Path  # noqa: E402
-
-from components.web.frame import main  # noqa: E402
-
-main(pages_dir=Path(__file__).parent / "pages")
-"""
-
-
-def write_frame_floor_app(directory: Path) -> Path:
-    """The dashboard's frame with empty pages (the sidebar — links, language, sectors, share box — and the URL
-    handling, no content), written into `directory` with a copy of static/ next to it (Streamlit serves the
-    main script's static/ folder). Loaded paired with the empty app it is the floor of every page's ratio: what
-    a page costs before its first element. Returns the app's script."""
-    import shutil
-
-    (directory / "pages").mkdir(parents=True, exist_ok=True)
-    for page in PAGES:
-        (directory / "pages" / f"{page}.py").write_text(FRAME_PAGE.format(page=page), encoding="utf-8")
-    shutil.copytree(ROOT / "static", directory / "static", dirs_exist_ok=True)
-    script = directory / "frame_floor_app.py"
-    script.write_text(FRAME_APP.format(root=str(ROOT)), encoding="utf-8")
-    return script
-
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -77,6 +47,7 @@ class Server:
     script: Path | None = None
     data_dir: Path | None = None
     restarts: int = 0
+    extra: tuple[str, ...] = ()  # more `streamlit run` options
 
     @property
     def origin(self) -> str:
@@ -97,6 +68,13 @@ class Server:
     def alive(self) -> bool:
         return self.process.poll() is None
 
+    def wait_ready(self, timeout_s: float = 120, base_path: str = "") -> None:
+        """Wait for the health check (under `base_path` for a server started with --server.baseUrlPath)."""
+        prefix = "/" + base_path.strip("/") if base_path.strip("/") else ""
+        if not wait_healthy(self.url(f"{prefix}/_stcore/health"), self.process, timeout_s):
+            self.stop()
+            raise RuntimeError(f"streamlit ({self.name}) did not start; see {self.log_path}")
+
     def stopped_by_signal(self) -> bool:
         """Streamlit logs 'Stopping...' when a signal (SIGTERM/SIGINT) ends it, not when it crashes."""
         try:
@@ -107,7 +85,8 @@ class Server:
     def restart(self) -> None:
         """Start the same script again (new free port) after the process ended."""
         self.stop()
-        fresh = start_server(self.script, self.name, data_dir=self.data_dir, log_dir=self.log_path.parent)
+        fresh = start_server(self.script, self.name, data_dir=self.data_dir, log_dir=self.log_path.parent,
+                             extra=self.extra)
         self.port, self.process, self.log_path = fresh.port, fresh.process, fresh.log_path
         self.restarts += 1
 
@@ -160,9 +139,18 @@ def wait_healthy(health_url: str, process: subprocess.Popen, timeout_s: float) -
     return False
 
 
-def start_server(script: Path, name: str, data_dir: Path | None = None, log_dir: Path | None = None) -> Server:
+def start_server(script: Path, name: str, data_dir: Path | None = None, log_dir: Path | None = None,
+                 extra: tuple[str, ...] = ()) -> Server:
     """Start `streamlit run script` from the repository root (so .streamlit/config.toml applies to both the app
     and the empty baseline) on a free loopback port and wait for its health check."""
+    server = launch_server(script, name, data_dir, log_dir, extra)
+    server.wait_ready()
+    return server
+
+
+def launch_server(script: Path, name: str, data_dir: Path | None = None, log_dir: Path | None = None,
+                  extra: tuple[str, ...] = ()) -> Server:
+    """Start `streamlit run script` and return at once (`Server.wait_ready` waits): servers start side by side."""
     port = free_port()
     env = dict(os.environ)
     env.pop("KRCN_DATA_DIR", None)
@@ -172,12 +160,9 @@ def start_server(script: Path, name: str, data_dir: Path | None = None, log_dir:
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"{name}-{port}.log"
     log = open(log_path, "w")  # noqa: SIM115 - lives as long as the process
-    process = subprocess.Popen(streamlit_command(script, port), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    server = Server(name, port, process, log_path, script=script, data_dir=data_dir)
-    if wait_healthy(server.url("/_stcore/health"), process, 90):
-        return server
-    server.stop()
-    raise RuntimeError(f"streamlit ({name}) did not start; see {log_path}")
+    process = subprocess.Popen([*streamlit_command(script, port), *extra], cwd=ROOT, env=env, stdout=log,
+                               stderr=subprocess.STDOUT)
+    return Server(name, port, process, log_path, script=script, data_dir=data_dir, extra=tuple(extra))
 
 
 def median(values: list[float]) -> float | None:
@@ -250,5 +235,11 @@ def wait_for_quiet_machine(max_seconds: float, threshold: float = 0.5, log=print
     return round(busy, 2)
 
 
+# Every host but loopback resolves to nothing: a request to another host (the peer's pyvis template names
+# cdn.jsdelivr.net) fails at once, as it does offline, and the probe counts it. A DNS rule rather than
+# Playwright's request routing, which would turn off the HTTP cache that return visits measure.
+BLOCK_OTHER_HOSTS = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"
+
+
 def launch_browser(pw):
-    return pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    return pw.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, BLOCK_OTHER_HOSTS])

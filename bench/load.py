@@ -4,6 +4,7 @@
     .venv/bin/python bench/load.py --seconds 5 --sessions 3 # CI smoke
     .venv/bin/python bench/load.py --mode browser --sessions 10   # real Chromium pages instead
     .venv/bin/python bench/load.py --think 0                # no pause between actions: a stress test
+    .venv/bin/python bench/load.py --via proxy --processes 2  # through deploy/Caddyfile to 2 processes
 
 It starts the dashboard (`streamlit run app.py`) on a free 127.0.0.1 port (or uses `--port` of one already
 running on this machine; other hosts are refused), then runs `--sessions` sessions at once until `--seconds`
@@ -19,6 +20,10 @@ Modes:
 - `browser`: each session is a page in headless Chromium (one browser, one context per session); render
   time = navigation to the page fully rendered (same rule as bench/benchmark.py). On 2 cores the 30 pages'
   own rendering competes with the server, so this mode measures the machine more than the server.
+
+`--via proxy` starts `--processes` dashboards (default 2) behind Caddy with deploy/Caddyfile, as
+deploy/serve.sh does, and sends every session through it; memory and CPU are those of all processes, and
+each process's own CPU time shows how the sessions were spread.
 
 Reported (and written as JSON): pages served (script runs finished), sessions, errors (goal: zero), p50/p95/max
 render times for page loads and for changes, throughput, server RSS (start, peak, end) and CPU.
@@ -36,7 +41,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PAGES, RESULTS, ROOT, machine_info, median, percentile, start_server  # noqa: E402
+from bench.common import (  # noqa: E402
+    PAGES,
+    RESULTS,
+    ROOT,
+    free_port,
+    launch_server,
+    machine_info,
+    median,
+    percentile,
+)
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 GRACE_SECONDS = 90  # after the deadline, a run still in flight may finish; then everything is cancelled
@@ -155,7 +169,7 @@ async def ws_session_loop(index: int, port: int, deadline: float, stats: Stats, 
 
 async def browser_session_loop(index: int, browser, origin: str, deadline: float, stats: Stats, plan: Plan,
                                think: float, timeout: float) -> None:
-    from bench.benchmark import INIT_JS, PAGE_PROBLEMS_JS, QUIET_MS, SETTLED_JS
+    from bench.probe import INIT_JS, PAGE_PROBLEMS_JS, QUIET_MS, SETTLED_JS
     from bench.common import READY
 
     await asyncio.sleep(plan.rng.uniform(0, min(2.0, max(0.0, deadline - time.time()))))
@@ -204,13 +218,13 @@ async def warm_up(port: int, timeout: float) -> None:
             await client.run(path.strip("/"), "lang=en")
 
 
-async def sample_memory(server_proc, stop: asyncio.Event, samples: list[tuple[float, int]]) -> None:
+async def sample_memory(server_procs: list, stop: asyncio.Event, samples: list[tuple[float, int]]) -> None:
     import psutil
 
     start = time.time()
     while not stop.is_set():
         try:
-            procs = [server_proc, *server_proc.children(recursive=True)]
+            procs = [q for p in server_procs for q in (p, *p.children(recursive=True))]
             samples.append((time.time() - start, sum(p.memory_info().rss for p in procs)))
         except psutil.NoSuchProcess:
             break
@@ -229,18 +243,26 @@ def find_server_process(port: int):
     return None
 
 
-async def run_load(args: argparse.Namespace, port: int, server_proc) -> dict:
+def cpu_seconds(proc) -> float:
+    times = proc.cpu_times()
+    return times.user + times.system
+
+
+async def run_load(args: argparse.Namespace, port: int, server_procs: list, warm_ports: list[int]) -> dict:
+    """Sessions against 127.0.0.1:port (a dashboard, or the proxy in front of `server_procs`); every process
+    is warmed up directly first (`warm_ports`)."""
     import psutil
 
     sectors, entities = dataset_ids(args.data_dir)
-    await warm_up(port, args.timeout)
+    for warm_port in warm_ports:
+        await warm_up(warm_port, args.timeout)
     stats = Stats()
     rng = random.Random(args.seed)
     deadline = time.time() + args.seconds
     stop = asyncio.Event()
     samples: list[tuple[float, int]] = []
-    sampler = asyncio.create_task(sample_memory(server_proc, stop, samples)) if server_proc else None
-    cpu_before = server_proc.cpu_times() if server_proc else None
+    sampler = asyncio.create_task(sample_memory(server_procs, stop, samples)) if server_procs else None
+    cpu_before = [cpu_seconds(p) for p in server_procs]
     me = psutil.Process()
     my_cpu_before = me.cpu_times()
     machine_before = psutil.cpu_times()
@@ -274,7 +296,7 @@ async def run_load(args: argparse.Namespace, port: int, server_proc) -> dict:
         if sampler:
             await sampler
     wall = time.time() - started
-    cpu_after = server_proc.cpu_times() if server_proc else None
+    cpu_by_process = [cpu_seconds(p) - before for p, before in zip(server_procs, cpu_before)]
     my_cpu_after = me.cpu_times()
     machine_after = psutil.cpu_times()
     def busy(t) -> float:
@@ -284,7 +306,7 @@ async def run_load(args: argparse.Namespace, port: int, server_proc) -> dict:
     mib = 1024 * 1024
     all_ms = stats.loads + stats.changes
     served = len(all_ms)
-    server_cpu = (cpu_after.user + cpu_after.system - cpu_before.user - cpu_before.system) if server_proc else None
+    server_cpu = sum(cpu_by_process) if server_procs else None
     return {
         "pages_served": served,
         "page_loads": len(stats.loads),
@@ -307,6 +329,8 @@ async def run_load(args: argparse.Namespace, port: int, server_proc) -> dict:
             "rss_end_mib": round(samples[-1][1] / mib, 1) if samples else None,
             "cpu_seconds": round(server_cpu, 1) if server_cpu is not None else None,
             "cpu_cores_busy": round(server_cpu / wall, 2) if server_cpu is not None and wall else None,
+            "processes": len(server_procs),
+            "cpu_seconds_by_process": [round(c, 1) for c in cpu_by_process],
         },
         "machine_cpu_cores_busy": round(machine_busy / wall, 2) if wall else None,
         "client_cpu_cores_busy": round((my_cpu_after.user + my_cpu_after.system - my_cpu_before.user
@@ -333,6 +357,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=None, help="use a dashboard already running on 127.0.0.1:PORT")
     parser.add_argument("--host", default="127.0.0.1", help="loopback only")
     parser.add_argument("--data-dir", type=Path, default=None, help="start the server with KRCN_DATA_DIR=DIR")
+    parser.add_argument("--via", choices=("direct", "proxy"), default="direct",
+                        help="proxy: through Caddy with deploy/Caddyfile, to --processes dashboards")
+    parser.add_argument("--processes", type=int, default=2, help="dashboards behind the proxy (default 2)")
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--out", type=Path, default=None, help="JSON output (default bench/results/load.json)")
     args = parser.parse_args(argv)
@@ -341,24 +368,42 @@ def main(argv: list[str] | None = None) -> int:
     if args.seconds <= 0 or args.seconds > 3600 or not 1 <= args.sessions <= 200:
         parser.error("--seconds must be in (0, 3600] and --sessions in [1, 200]")
 
-    server = None
-    if args.port:
-        port, server_proc = args.port, find_server_process(args.port)
-    else:
-        server = start_server(ROOT / "app.py", "load", data_dir=args.data_dir)
-        import psutil
+    if args.via == "proxy" and (args.port or not 1 <= args.processes <= 8):
+        parser.error("--via proxy starts its own dashboards (no --port) and takes 1 to 8 --processes")
 
-        port, server_proc = server.port, psutil.Process(server.process.pid)
-    print(f"[load] {args.sessions} {args.mode} sessions for {args.seconds:g} s against 127.0.0.1:{port}", flush=True)
+    import psutil
+
+    servers, proxy = [], None
     try:
-        result = asyncio.run(run_load(args, port, server_proc))
+        if args.port:
+            found = find_server_process(args.port)
+            port, server_procs, warm_ports = args.port, [found] if found else [], [args.port]
+        else:
+            servers = [launch_server(ROOT / "app.py", f"load{i}", data_dir=args.data_dir)
+                       for i in range(args.processes if args.via == "proxy" else 1)]
+            for server in servers:
+                server.wait_ready()
+            server_procs = [psutil.Process(s.process.pid) for s in servers]
+            warm_ports = [s.port for s in servers]
+            port = servers[0].port
+            if args.via == "proxy":
+                from bench.proxy import start_proxy
+
+                proxy = start_proxy(warm_ports, free_port(), log_dir=RESULTS / "logs")
+                port = proxy.port
+        print(f"[load] {args.sessions} {args.mode} sessions for {args.seconds:g} s against 127.0.0.1:{port} "
+              f"({args.via}{f', {len(servers)} processes' if proxy else ''})", flush=True)
+        result = asyncio.run(run_load(args, port, server_procs, warm_ports))
     finally:
-        if server is not None:
+        if proxy is not None:
+            proxy.stop()
+        for server in servers:
             server.stop()
     report = {
         "schema": 1,
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "mode": args.mode,
+        "via": args.via,
         "sessions": args.sessions,
         "seconds": args.seconds,
         "think_seconds": args.think,
@@ -378,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
     for page, d in r["by_page"].items():
         print(f"[load]   {PAGES[page]:<12} n={d['count']:<4} p50 {d['p50']} ms  p95 {d['p95']} ms")
     print(f"[load] server RSS {s['rss_start_mib']} -> peak {s['rss_peak_mib']} -> {s['rss_end_mib']} MiB; "
-          f"CPU cores busy: server {s['cpu_cores_busy']}, load client {report['client_cpu_cores_busy']}, "
+          f"CPU cores busy: server {s['cpu_cores_busy']} (by process {s['cpu_seconds_by_process']} s), load client {report['client_cpu_cores_busy']}, "
           f"whole machine {report['machine_cpu_cores_busy']} of {report['machine']['cores']}")
     for message in report["error_messages"][:10]:
         print(f"[load] error: {message}")
