@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from components.data.dataset import load_dataset
+from components.views.event_scope import scope_dataset
 from components.i18n import t
 from tests.apptest_helpers import (
     all_text,
@@ -16,7 +17,8 @@ from tests.apptest_helpers import (
     tables,
 )
 
-DATA = load_dataset()
+FULL = load_dataset()
+DATA = scope_dataset(FULL)  # what the page shows without ?event=: the first story's sources and claims
 HEADINGS = ("sources.list.heading", "sources.claims.heading", "sources.method.heading", "sources.dict.heading", "sources.zip.heading")
 
 
@@ -36,7 +38,7 @@ def test_sources_page(lang, sector):
     assert [s.value for s in at.subheader] == [t("sources.unknown.heading", lang), t("sources.add.heading", lang)]
 
     sources = frame_with(at, "facts")
-    assert len(sources) == len(DATA.sources) == 125
+    assert len(sources) == len(DATA.sources) < len(FULL.sources)  # sources only other events cite wait for ?event=
     assert sources["facts"].min() >= 1
     assert sources.iloc[0]["id"] == "pressian-2025-09-26"  # the article supports the most facts
 
@@ -63,7 +65,7 @@ def test_sources_page(lang, sector):
 
 def test_verdict_filter_narrows_the_ledger():
     at = open_page("sources", expand=True, lang="en")
-    assert at.caption and t("sources.claims.count", "en", shown=11, total=11) in all_text(at)
+    assert at.caption and t("sources.claims.count", "en", shown=len(DATA.claims), total=len(DATA.claims)) in all_text(at)
     pills = at.button_group(key="verdict")
     from components.views.sources import VERDICTS, verdict_counts, verdict_label
 
@@ -77,7 +79,7 @@ def test_verdict_filter_narrows_the_ledger():
     assert at.button_group(key="verdict").value == ["outdated", "incorrect"]
     claims = frame_with(at, "verdict")
     expected = list(DATA.claims[DATA.claims["verdict"].isin(["outdated", "incorrect"])]["id"])
-    assert list(claims["id"]) == expected and len(expected) == 5
+    assert list(claims["id"]) == expected and len(expected) == 2
     assert set(claims["verdict"]) == {"↺ outdated", "✘ incorrect"}
     assert t("sources.claims.count", "en", shown=5, total=23) in all_text(at)
 
