@@ -34,12 +34,12 @@ st.caption(view.t("network.intro"))
 # 1. Controls: focus (grouped by kind), depth, fade. Their values live in the URL.
 with guarded(view):
     labels = dict(data.memo(focus_options, lang))  # node id -> "Name · kind", grouped by kind
-    focus, depth, fade = st.columns([3, 2, 2], vertical_alignment="bottom")
-    focus.selectbox(
+    st.selectbox(
         view.t("network.focus.label"), [None, *labels], help=view.t("network.focus.help"),
         format_func=lambda node: view.t("network.focus.none") if node is None else labels[node],
         **url_widget(view, "focus"),
     )
+    depth, fade = st.columns(2, vertical_alignment="bottom")  # room for every label at 1280 px with the sidebar
     depth.segmented_control(
         view.t("network.depth.label"), DEPTHS, required=True, help=view.t("network.depth.help"),
         format_func=lambda d: view.t("network.depth.option", depth=d), disabled=state.focus is None,

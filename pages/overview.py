@@ -49,7 +49,7 @@ with guarded(view):
 # 2. Headline figures, as the article gives them, each with its source.
 with guarded(view):
     st.header(view.t("overview.figures.heading"))
-    cols = st.columns([3, 3, 2, 2], gap="medium")
+    cols = st.columns([3, 3, 3, 2], gap="medium")  # the companies column holds names such as "메가존클라우드" whole at 1024 px
     headline = [("shanghai-grdp-usd", None), ("tencent-market-cap-krw", "tencent-market-cap-usd")]
     for col, (fid, alt_id) in zip(cols, headline):
         if fid not in figures.index:

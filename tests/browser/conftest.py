@@ -133,8 +133,10 @@ def page_and_watch(browser):
 # The app's own components say data-state="loading" until they have drawn (charts, network, tables);
 # a failed one says "failed" and is caught by the tests that look for it.
 OWN_COMPONENTS = ".krcn-chart, .krcn-net, .krcn-table"
+# ... and the page-wide style sheet the frame's `page` component links (static/krcn/page.css) has loaded.
 ALL_DRAWN_JS = f"""() => [...document.querySelectorAll({OWN_COMPONENTS!r})]
-  .every((el) => (el.dataset.state || 'loading') !== 'loading')"""
+  .every((el) => (el.dataset.state || 'loading') !== 'loading')
+  && !!document.querySelector('link[data-krcn-css="page.css"]')?.sheet"""
 
 
 def wait_ready(page, timeout: float = 30_000) -> None:
