@@ -83,3 +83,17 @@ def test_no_unsafe_html_with_data():
         if UNSAFE_HTML in p.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+def test_the_readme_documents_every_path_and_parameter_of_the_link_contract():
+    """The link contract is an API: every page path and URL parameter is in the README's table (and it stays
+    short enough to read in five minutes)."""
+    from components.views.url_state import GLOBAL_PARAMS, PAGE_PARAMS
+    from components.web.frame import PAGES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.encode("utf-8")) <= 10 * 1024
+    missing = [f"/{p.url_path}" for p in PAGES if f"`/{p.url_path}`" not in readme]
+    params = {*GLOBAL_PARAMS, *(name for names in PAGE_PARAMS.values() for name in names)}
+    missing += [name for name in sorted(params) if f"`{name}=" not in readme]
+    assert missing == []
