@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from urllib.parse import urlsplit
 
-from bench.browser import READY
+from bench.browser import READY, focus_option, language_option, sector_option
 from bench.profiles import PROFILES, Profile
 
 QUIET_MS = 150
@@ -327,29 +327,21 @@ def with_retry(attempt, reset, tries: int = 2) -> dict:
     raise AssertionError("unreachable")
 
 
-SIDEBAR_CONTROLS = '[data-testid="stSidebar"] .krcn-controls'
-
-
 def change_sector(probe: Probe, name: str, timeout_ms: float) -> dict:
-    """Tick a sector in the sidebar's filter (its list opened first, as a visitor does)."""
-    page = probe.page
-    details = page.locator(f"{SIDEBAR_CONTROLS} details").first
-    if not details.evaluate("d => d.open"):
-        details.locator("summary").click()
-    box = page.locator(SIDEBAR_CONTROLS).get_by_label(name, exact=True)
-    box.wait_for(state="visible", timeout=10_000)
-
+    """Choose a sector in the sidebar's multiselect (typed into, as a visitor narrows the list), timed from the
+    click on the option."""
     def attempt() -> dict:
+        option = sector_option(probe.page, name)
         probe.arm()
-        return interact(probe, box.click, timeout_ms)
+        return interact(probe, option.click, timeout_ms)
 
-    return with_retry(attempt, lambda: None)
+    return with_retry(attempt, lambda: probe.page.keyboard.press("Escape"))
 
 
 def change_language(probe: Probe, label: str, timeout_ms: float) -> dict:
-    radio = probe.page.locator(SIDEBAR_CONTROLS).get_by_label(label, exact=True)
-
+    """Pick a language in the sidebar's radio."""
     def attempt() -> dict:
+        radio = language_option(probe.page, label)
         radio.wait_for(state="visible", timeout=10_000)
         probe.arm()
         return interact(probe, radio.click, timeout_ms)
@@ -358,23 +350,13 @@ def change_language(probe: Probe, label: str, timeout_ms: float) -> dict:
 
 
 def change_focus(probe: Probe, name: str, timeout_ms: float) -> dict:
-    """Choose a node in /network's focus select box (the option whose label starts with `name`)."""
-    page = probe.page
-    select = page.locator('[data-testid="stMain"] .krcn-controls select').first
-    select.wait_for(state="visible", timeout=10_000)
-    labels = select.locator("option").all_inner_texts()
-    label = next((text for text in labels if text.startswith(name)), labels[min(1, len(labels) - 1)])
-
-    def choose() -> None:
-        # a choice in a native select starts with no pointer-down the page sees: mark the start here
-        page.evaluate("window.__bench.mark = performance.now()")
-        select.select_option(label=label)
-
+    """Choose a node in /network's focus select box (typed into; the first option starting with `name`)."""
     def attempt() -> dict:
+        option = focus_option(probe.page, name)
         probe.arm()
-        return interact(probe, choose, timeout_ms)
+        return interact(probe, option.click, timeout_ms)
 
-    return with_retry(attempt, lambda: None)
+    return with_retry(attempt, lambda: probe.page.keyboard.press("Escape"))
 
 
 def rerun_empty(probe: Probe, timeout_ms: float) -> dict:

@@ -12,6 +12,7 @@ from components.views.network_model import (
     relations_table,
     summarize,
 )
+from components.views.network_export import export_choices
 from components.web.render.network import offline_html
 from components.web.render.table import Column, columns_from_headers
 from components.web.frame import (
@@ -20,6 +21,7 @@ from components.web.frame import (
     escape_markdown,
     guarded,
     page_view,
+    share_url,
     url_widget,
 )
 from components.web.network import details_panel, network_chart
@@ -96,7 +98,21 @@ with guarded(view):
                 disabled=not drawable(network),
             )
 
-# 5. The same picture in words.
+# 5. The network in the tools journalists use (Gephi, Kumu, Flourish, networkx): the view as shown and the whole.
+with guarded(view):
+    if network is not None:
+        st.subheader(view.t("network.export.heading"))
+        st.caption(view.t("network.export.help"))
+        whole = build_network(data, lang=lang)
+        for scope, shown_network in (("view", network), ("all", whole)):
+            st.markdown(f"**{view.t(f'network.export.scope.{scope}')}**")
+            choices = export_choices(data, shown_network, permalink=share_url(view))
+            for column, choice in zip(st.columns(len(choices)), choices):
+                with column:
+                    download_button(choice.label, choice.build, choice.file_name, choice.mime,
+                                    key=f"export_{scope}_{choice.format}")
+
+# 6. The same picture in words.
 with guarded(view):
     if network is not None:
         st.header(view.t("network.summary.heading"))

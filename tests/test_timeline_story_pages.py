@@ -1,0 +1,107 @@
+"""AppTest of /timeline and /story in both languages, the event filter on the other pages, and the /network
+downloads for the tools journalists use (each file read back with networkx)."""
+from __future__ import annotations
+
+import io
+
+import networkx as nx
+import pytest
+
+from components.data.dataset import load_dataset
+from components.i18n import t
+from components.views.event_scope import scope_dataset
+from components.views.story import story_steps
+from tests.apptest_helpers import all_text, download_file, open_page, query, tables
+
+DATA = load_dataset()
+CHONGQING = "gyeonggi-chongqing-friendship-2025"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_timeline_shows_every_event_as_chart_and_table(lang):
+    at = open_page("timeline", lang=lang)
+    assert not at.exception and [e.value for e in at.error] == []
+    assert at.title[0].value == t("timeline.title", lang)
+    (svg,) = [h for h in at.get("html")]
+    assert 'role="img"' in svg.proto.body and svg.proto.body.count("<circle") == len(DATA.events)
+    (table,) = tables(at)
+    assert table.shape[0] == len(DATA.events)  # the chart's text twin: every event
+    assert list(table.iloc[:, 1])[:1] == ["gyeonggi-liaoning-sister-1993"]  # in time order
+    assert t("timeline.count", lang, shown=len(DATA.events), total=len(DATA.events)) in all_text(at)
+
+
+def test_timeline_filters_write_ids_to_the_url_and_narrow_the_events():
+    at = open_page("timeline", lang="en")
+    at.multiselect(key="region").set_value(["gangwon"]).run()
+    assert query(at)["region"] == ["gangwon"]
+    (table,) = tables(at)
+    assert set(table.iloc[:, 1]) == {"gangwon-anhui-sister-2015", "gangwon-anhui-agreement-2025"}
+    at = open_page("timeline", lang="en", sector=["cloud"])
+    (table,) = tables(at)
+    assert "tencent-cloud-visit-2025" in set(table.iloc[:, 1]) and CHONGQING not in set(table.iloc[:, 1])
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_an_opened_event_shows_its_participants_outcome_sources_and_network(lang):
+    at = open_page("timeline", lang=lang, open=CHONGQING)
+    assert not at.exception
+    name = DATA.events.set_index("id").loc[CHONGQING, f"name_{lang}"]
+    assert at.subheader[0].value == name and at.selectbox(key="open").value == CHONGQING
+    text = all_text(at)
+    hu = DATA.entities.set_index("id").loc["hu-henghua", f"name_{lang}"]
+    assert hu in text and t("timeline.event.participants", lang) in text
+    assert any(el.key == "network_graph" for el in at.get("bidi_component"))
+    links = [link.proto for link in at.get("page_link")]
+    assert any(l.page == "network" and f"event={CHONGQING}" in l.query_string for l in links)
+
+
+def test_the_event_filter_narrows_every_page_and_no_event_means_the_first_story():
+    first = open_page("delegation", lang="en")
+    chongqing = open_page("delegation", lang="en", event=CHONGQING)
+    assert not first.exception and not chongqing.exception
+    assert "Initech" in all_text(first) and "Initech" not in all_text(chongqing)
+    network = open_page("network", lang="en", event=CHONGQING)
+    (relations,) = tables(network)
+    assert len(relations) == len(scope_dataset(DATA, (CHONGQING,)).relations) < 37
+    hostile = open_page("network", lang="en", event=["<script>alert(1)</script>", CHONGQING])
+    assert query(hostile)["event"] == [CHONGQING]  # the unknown value is dropped and named
+    assert "&lt;script&gt;" in all_text(hostile) or "<script>" not in all_text(hostile)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_story_step_opens_with_its_title_caption_network_and_sources(lang):
+    steps = story_steps(DATA)
+    for step in steps:
+        at = open_page("story", lang=lang, step=str(step.number))
+        assert not at.exception and [e.value for e in at.error] == [], step.number
+        assert at.header[0].value == getattr(step, f"title_{lang}")
+        assert t("story.progress", lang, position=step.number, count=len(steps)) in all_text(at)
+        assert any(el.key == "story_network" for el in at.get("bidi_component"))
+        buttons = {b.key for b in at.button}
+        assert ("story_previous" in buttons) == (step.number > 1) and ("story_next" in buttons) == (step.number < len(steps))
+
+
+def test_story_buttons_move_a_step_and_write_it_to_the_url():
+    at = open_page("story", lang="en", step="3")
+    at.button(key="story_next").click().run()
+    assert query(at)["step"] == ["4"]
+    at.button(key="story_previous").click().run()
+    at.button(key="story_previous").click().run()
+    assert query(at)["step"] == ["2"]
+    at.button(key="story_previous").click().run()
+    assert "step" not in query(at)  # the first step is the default
+    bad = open_page("story", lang="en", step="99")
+    assert "step" not in query(bad) and bad.header[0].value == story_steps(DATA)[0].title_en
+
+
+@pytest.mark.parametrize(("key", "reader"), [("export_view_graphml", nx.read_graphml), ("export_all_gexf", nx.read_gexf)])
+def test_network_downloads_open_in_networkx(key, reader):
+    at = open_page("network", lang="ko", sector=["cloud"])
+    at, name, body = download_file(at, key)
+    graph = reader(io.BytesIO(body))
+    assert name.endswith(".graphml" if "graphml" in key else ".gexf")
+    whole = key.startswith("export_all")
+    assert "tencent-cloud" in graph.nodes and ("initech" in graph.nodes) == whole  # Initech is in security, not cloud
+    assert graph.number_of_nodes() == (62 if whole else 5)  # the first story's whole network, or the cloud view
+    node = graph.nodes["tencent-cloud"]
+    assert node["label_ko"] and node["label_en"] == "Tencent Cloud" and node["source_ids"]
