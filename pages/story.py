@@ -24,11 +24,11 @@ shown = step_view(data, steps, state.step or steps[0].number, lang)
 with guarded(view):
     back, where, on = st.columns([1, 2, 1], vertical_alignment="center")
     if shown.previous is not None:
-        back.button(f"← {view.t('story.previous')}", key="story_previous", shortcut="Left",
+        back.button(view.t("story.previous"), key="story_previous", shortcut="Left",
                     on_click=view.write, kwargs={"step": shown.previous})
     where.markdown(f"**{escape_markdown(shown.progress)}**")
     if shown.next is not None:
-        on.button(f"{view.t('story.next')} →", key="story_next", shortcut="Right", type="primary",
+        on.button(view.t("story.next"), key="story_next", shortcut="Right", type="primary",
                   on_click=view.write, kwargs={"step": shown.next})
     st.progress(shown.position / shown.count)
     st.caption(view.t("story.keyboard"))

@@ -48,9 +48,9 @@ with guarded(view):
             if points and points[0].get("customdata") and points[0]["customdata"] != state.open:
                 view.navigate(open=points[0]["customdata"])
         else:
-            st.html(tl.timeline_svg(data, lang, **filters))
-        legend = " · ".join(f"{label}" for label, _ in tl.kind_legend(data, lang, **filters))
-        st.caption(escape_markdown(legend) + " — " + view.t("timeline.legend"))
+            st.html(tl.timeline_html(data, lang, **filters))
+        st.html(tl.legend_html(data, lang, **filters))
+        st.caption(view.t("timeline.legend"))
 
 # 3. The chart's text twin: every event with date, place, participants, outcome and sources.
 with guarded(view):

@@ -121,15 +121,16 @@ def test_figure_one_trace_a_kind_with_event_ids(data):
     assert figure.layout.xaxis.type == "date"
 
 
-def test_svg_numbers_match_the_table_and_text_is_escaped(data):
-    svg = tl.timeline_svg(data, "en")
-    assert svg.startswith("<svg") and 'role="img"' in svg and "4 events from 2009 to 2025" in svg
-    assert svg.count("<circle") == 4 and svg.count('class="krcn-event"') == 4
-    assert "Busan &lt;i&gt;" in svg and "<i>" not in svg
-    assert ">2009<" in svg and ">2025<" in svg
+def test_the_light_chart_numbers_match_the_table_and_text_is_escaped(data):
+    html = tl.timeline_html(data, "en")
+    assert html.startswith('<div class="krcn-timeline" role="img"') and "4 events from 2009 to 2025" in html
+    assert html.count('class="krcn-event"') == 4
+    assert "Busan &lt;i&gt;" in html and "<i>" not in html and "<svg" not in html  # st.html keeps HTML, not SVG
+    assert ">2009<" in html and ">2025<" in html
+    assert 'title="1. tie-2009 event · 2009 · Sister-region tie"' in html
     # the two events of 25 Sep 2025 in Gyeonggi sit in two lanes, not on top of each other
-    assert tl._lanes([100.0, 100.0, 130.0], 23) == [0, 1, 0]
-    assert tl.timeline_svg(data, "en", regions=["nowhere"]) == ""
+    assert tl._lanes([10.0, 10.0, 13.0], 2.6) == [0, 1, 0]
+    assert tl.timeline_html(data, "en", regions=["nowhere"]) == ""
 
 
 def test_event_view(data):
@@ -142,4 +143,9 @@ def test_event_view(data):
 
 def test_a_package_without_events_has_an_empty_timeline(tmp_path):
     plain = replace(load_dataset(write_package(tmp_path)), events=None, event_participants=None, event_outcomes=None)
-    assert tl.timeline_rows(plain, "en").empty and tl.timeline_svg(plain, "en") == ""
+    assert tl.timeline_rows(plain, "en").empty and tl.timeline_html(plain, "en") == ""
+
+
+def test_the_legend_names_the_kinds_shown_with_their_colours(data):
+    html = tl.legend_html(data, "en", regions=["busan"])
+    assert "Visit" in html and tl.kind_color("visit") in html and "Sister-region tie" not in html

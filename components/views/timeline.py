@@ -225,8 +225,9 @@ def timeline_figure(data: Dataset, lang: str, **filters: Sequence[str]) -> go.Fi
     return figure
 
 
-# --- the light chart: an SVG the page shows as it is (no chart library in the browser) -----------------------
-SVG_WIDTH, LABEL_WIDTH, LANE_HEIGHT, RADIUS, TOP, BOTTOM = 960, 150, 26, 10, 16, 34
+# --- the light chart: plain HTML the page shows as it is (no chart library in the browser) --------------------
+# Streamlit's st.html keeps HTML (with inline styles and ARIA) but drops SVG, so the chart is positioned boxes.
+LANE_HEIGHT, MARKER = 28, 22  # px
 
 
 def _lanes(xs: list[float], min_gap: float) -> list[int]:
@@ -245,61 +246,75 @@ def _lanes(xs: list[float], min_gap: float) -> list[int]:
     return lanes
 
 
-def timeline_svg(data: Dataset, lang: str, **filters: Sequence[str]) -> str:
-    """The timeline as an SVG: a band a Korean region, a numbered circle an event (the number is the table's),
-    coloured by kind, a period drawn as a bar under its circle; years along the bottom. `<title>` on each event
-    gives its name and date on hover; the whole has a text name (role="img")."""
+def timeline_html(data: Dataset, lang: str, **filters: Sequence[str]) -> str:
+    """The timeline as HTML: a band a Korean region, a numbered circle an event (the number is the table's),
+    coloured by kind, a period drawn as a bar under its circle; years along the bottom. Each event's `title` gives
+    its name and date on hover; the whole is one image for assistive technology (role="img" and a text name),
+    whose text twin is the table below."""
     rows = timeline_rows(data, lang, **filters)
     chosen = chosen_events(data, **filters)
     if rows.empty:
         return ""
     spans = [event_span(s, e) for s, e in zip(chosen["date_start"], chosen["date_end"])]
-    starts = [s.start for s in spans if s]
-    ends = [s.end for s in spans if s]
-    first_year, last_year = min(starts).year, max(ends).year + 1
+    first_year = min(s.start for s in spans if s).year
+    last_year = max(s.end for s in spans if s).year + 1
     origin, finish = dt.date(first_year, 1, 1), dt.date(last_year, 1, 1)
-    plot = SVG_WIDTH - LABEL_WIDTH - 2 * RADIUS
 
-    def x_of(day: dt.date) -> float:
-        return LABEL_WIDTH + RADIUS + plot * (day - origin).days / max(1, (finish - origin).days)
+    def pct(day: dt.date) -> float:
+        return 100 * (day - origin).days / max(1, (finish - origin).days)
 
-    regions = list(dict.fromkeys(rows["region"]))
-    parts, y = [], TOP
-    for region in regions:
+    track = "position:relative;flex:1;margin:0 12px"
+    bands = []
+    for region in dict.fromkeys(rows["region"]):
         idx = [i for i in range(len(rows)) if rows.at[i, "region"] == region and spans[i] is not None]
-        xs = [x_of(spans[i].start + (spans[i].end - spans[i].start) / 2) for i in idx]
+        xs = [pct(spans[i].start + (spans[i].end - spans[i].start) / 2) for i in idx]
         order = sorted(range(len(idx)), key=lambda k: xs[k])
-        lanes = _lanes([xs[k] for k in order], 2 * RADIUS + 3)
+        lanes = _lanes([xs[k] for k in order], 2.6)  # about a marker's width on a wide screen, in % of the track
         lane_of = {idx[k]: lane for k, lane in zip(order, lanes)}
-        height = LANE_HEIGHT * (max(lanes) + 1) + 8
-        parts.append(f'<rect x="0" y="{y}" width="{SVG_WIDTH}" height="{height}" fill="#f3f5f8"/>')
-        parts.append(f'<text x="6" y="{y + 18}" font-size="13" fill="#1f2933">{escape_html(region)}</text>')
+        height = LANE_HEIGHT * (max(lanes) + 1) + 6
+        marks = []
         for i in idx:
             span, row = spans[i], rows.iloc[i]
-            cy = y + 4 + LANE_HEIGHT * lane_of[i] + LANE_HEIGHT / 2
             color = kind_color(chosen.at[i, "kind"])
+            top = 3 + LANE_HEIGHT * lane_of[i]
             title = escape_html(f"{row['number']}. {row['name']} · {row['date']} · {row['kind']}")
-            parts.append(f'<g class="krcn-event" data-event="{escape_html(row["id"])}"><title>{title}</title>')
             if span.precision != "day" or span.end != span.start:
-                x0, x1 = x_of(span.start), x_of(span.end)
-                parts.append(f'<rect x="{x0:.1f}" y="{cy - 3:.1f}" width="{max(2.0, x1 - x0):.1f}" height="6" rx="3" fill="{color}" opacity="0.35"/>')
-            cx = x_of(span.start + (span.end - span.start) / 2)
-            parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{RADIUS}" fill="{color}" stroke="#ffffff"/>')
-            parts.append(
-                f'<text x="{cx:.1f}" y="{cy + 4:.1f}" font-size="10" text-anchor="middle" fill="#ffffff" font-weight="700">{row["number"]}</text></g>'
+                left, width = pct(span.start), max(0.4, pct(span.end) - pct(span.start))
+                marks.append(
+                    f'<span style="position:absolute;left:{left:.2f}%;width:{width:.2f}%;top:{top + 8}px;height:6px;'
+                    f'border-radius:3px;background:{color};opacity:.35"></span>'
+                )
+            mid = pct(span.start + (span.end - span.start) / 2)
+            marks.append(
+                f'<span class="krcn-event" title="{title}" style="position:absolute;left:calc({mid:.2f}% - {MARKER // 2}px);'
+                f"top:{top}px;width:{MARKER}px;height:{MARKER}px;line-height:{MARKER}px;border-radius:50%;"
+                f'background:{color};color:#fff;font-size:11px;font-weight:700;text-align:center;border:1px solid #fff">'
+                f"{row['number']}</span>"
             )
-        y += height + 4
+        bands.append(
+            f'<div style="display:flex;align-items:stretch;background:#f3f5f8;margin-bottom:4px;min-height:{height}px">'
+            f'<div style="width:7.5em;flex:none;padding:4px 6px;font-size:13px;color:#1f2933">{escape_html(region)}</div>'
+            f'<div style="{track}">{"".join(marks)}</div></div>'
+        )
     step = max(1, (last_year - first_year) // 8)
-    for year in range(first_year, last_year + 1, step):
-        x = x_of(dt.date(year, 1, 1))
-        parts.append(f'<line x1="{x:.1f}" y1="{TOP}" x2="{x:.1f}" y2="{y}" stroke="#c9d1db" stroke-width="1"/>')
-        parts.append(f'<text x="{x:.1f}" y="{y + 16}" font-size="12" text-anchor="middle" fill="#3e4c59">{year}</text>')
-    height = y + BOTTOM
-    label = escape_html(t("timeline.chart.alt", lang, count=len(rows), first=first_year, last=last_year - 1))
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SVG_WIDTH} {height}" width="100%" role="img" '
-        f'aria-label="{label}" style="max-width:{SVG_WIDTH}px;font-family:inherit">' + "".join(parts) + "</svg>"
+    ticks = "".join(
+        f'<span style="position:absolute;left:{pct(dt.date(year, 1, 1)):.2f}%;transform:translateX(-50%);font-size:12px;'
+        f'color:#3e4c59">{year}</span>'
+        for year in range(first_year, last_year + 1, step)
     )
+    axis = f'<div style="display:flex;height:20px"><div style="width:7.5em;flex:none"></div><div style="{track}">{ticks}</div></div>'
+    label = escape_html(t("timeline.chart.alt", lang, count=len(rows), first=first_year, last=last_year - 1))
+    return f'<div class="krcn-timeline" role="img" aria-label="{label}">{"".join(bands)}{axis}</div>'
+
+
+def legend_html(data: Dataset, lang: str, **filters: Sequence[str]) -> str:
+    """The chart's key: a coloured dot and the name of every kind the chosen events have."""
+    items = "".join(
+        f'<span style="margin-right:14px;white-space:nowrap"><span style="display:inline-block;width:11px;height:11px;'
+        f'border-radius:50%;background:{color};margin-right:5px;vertical-align:-1px"></span>{escape_html(label)}</span>'
+        for label, color in kind_legend(data, lang, **filters)
+    )
+    return f'<div class="krcn-timeline-legend" style="font-size:14px">{items}</div>' if items else ""
 
 
 def kind_legend(data: Dataset, lang: str, **filters: Sequence[str]) -> list[tuple[str, str]]:

@@ -22,7 +22,7 @@ import pytest
 from tests.browser.conftest import new_page, wait_ready
 
 PAGES = {"overview": "/", "network": "/network", "delegation": "/delegation", "economy": "/economy", "mou": "/mou",
-         "sources": "/sources"}
+         "timeline": "/timeline", "story": "/story", "sources": "/sources"}
 LANGS = ("en", "ko")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 FAILING_IMPACTS = ("serious", "critical")

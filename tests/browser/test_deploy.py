@@ -60,12 +60,10 @@ def uncompressed_scripts(responses: dict) -> list[str]:
 
 
 def tick_sector(page, name: str) -> None:
-    """Tick a sector in the app's sidebar filter, as a visitor does (its list opened first)."""
-    controls = page.locator('[data-testid="stSidebar"] .krcn-controls')
-    details = controls.locator("details").first
-    if not details.evaluate("d => d.open"):
-        details.locator("summary").click()
-    controls.get_by_label(name, exact=True).click()
+    """Choose a sector in the app's sidebar filter, as a visitor does."""
+    from bench.browser import sector_option
+
+    sector_option(page, name).click()
 
 
 def test_page_loads_through_the_proxy_compressed_and_the_session_answers(browser, proxied):

@@ -21,7 +21,7 @@ from tests.browser.conftest import (
 
 SECURITY_EN = load_dataset().sectors.set_index("id").loc["security", "name_en"]
 PAGES = {"overview": "/", "network": "/network", "delegation": "/delegation", "economy": "/economy", "mou": "/mou",
-         "sources": "/sources"}
+         "timeline": "/timeline", "story": "/story", "sources": "/sources"}
 
 
 def query(page) -> dict[str, list[str]]:
@@ -151,7 +151,7 @@ def test_share_box_shows_the_link_and_copies_it(browser, app_server):
         wait_ready(page)
         share = sidebar_state(page)["share"]
         assert share == app_server.url("/economy?lang=en&unit=krw")
-        box = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]')
+        box = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').first
         assert box.get_attribute("tabindex") == "0"
         box.hover()
         box.get_by_role("button", name="Copy to clipboard").click()

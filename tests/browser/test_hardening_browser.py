@@ -9,7 +9,7 @@ import pytest
 from tests.browser.conftest import new_page, screenshot, start_server, unexpected_console_errors, wait_ready
 from tests.hostile_fixture import IMG, SCRIPT, write_hostile_package
 
-PAGES = ["/", "/network", "/delegation", "/economy", "/mou", "/sources"]
+PAGES = ["/", "/network", "/delegation", "/economy", "/mou", "/timeline", "/story", "/sources"]
 
 
 def settle(page):
@@ -132,7 +132,7 @@ def test_works_behind_a_sub_path(browser):
             page.goto(server.url("/network?lang=ko&sector=cloud"))
             settle(page)
             assert page.url.startswith(server.origin + "/dash/network")
-            share = page.locator('[data-testid="stSidebar"] [data-testid="stCode"] code').inner_text().strip()
+            share = page.locator('[data-testid="stSidebar"] [data-testid="stCode"] code').first.inner_text().strip()
             assert share.startswith(server.origin + "/dash/network?")
             page.locator('[data-testid="stSidebar"]').get_by_role("link", name="경제 규모").click()
             page.wait_for_url("**/dash/economy?**")

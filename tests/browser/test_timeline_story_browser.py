@@ -1,0 +1,87 @@
+"""Shared links of /timeline and /story in a real browser: a link opens the same view cold (the first visit after
+the server starts) and warm; the story moves with the arrow keys; a network download arrives as a file."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import networkx as nx
+
+from components.data.dataset import load_dataset
+from components.views.story import story_steps
+from tests.browser.conftest import new_page, screenshot, start_server, unexpected_console_errors, wait_ready
+
+DATA = load_dataset()
+TIMELINE = "/timeline?event=tencent-cloud-visit-2025&event=gyeonggi-chongqing-friendship-2025&sector=cloud&lang=ko"
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def view_of(page) -> tuple:
+    main = page.locator('[data-testid="stMain"]')
+    return (main.inner_text(), query(page), page.locator('[data-testid="stSidebar"] [data-testid="stCode"] code').first.inner_text())
+
+
+def test_a_shared_timeline_link_opens_the_same_view_cold_and_warm(browser):
+    server = start_server()
+    try:
+        views = []
+        for _ in range(2):  # the first is the cold visit (the page script run directly); the second goes through app.py
+            context, page, watch = new_page(browser, locale="en-US")
+            try:
+                page.goto(server.url(TIMELINE))
+                wait_ready(page)
+                page.wait_for_timeout(1000)
+                wait_ready(page)
+                assert page.locator('[data-testid="stException"]').count() == 0
+                assert unexpected_console_errors(watch) == []
+                assert page.locator('[data-testid="stMain"] [role="img"] .krcn-event').count() == 1  # cloud keeps the visit only
+                views.append(view_of(page))
+                screenshot(page, "timeline-shared-ko")
+            finally:
+                context.close()
+        cold, warm = views
+        assert cold == warm
+        assert cold[1] == {"event": ["gyeonggi-chongqing-friendship-2025", "tencent-cloud-visit-2025"],
+                           "sector": ["cloud"], "lang": ["ko"]} or set(cold[1]) == {"event", "sector", "lang"}
+        assert DATA.events.set_index("id").loc["tencent-cloud-visit-2025", "name_ko"] in cold[0]
+    finally:
+        server.stop()
+
+
+def test_a_shared_story_link_opens_its_step_and_the_arrow_keys_move(browser, app_server):
+    steps = story_steps(DATA)
+    context, page, watch = new_page(browser, locale="en-US")
+    try:
+        page.goto(app_server.url("/story?step=3&lang=ko"))
+        wait_ready(page)
+        heading = page.locator('[data-testid="stMain"] h2').first
+        assert heading.inner_text().strip() == steps[2].title_ko
+        assert page.locator('[data-testid="stMain"] .krcn-net').count() == 1
+        screenshot(page, "story-step3-ko")
+        page.locator('[data-testid="stMain"] h1').first.click()  # focus the page, not a widget
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("() => location.search.includes('step=4')", timeout=15_000)
+        wait_ready(page)
+        assert page.locator('[data-testid="stMain"] h2').first.inner_text().strip() == steps[3].title_ko
+        assert unexpected_console_errors(watch) == []
+    finally:
+        context.close()
+
+
+def test_a_network_download_arrives_as_a_graphml_file(browser, app_server, tmp_path):
+    context, page, watch = new_page(browser, locale="en-US")
+    try:
+        page.goto(app_server.url("/network?lang=en&sector=cloud"))
+        wait_ready(page)
+        button = page.locator('[data-testid="stDownloadButton"] button', has_text="GraphML").first
+        button.scroll_into_view_if_needed()
+        with page.expect_download(timeout=30_000) as info:
+            button.click()
+        path = tmp_path / info.value.suggested_filename
+        info.value.save_as(path)
+        graph = nx.read_graphml(path)
+        assert path.suffix == ".graphml" and "tencent-cloud" in graph.nodes
+    finally:
+        context.close()
