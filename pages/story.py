@@ -20,8 +20,10 @@ st.caption(view.t("story.intro", count=len(steps)))
 
 shown = step_view(data, steps, state.step or steps[0].number, lang)
 
+step_box = st.container(key="story_step")  # the screen's view; in print, the whole story below replaces it
+
 # 1. Where we are, and the way on (buttons, and the ← → keys).
-with guarded(view):
+with guarded(view), step_box:
     back, where, on = st.columns([1, 2, 1], vertical_alignment="center")
     if shown.previous is not None:
         back.button(view.t("story.previous"), key="story_previous", shortcut="Left",
@@ -34,7 +36,7 @@ with guarded(view):
     st.caption(view.t("story.keyboard"))
 
 # 2. The step: its title and caption, the network as it stands at this step, its sources.
-with guarded(view):
+with guarded(view), step_box:
     st.header(shown.title)
     st.markdown(escape_markdown(shown.caption))
     network_chart(shown.network, data, key="story_network")
@@ -43,10 +45,10 @@ with guarded(view):
     view.page_link("network", label=view.t("story.open_network"), sectors=step.sectors, focus=step.focus or None,
                    depth=step.depth if step.focus else 1)
 
-# 3. The whole story as one document (what prints).
-with guarded(view):
-    with st.expander(view.t("story.print")):
-        for each in all_step_views(data, steps, lang):
-            st.subheader(f"{each.position}. {each.title}")
-            st.markdown(escape_markdown(each.caption))
-            small_print(view, [], each.step.source_ids, each.step.locator)
+# 3. The whole story as one document: what prints (static/krcn/page.css shows it in print, hides it on screen).
+with guarded(view), st.container(key="story_print"):
+    st.header(view.t("story.print"))
+    for each in data.memo(all_step_views, steps, lang):  # computed once per language, shared by sessions
+        st.subheader(f"{each.position}. {each.title}")
+        st.markdown(escape_markdown(each.caption))
+        small_print(view, [], each.step.source_ids, each.step.locator)

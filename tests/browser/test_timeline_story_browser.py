@@ -85,3 +85,19 @@ def test_a_network_download_arrives_as_a_graphml_file(browser, app_server, tmp_p
         assert path.suffix == ".graphml" and "tencent-cloud" in graph.nodes
     finally:
         context.close()
+
+
+def test_the_story_prints_as_one_document(browser, app_server):
+    steps = story_steps(DATA)
+    context, page, watch = new_page(browser, locale="en-US")
+    try:
+        page.goto(app_server.url("/story?step=2&lang=en"))
+        wait_ready(page)
+        whole = page.locator(".st-key-story_print")
+        assert not whole.is_visible()  # on screen: one step at a time
+        page.emulate_media(media="print")
+        assert whole.is_visible() and not page.locator(".st-key-story_step").is_visible()
+        text = whole.inner_text()
+        assert all(step.title_en in text for step in steps)
+    finally:
+        context.close()
