@@ -7,7 +7,9 @@ import streamlit as st
 from components.views import timeline as tl
 from components.views.network_model import build_network
 from components.views.safe_text import escape_markdown
-from components.web.frame import csv_download, guarded, page_view, small_print, source_markdown, url_widget
+from components.web.charts import plotly_chart
+from components.web.frame import csv_download, guarded, lazy_expander, page_view, small_print, url_widget
+from components.web.render.chart import summary_alt
 from components.web.network import network_chart
 from components.web.render.table import Column, columns_from_headers
 from components.web.table import data_table
@@ -63,7 +65,27 @@ with guarded(view):
                    caption=view.t("timeline.table.heading"))
         csv_download(view.t("timeline.download"), rows, f"krcn-timeline-{lang}.csv", "timeline_csv", headers)
 
-# 4. One event opened: what it was, who took part, what came of it, its sources and its network.
+# 4. Context series beside the events: official yearly figures, each with its sources (and its numbers below).
+with guarded(view):
+    st.header(view.t("timeline.series.heading"))
+    st.caption(view.t("timeline.series.intro"))
+    for column, (group, metric) in zip(st.columns(len(tl.SERIES)), tl.SERIES):
+        with column:
+            title = view.t(f"timeline.series.{group}.{metric}")
+            series = tl.series_rows(data, group, metric, lang)
+            if series.empty:
+                continue
+            st.subheader(title)
+            plotly_chart(view, f"series_{group}", summary_alt(title, zip(series["year"], series["text"])),
+                         tl.series_figure, group, metric, lang)
+            sources = list(dict.fromkeys(s for ids in series["source_ids"] for s in ids.split("; ") if s))
+            small_print(view, [], sources)
+            with lazy_expander(view.t("timeline.series.numbers"), key=f"series_{group}") as is_open:
+                if is_open:
+                    headers = {c: view.t(f"timeline.series.col.{c}") for c in series.columns}
+                    data_table(view, f"series_table_{group}", series, columns_from_headers(headers), caption=title)
+
+# 5. One event opened: what it was, who took part, what came of it, its sources and its network.
 with guarded(view):
     ids = list(rows["id"]) if not rows.empty else []
     if state.open and state.open not in ids:

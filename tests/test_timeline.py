@@ -149,3 +149,17 @@ def test_a_package_without_events_has_an_empty_timeline(tmp_path):
 def test_the_legend_names_the_kinds_shown_with_their_colours(data):
     html = tl.legend_html(data, "en", regions=["busan"])
     assert "Visit" in html and tl.kind_color("visit") in html and "Sister-region tie" not in html
+
+
+def test_a_context_series_is_a_bar_a_year_with_its_value_and_sources(data):
+    figures = pd.DataFrame([
+        {**data.figures.iloc[0].to_dict(), "id": f"exp-{y}", "group": "series-kr-cn-trade", "metric": "exports",
+         "value": v, "unit": "USD", "period": y, "confidence": "seen", "source_ids": ("src-a",), "locator": "t1"}
+        for y, v in (("2021", 162.9e9), ("2020", 132.55e9))
+    ])
+    with_series = replace(data, figures=pd.concat([data.figures, figures], ignore_index=True))
+    rows = tl.series_rows(with_series, "series-kr-cn-trade", "exports", "en")
+    assert list(rows["year"]) == ["2020", "2021"] and list(rows["text"]) == ["US$132.6bn", "US$162.9bn"]
+    assert list(rows["source_ids"]) == ["src-a", "src-a"]
+    bars = tl.series_figure(with_series, "series-kr-cn-trade", "exports", "en").data[0]
+    assert bars.orientation == "h" and list(bars.y) == ["2020", "2021"] and list(bars.x) == [132.55e9, 162.9e9]

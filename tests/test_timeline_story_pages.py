@@ -46,7 +46,7 @@ def test_an_opened_event_shows_its_participants_outcome_sources_and_network(lang
     at = open_page("timeline", lang=lang, open=CHONGQING)
     assert not at.exception
     name = DATA.events.set_index("id").loc[CHONGQING, f"name_{lang}"]
-    assert at.subheader[0].value == name and at.selectbox(key="open").value == CHONGQING
+    assert name in [s.value for s in at.subheader] and at.selectbox(key="open").value == CHONGQING
     text = all_text(at)
     hu = DATA.entities.set_index("id").loc["hu-henghua", f"name_{lang}"]
     assert hu in text and t("timeline.event.participants", lang) in text
@@ -105,3 +105,14 @@ def test_network_downloads_open_in_networkx(key, reader):
     assert graph.number_of_nodes() == (62 if whole else 5)  # the first story's whole network, or the cloud view
     node = graph.nodes["tencent-cloud"]
     assert node["label_ko"] and node["label_en"] == "Tencent Cloud" and node["source_ids"]
+
+
+def test_the_timeline_shows_the_context_series_beside_the_events():
+    from tests.apptest_helpers import bar_charts
+
+    at = open_page("timeline", lang="en")
+    charts = bar_charts(at)
+    assert len(charts) == 2
+    exports = [bar["label"] for bar in charts[0]["bars"]]
+    assert exports[0] == "2020" and "2024" in exports
+    assert charts[0]["bars"][0]["text"] == "US$132.6bn"  # each year's value, as the source gives it

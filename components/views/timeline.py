@@ -375,3 +375,36 @@ def _role_keys() -> set[str]:
     from components.i18n import STRINGS
 
     return {key for key in STRINGS if key.startswith("event.role.")}
+
+
+# --- context series beside the events (figures.csv groups series-*, one row a year) ----------------------------
+SERIES = (("series-kr-cn-trade", "exports"), ("series-shanghai-gdp", "gdp"))
+
+
+def series_rows(data: Dataset, group: str, metric: str, lang: str) -> pd.DataFrame:
+    """One row a year of a context series, oldest first: year, value, the value as text, unit, confidence, sources."""
+    from components.views.formatting import format_figure
+
+    figs = data.figures[(data.figures["group"] == group) & (data.figures["metric"] == metric)]
+    figs = figs.sort_values("period", kind="stable")
+    return pd.DataFrame({
+        "year": list(figs["period"]),
+        "value": list(figs["value"]),
+        "text": [format_figure(v, u, lang) for v, u in zip(figs["value"], figs["unit"])],
+        "confidence": [t(f"confidence.{c}", lang) for c in figs["confidence"]],
+        "source_ids": ["; ".join(ids) for ids in figs["source_ids"]],
+        "locator": list(figs["locator"]),
+    })
+
+
+def series_figure(data: Dataset, group: str, metric: str, lang: str) -> go.Figure:
+    """A context series as horizontal bars, a bar a year (oldest on top), its value written after it."""
+    rows = series_rows(data, group, metric, lang)
+    figure = go.Figure(go.Bar(
+        x=list(rows["value"]), y=[escape_plotly(y) for y in rows["year"]], orientation="h",
+        text=[escape_plotly(x) for x in rows["text"]], textposition="outside", marker={"color": "#0072B2"},
+        hovertemplate="%{y}: %{text}<extra></extra>",
+    ))
+    figure.update_layout(yaxis={"autorange": "reversed", "type": "category"}, xaxis={"visible": False},
+                         margin={"l": 10, "r": 10, "t": 10, "b": 10}, height=60 + 34 * len(rows))
+    return figure
