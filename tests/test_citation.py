@@ -47,7 +47,7 @@ def test_access_date_defaults_to_today_in_utc():
 
 def test_data_last_changed_is_the_packages_last_changed():
     real = load_dataset()
-    assert data_last_changed(real) == real.schema["lastChanged"] == "2026-12-05"
+    assert data_last_changed(real) == real.schema["lastChanged"] == "2026-12-06"
 
 
 def test_data_last_changed_falls_back_to_the_newest_full_source_date():

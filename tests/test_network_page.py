@@ -61,7 +61,7 @@ def test_focus_on_initech_shows_its_details_and_relations(lang, title, details, 
     assert [n["id"] for n in data["nodes"] if n.get("focused")] == ["initech"]
     assert data["focus"] == "initech"
     assert data["asset"].startswith("app/static/vendor/vis-network/vis-network.min.js")
-    assert len(download_buttons(at)) == 2
+    assert len(download_buttons(at)) == 2 + 2 * 6  # relations CSV, offline page; six formats for the view and the whole
     # the summary names what the drawing shows, in the page's language
     assert plain(at.main.markdown[-1].value).startswith(
         "The network shows 3 nodes and 2 links: Company: 1, Event: 1, Sector: 1. In focus: Initech"
@@ -84,7 +84,7 @@ def test_initech_details_list_profile_facts_with_sources_and_unknowns():
     # one element a section (names and description, profile, links), not one a fact: few elements to draw
     sections = [m.value for m in at.main.markdown]
     assert [v.split("\n")[0] for v in sections[1:3]] == ["**Profile**", "**Links (1)**"]
-    assert len(sections) == 4  # with the summary
+    assert len(sections) == 4 + 2  # with the summary, and the two download groups ("this view", "the whole network")
 
 
 def test_whole_network_without_focus():

@@ -269,7 +269,9 @@ def timeline_html(data: Dataset, lang: str, **filters: Sequence[str]) -> str:
         idx = [i for i in range(len(rows)) if rows.at[i, "region"] == region and spans[i] is not None]
         xs = [pct(spans[i].start + (spans[i].end - spans[i].start) / 2) for i in idx]
         order = sorted(range(len(idx)), key=lambda k: xs[k])
-        lanes = _lanes([xs[k] for k in order], 2.6)  # about a marker's width on a wide screen, in % of the track
+        # a marker is 22 px: 7 % of the track keeps markers apart down to a ~315 px track (a phone), at the cost of
+        # more lanes for events close in time on a wide screen
+        lanes = _lanes([xs[k] for k in order], 7.0)
         lane_of = {idx[k]: lane for k, lane in zip(order, lanes)}
         height = LANE_HEIGHT * (max(lanes) + 1) + 6
         marks = []
