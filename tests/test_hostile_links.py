@@ -9,12 +9,12 @@ from hypothesis import strategies as st
 from components.views.url_state import PAGE_PARAMS
 from tests.apptest_helpers import PAGE_FILES, open_page
 
-KNOWN_KEYS = ["lang", "sector", "focus", "depth", "fade", "unit"]
+KNOWN_KEYS = ["lang", "sector", "event", "focus", "depth", "fade", "unit", "region", "counterpart", "open", "step"]
 NASTY = [
     "", " ", "ko", "en", "cloud", "security", "initech", "usd", "krw", "1", "3", "0", "-1",
     "<script>alert(1)</script>", "\"><svg onload=alert(1)>", "<img src=x onerror=alert(1)>",
     "../../etc/passwd", "/network", "%ZZ", "%C0%AF", "\ufffd", "\x00", "🚀", "עברית", "$x^2$", "**b**",
-    "javascript:alert(1)", "a" * 10_000,
+    "javascript:alert(1)", "a" * 10_000, "gyeonggi-chongqing-friendship-2025", "gangwon", "99",
 ]
 values = st.one_of(st.sampled_from(NASTY), st.text(max_size=60))
 keys = st.one_of(st.sampled_from(KNOWN_KEYS), st.text(min_size=1, max_size=20))
@@ -33,7 +33,7 @@ def test_random_query_parameters_never_break_a_page(page, query):
     assert not at.exception, [e.value for e in at.exception]
     assert at.title, "the page still renders its heading"
     # What stays in the URL is only what the contract allows, with valid values.
-    allowed = {"lang", "sector", *PAGE_PARAMS.get(page, ())}
+    allowed = {"lang", "sector", "event", *PAGE_PARAMS.get(page, ())}
     assert set(at.query_params) <= allowed
     for key in at.query_params:
         for value in flatten(at.query_params[key]):
@@ -50,7 +50,8 @@ def test_random_query_parameters_never_break_a_page(page, query):
 
 @pytest.mark.parametrize("page", list(PAGE_FILES))
 def test_long_and_script_values_are_dropped_with_a_notice(page):
-    at = open_page(page, lang="ko", sector=["cloud", "a" * 10_000, "<script>alert(1)</script>"])
+    at = open_page(page, lang="ko", sector=["cloud", "a" * 10_000, "<script>alert(1)</script>"],
+                   event=["<img src=x onerror=alert(1)>"])
     assert not at.exception
     assert at.multiselect(key="sector").value == ["cloud"]
     notice = at.warning[0].value
