@@ -163,3 +163,9 @@ def test_a_context_series_is_a_bar_a_year_with_its_value_and_sources(data):
     assert list(rows["source_ids"]) == ["src-a", "src-a"]
     bars = tl.series_figure(with_series, "series-kr-cn-trade", "exports", "en").data[0]
     assert bars.orientation == "h" and list(bars.y) == ["2020", "2021"] and list(bars.x) == [132.55e9, 162.9e9]
+
+
+@pytest.mark.parametrize(("background", "number"), [("#0072B2", "#ffffff"), ("#E69F00", "#000000"), ("#56B4E9", "#000000"),
+                                                    ("#009E73", "#000000"), ("#CC79A7", "#000000"), ("#D55E00", "#000000")])
+def test_a_markers_number_reads_on_its_colour(background, number):
+    assert tl.number_colour(background) == number

@@ -185,6 +185,18 @@ def timeline_rows(data: Dataset, lang: str, **filters: Sequence[str]) -> pd.Data
     return pd.DataFrame(records, columns=list(ROW_COLUMNS))
 
 
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def number_colour(background: str) -> str:
+    """Black or white, whichever reads better on `background` (WCAG contrast): a marker's number stays legible."""
+    lum = _luminance(background)
+    return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#ffffff"
+
+
 def kind_color(kind: str) -> str:
     return KIND_COLORS[EVENT_KINDS.index(kind)] if kind in EVENT_KINDS else KIND_COLORS[-1]
 
@@ -290,7 +302,7 @@ def timeline_html(data: Dataset, lang: str, **filters: Sequence[str]) -> str:
             marks.append(
                 f'<span class="krcn-event" title="{title}" style="position:absolute;left:calc({mid:.2f}% - {MARKER // 2}px);'
                 f"top:{top}px;width:{MARKER}px;height:{MARKER}px;line-height:{MARKER}px;border-radius:50%;"
-                f'background:{color};color:#fff;font-size:11px;font-weight:700;text-align:center;border:1px solid #fff">'
+                f'background:{color};color:{number_colour(color)};font-size:11px;font-weight:700;text-align:center;border:1px solid #fff">'
                 f"{row['number']}</span>"
             )
         bands.append(
