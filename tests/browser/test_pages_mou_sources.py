@@ -194,8 +194,9 @@ def test_a_table_a_little_too_wide_fits_and_a_far_too_wide_one_says_so(browser, 
             summaries.nth(i).click()
         opened = summaries.count()
         assert opened >= 5
-        page.wait_for_function(
-            "(n) => document.querySelectorAll('.krcn-table[data-state=drawn]').length >= n", arg=opened + 2
+        page.wait_for_function(  # 13 schema tables, each opened by its own rerun: give a loaded machine time
+            "(n) => document.querySelectorAll('.krcn-table[data-state=drawn]').length >= n", arg=opened + 2,
+            timeout=120_000,
         )
         wait_tables_measured(page)  # (a table a little too wide has tried narrower columns by then)
         tables = page.evaluate(NATURAL_WIDTHS_JS)
