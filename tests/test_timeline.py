@@ -169,3 +169,8 @@ def test_a_context_series_is_a_bar_a_year_with_its_value_and_sources(data):
                                                     ("#009E73", "#000000"), ("#CC79A7", "#000000"), ("#D55E00", "#000000")])
 def test_a_markers_number_reads_on_its_colour(background, number):
     assert tl.number_colour(background) == number
+
+
+def test_event_labels_name_each_event_with_its_date_in_time_order(data):
+    labels = tl.event_labels(data, "en")
+    assert labels[0] == ("tie-2009", "2009 · tie-2009 event") and [i for i, _ in labels][1:] == ["trip-2025", "mou-2025", "visit-2025"]

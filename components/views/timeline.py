@@ -95,6 +95,16 @@ def _participants(data: Dataset) -> pd.DataFrame:
     return data.event_participants
 
 
+def event_labels(data: Dataset, lang: str) -> tuple[tuple[str, str], ...]:
+    """(event id, "date · name") of every event in time order: the event filter's options."""
+    if not has_events(data):
+        return ()
+    return tuple(
+        (row["id"], f"{format_event_dates(row['date_start'], row['date_end'], lang)} · {row[f'name_{lang}']}")
+        for _, row in chosen_events(data).iterrows()
+    )
+
+
 def region_options(data: Dataset, lang: str) -> list[tuple[str, str]]:
     """(entity id, name) of every Korean region with an event, by name: the /timeline region filter's options."""
     return _entity_options(data, lang, "kr_region_id")

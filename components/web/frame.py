@@ -204,8 +204,8 @@ def _parse(raw: Mapping[str, Sequence[str]], page: str, data: Dataset) -> tuple[
         focus_ids=focus_ids(data),
         verdict_ids=VERDICTS,
         event_ids=event_ids(data),
-        region_ids=[i for i, _ in region_options(data, "en")],
-        counterpart_ids=[i for i, _ in counterpart_options(data, "en")],
+        region_ids=[i for i, _ in data.memo(region_options, "en")],  # once per dataset, not every run
+        counterpart_ids=[i for i, _ in data.memo(counterpart_options, "en")],
         step_numbers=[step.number for step in story_steps(data)],
         locale=st.context.locale,
     )
@@ -254,17 +254,10 @@ def share_box(view: View) -> None:
 
 
 def _event_names(view: View) -> dict[str, str]:
-    """Event id -> "date · name", in time order, for the sidebar's event filter."""
-    from components.views.timeline import chosen_events, format_event_dates
+    """Event id -> "date · name", in time order, for the sidebar's event filter (computed once per language)."""
+    from components.views.timeline import event_labels
 
-    data = view.all_data or view.data
-    if data.events is None:
-        return {}
-    rows = chosen_events(data)
-    return {
-        row["id"]: f"{format_event_dates(row['date_start'], row['date_end'], view.lang)} · {row[f'name_{view.lang}']}"
-        for _, row in rows.iterrows()
-    }
+    return dict((view.all_data or view.data).memo(event_labels, view.lang))
 
 
 def view_title(view: View) -> str:
