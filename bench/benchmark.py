@@ -39,6 +39,7 @@ from bench.common import (  # noqa: E402
     EMPTY_APP,
     PAGES,
     PEER_APP,
+    PEER_PAGES,
     RESULTS,
     ROOT,
     Server,
@@ -72,7 +73,12 @@ VIAS = ("direct", "proxy")
 INTERACTION_PROFILE = "desktop"
 QUICK_PAGES = ("network",)
 QUICK_PROFILES = ("unthrottled",)
-PAGES_WITH_CONTENT = ("network", "delegation", "economy", "mou", "sources")  # charts, tables or the network
+PAGES_WITH_CONTENT = ("network", "delegation", "economy", "mou", "timeline", "story", "sources")  # charts, tables, network
+
+
+def serves(target: str, page_id: str) -> bool:
+    """Whether a target has the page: the peer lacks the pages that came after its brief."""
+    return target != "peer" or page_id in PEER_PAGES
 GOALS = {
     "phone_direct_first_vs_peer": 0.5,  # time and bytes, every page
     "phone_proxy_first_vs_empty": 1.3,  # every page, the empty app behind the same proxy
@@ -271,7 +277,7 @@ def rounds_of_visits(browser, stack: Stack, targets: tuple[str, ...], pages: lis
                 for page_id in pages:
                     order = targets[turn % len(targets):] + targets[:turn % len(targets)]
                     turn += 1
-                    for target in order:
+                    for target in (t for t in order if serves(t, page_id)):
                         interact = interactions and profile_name == INTERACTION_PROFILE and via == "direct"
                         visit(browser, stack, target, via, profile_name, page_id, rec, prefix, timeout_ms,
                               interact, labels, round_no=n + 1)
@@ -284,7 +290,7 @@ def warm_up(browser, stack: Stack, pages: list[str], timeout_ms: float) -> None:
     """One untimed load of each page of each server: imports, caches and the first st.navigation run are not
     measured."""
     for target in stack.servers:
-        for page_id in pages:
+        for page_id in (p for p in pages if serves(target, p)):
             probe = Probe(browser)
             try:
                 load(probe, stack.url(target, "direct", PAGES[page_id]), timeout_ms)
@@ -398,16 +404,16 @@ def goals(report: dict) -> list[dict]:
 
     if "phone" in table and "direct" in table["phone"]:
         goal("phone, first visit, direct: time <= 0.5 x the peer's", GOALS["phone_direct_first_vs_peer"],
-             {p: _ratio(table, "phone", "direct", p, "first", "app/peer") for p in pages})
+             {p: _ratio(table, "phone", "direct", p, "first", "app/peer") for p in pages if serves("peer", p)})
         goal("phone, first visit, direct: bytes <= 0.5 x the peer's", GOALS["phone_direct_first_vs_peer"],
-             {p: _ratio(table, "phone", "direct", p, "first", "app/peer", "bytes") for p in pages})
+             {p: _ratio(table, "phone", "direct", p, "first", "app/peer", "bytes") for p in pages if serves("peer", p)})
     if "phone" in table and "proxy" in table["phone"]:
         goal("phone, first visit, proxy: time <= 1.3 x the empty app behind the proxy",
              GOALS["phone_proxy_first_vs_empty"],
              {p: _ratio(table, "phone", "proxy", p, "first", "app/empty") for p in pages})
     for via in ("direct", "proxy"):
         if "desktop" in table and via in table["desktop"]:
-            content = [p for p in pages if p in PAGES_WITH_CONTENT]
+            content = [p for p in pages if p in PAGES_WITH_CONTENT and serves("peer", p)]
             goal(f"desktop, first visit, {via}: pages with charts, tables or the network <= 0.8 x the peer's",
                  GOALS["desktop_first_vs_peer"],
                  {p: _ratio(table, "desktop", via, p, "first", "app/peer") for p in content})

@@ -1,12 +1,14 @@
 """Synthetic data packages N times the real one, built from data/ and its schema, for the scale benchmark.
 
 `make_scaled(src, dst, factor)` copies the package to `dst` and adds `factor - 1` clones of every row of the
-tables that grow with the story (entities, relations, attributes, clauses, figures). Clone k suffixes ids with
-`-xk`, maps every reference inside the clone to the clone's own rows (so relations stay inside their copy and
-reach the rest only through the shared sectors and sources), and marks names with `#k` so labels stay
-distinct. Sources, sectors, relation types and claims are shared as they are. Which fields are ids and which
-are references is read from datapackage.json (primaryKey, foreignKeys), not hard-coded, so the generator
-follows the schema.
+tables that grow with the story (entities, relations, attributes, clauses, figures, and the events with their
+participants and outcomes). Clone k suffixes ids with `-xk`, maps every reference inside the clone to the
+clone's own rows (so relations and events stay inside their copy and reach the rest only through the shared
+sectors and sources), and marks names with `#k` so labels stay distinct. Sources, sectors, relation types,
+claims and the story are shared as they are (the story keeps pointing at the original rows); `seedEvents`
+gains each clone's seed events, so a link without `?event=` shows the first story N times, as before events.
+Which fields are ids and which are references is read from datapackage.json (primaryKey, foreignKeys,
+listForeignKeys, conditionalForeignKeys), not hard-coded, so the generator follows the schema.
 
     python bench/scale_data.py 10 /tmp/krcn-10x   # then: python -m components.data.validate /tmp/krcn-10x
 """
@@ -20,7 +22,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GROWING = ("entities", "relations", "attributes", "clauses", "figures")
+GROWING = ("entities", "relations", "attributes", "clauses", "figures", "events", "event_participants", "event_outcomes")
 NAME_FIELDS = ("name_en", "name_ko", "subject_en", "subject_ko", "title_en", "title_ko", "label_en", "label_ko")
 
 
@@ -36,6 +38,20 @@ def _write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
     writer.writeheader()
     writer.writerows(rows)
     path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def _growing_references(schema: dict) -> list[tuple[str, dict[str, str]]]:
+    """(column, condition) of every reference into a growing table: those are remapped inside each clone. A
+    conditional key applies only to rows matching its `when` (an outcome's ref_id names a clause, a figure or a
+    relation by its kind); a prefixed list key (the story's `clause:` ids) points at shared rows: left alone."""
+    keys = [*schema.get("foreignKeys", []), *schema.get("listForeignKeys", []), *schema.get("conditionalForeignKeys", [])]
+    out = []
+    for fk in keys:
+        if fk["reference"]["resource"] in GROWING and not fk["reference"].get("prefixed"):
+            entry = (fk["fields"], dict(fk.get("when", {})))
+            if entry not in out:
+                out.append(entry)
+    return out
 
 
 def make_scaled(src: Path, dst: Path, factor: int) -> dict[str, int]:
@@ -58,12 +74,7 @@ def make_scaled(src: Path, dst: Path, factor: int) -> dict[str, int]:
             continue
         schema = resource["schema"]
         own_id = "id" if schema.get("primaryKey") == "id" else None
-        # references that point into a growing table are remapped inside each clone
-        remap = {
-            fk["fields"]: fk["reference"]["resource"]
-            for fk in schema.get("foreignKeys", [])
-            if fk["reference"]["resource"] in GROWING
-        }
+        remap = _growing_references(schema)
         lists = {f["name"] for f in schema["fields"] if f.get("list")}
         out = list(rows)
         for k in range(2, factor + 1):
@@ -72,9 +83,9 @@ def make_scaled(src: Path, dst: Path, factor: int) -> dict[str, int]:
                 clone = dict(row)
                 if own_id:
                     clone[own_id] = row[own_id] + suffix
-                for column in remap:
+                for column, when in remap:
                     cell = row.get(column, "")
-                    if not cell:
+                    if not cell or any(row.get(k) != v for k, v in when.items()):
                         continue
                     if column in lists:
                         parts = [p.strip() for p in cell.split(separator) if p.strip()]
@@ -87,6 +98,10 @@ def make_scaled(src: Path, dst: Path, factor: int) -> dict[str, int]:
                 out.append(clone)
         _write(path, header, out)
         counts[name] = len(out)
+    if package.get("seedEvents") and factor > 1:
+        seeds = package["seedEvents"]
+        package["seedEvents"] = seeds + [f"{e}-x{k}" for k in range(2, factor + 1) for e in seeds]
+        (dst / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return counts
 
 

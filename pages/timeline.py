@@ -36,6 +36,8 @@ total = len(data.events) if data.events is not None else 0
 # 2. The chart: light by default (an SVG drawn here, no chart library); plotly on request.
 with guarded(view):
     st.caption(view.t("timeline.count", shown=len(rows), total=total))
+    if tl.chart_is_capped(rows):
+        st.caption(view.t("timeline.chart.capped", shown=tl.MAX_CHART_EVENTS, total=len(rows)))
     if rows.empty:
         st.info(view.t("timeline.empty"))
     else:

@@ -96,13 +96,27 @@ def test_scale_data_is_a_valid_package_n_times_the_size(tmp_path):
     counts = make_scaled(ROOT / "data", tmp_path / "x3", 3)
     base = load_dataset(ROOT / "data")
     scaled = load_dataset(tmp_path / "x3")  # validates: every reference of every clone resolves
-    for table in ("entities", "relations", "attributes", "clauses", "figures"):
-        assert len(scaled.table(table)) == 3 * len(base.table(table)) == counts[table]
-    for table in ("sources", "sectors", "relation_types", "claims"):
+    growing = ("entities", "relations", "attributes", "clauses", "figures", "events", "event_participants",
+               "event_outcomes")
+    for table in growing:
+        assert len(scaled.table(table)) == 3 * len(base.table(table)) == counts[table], table
+    for table in ("sources", "sectors", "relation_types", "claims", "story"):
         assert len(scaled.table(table)) == len(base.table(table))
-    assert scaled.entities["id"].is_unique
+    assert scaled.entities["id"].is_unique and scaled.events["id"].is_unique
     clone = scaled.relations[scaled.relations["id"].str.endswith("-x3")]
     assert clone["from_id"].str.endswith("-x3").all() and clone["to_id"].str.endswith("-x3").all()
+    # a cloned event, its places in the network, its participants and outcomes all stay inside clone 3
+    events = scaled.events[scaled.events["id"].str.endswith("-x3")]
+    assert events["kr_region_id"].str.endswith("-x3").all() and events["name_en"].str.endswith(" #3").all()
+    people = scaled.event_participants[scaled.event_participants["event_id"].str.endswith("-x3")]
+    assert len(people) == len(base.event_participants) and people["entity_id"].str.endswith("-x3").all()
+    outcomes = scaled.event_outcomes[scaled.event_outcomes["event_id"].str.endswith("-x3")]
+    referenced = outcomes[outcomes["ref_id"] != ""]
+    assert len(referenced) > 0 and referenced["ref_id"].str.endswith("-x3").all()
+    seeds = base.schema["seedEvents"]  # a link without ?event= shows the first story three times
+    assert scaled.schema["seedEvents"] == seeds + [f"{e}-x{k}" for k in (2, 3) for e in seeds]
+    clauses = scaled.clauses[scaled.clauses["id"].str.endswith("-x3")]
+    assert all(e.endswith("-x3") for ids in clauses["entity_ids"] for e in ids)
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="the benchmark drives Chromium (run `make test`)")

@@ -81,3 +81,26 @@ def test_network_focus_list_offers_every_node_at_ten_times_the_data(scaled_dir, 
         node = shown[-1]
         focus.set_value(node).run()
         assert at.query_params["focus"] == node
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_timeline_draws_the_most_recent_events_says_so_and_keeps_every_event_in_the_table(scaled_dir, monkeypatch,
+                                                                                       lang):
+    from components.views.timeline import MAX_CHART_EVENTS
+
+    monkeypatch.setenv("KRCN_DATA_DIR", str(scaled_dir))
+    events = 10 * len(load_dataset(ROOT / "data").events)
+    assert events > MAX_CHART_EVENTS
+    at = open_page("timeline", lang=lang)
+    assert not at.exception
+    chart = next(h for h in at.get("html") if 'krcn-timeline"' in h.proto.body)
+    assert chart.proto.body.count('class="krcn-event"') == MAX_CHART_EVENTS
+    assert f">{events}</span>" in chart.proto.body and ">1</span>" not in chart.proto.body  # the latest, numbered as the table
+    assert t("timeline.chart.capped", lang, shown=MAX_CHART_EVENTS, total=events) in [c.value for c in at.caption]
+    (table,) = tables(at)
+    assert len(table) == events  # the text twin keeps every event
+
+
+def test_real_timeline_is_never_capped():
+    at = open_page("timeline", lang="en")
+    assert not [c for c in at.caption if c.value.startswith("The chart draws the")]

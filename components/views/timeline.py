@@ -21,6 +21,9 @@ from components.views.safe_text import escape_html, escape_plotly
 EVENT_KINDS = ("agreement_signed", "sister_region_tie", "friendship_tie", "visit", "summit", "opening", "other")
 # Okabe–Ito colours (safe for colour-vision deficiency), one a kind, in EVENT_KINDS order.
 KIND_COLORS = ("#0072B2", "#009E73", "#56B4E9", "#E69F00", "#D55E00", "#CC79A7", "#999999")
+# The chart draws at most this many events, the most recent (a wall of markers beyond it tells nothing, and at
+# 100x the data the light chart's HTML would pass a megabyte); the table below keeps every event.
+MAX_CHART_EVENTS = 150
 ROW_COLUMNS = (
     "number", "id", "date", "kind", "name", "place", "region", "counterpart", "participants", "outcomes",
     "confidence", "source_ids", "locator",
@@ -125,13 +128,44 @@ def _entity_options(data: Dataset, lang: str, column: str) -> list[tuple[str, st
 
 def event_sectors(data: Dataset, event_id: str) -> set[str]:
     """The event's own sectors plus those of every participant (a filter on 'cloud' finds the Tencent visit)."""
-    row = data.events[data.events["id"] == event_id].iloc[0]
-    sectors = set(row["sectors"])
+    return set(data.memo(_event_index).sectors.get(event_id, ())) if has_events(data) else set()
+
+
+@dataclass(frozen=True)
+class _EventIndex:
+    """What every event row needs from the other tables, looked up once per dataset (a scan per event costs
+    seconds at 100x the data): participants in order, sectors with the participants', outcome texts, start days."""
+
+    members: dict[str, tuple[str, ...]]
+    sectors: dict[str, frozenset[str]]
+    outcomes: dict[str, dict[str, str]]  # event id -> lang -> "; "-joined texts
+    starts: dict[str, dt.date]
+
+
+def _event_index(data: Dataset) -> _EventIndex:
     parts = _participants(data)
-    members = set(parts.loc[parts["event_id"] == event_id, "entity_id"])
-    for entity_sectors in data.entities.loc[data.entities["id"].isin(members), "sectors"]:
-        sectors |= set(entity_sectors)
-    return sectors
+    members: dict[str, list[str]] = {}
+    for event_id, entity_id in zip(parts["event_id"], parts["entity_id"]):
+        if entity_id not in members.setdefault(event_id, []):
+            members[event_id].append(entity_id)
+    entity_sectors = dict(zip(data.entities["id"], data.entities["sectors"]))
+    sectors = {}
+    for event_id, own in zip(data.events["id"], data.events["sectors"]):
+        found = set(own)
+        for member in members.get(event_id, ()):
+            found |= set(entity_sectors.get(member, ()))
+        sectors[event_id] = frozenset(found)
+    outcomes: dict[str, dict[str, str]] = {}
+    if data.event_outcomes is not None:
+        out = data.event_outcomes[data.event_outcomes["kind"] != "context"]  # background is not an outcome
+        for lang in ("ko", "en"):
+            for event_id, texts in out.groupby("event_id", sort=False)[f"text_{lang}"]:
+                outcomes.setdefault(event_id, {})[lang] = "; ".join(text for text in texts if text)
+    starts = {}
+    for event_id, start, end in zip(data.events["id"], data.events["date_start"], data.events["date_end"]):
+        span = event_span(start, end)
+        starts[event_id] = span.start if span else dt.date.max
+    return _EventIndex({k: tuple(v) for k, v in members.items()}, sectors, outcomes, starts)
 
 
 def chosen_events(
@@ -144,39 +178,39 @@ def chosen_events(
     """Event rows in time order (then by id), narrowed by every filter given; an empty filter keeps all."""
     if not has_events(data):
         return pd.DataFrame(columns=["id", "kind", "date_start", "date_end", "kr_region_id", "cn_counterpart_id"])
-    rows = data.events
-    keep = []
-    for _, row in rows.iterrows():
-        ok = (not regions or row["kr_region_id"] in regions) and (not counterparts or row["cn_counterpart_id"] in counterparts)
-        ok = ok and (not events or row["id"] in events)
-        ok = ok and (not sectors or bool(event_sectors(data, row["id"]) & set(sectors)))
-        keep.append(ok)
+    return data.memo(_chosen_events, *(tuple(f) for f in (sectors, regions, counterparts, events)))
+
+
+def _chosen_events(data: Dataset, sectors: tuple, regions: tuple, counterparts: tuple, events: tuple) -> pd.DataFrame:
+    rows, index = data.events, data.memo(_event_index)
+    keep = pd.Series(True, index=rows.index)
+    if regions:
+        keep &= rows["kr_region_id"].isin(regions)
+    if counterparts:
+        keep &= rows["cn_counterpart_id"].isin(counterparts)
+    if events:
+        keep &= rows["id"].isin(events)
+    if sectors:
+        wanted = set(sectors)
+        keep &= rows["id"].map(lambda e: bool(index.sectors.get(e, frozenset()) & wanted))
     chosen = rows[keep].copy()
-    spans = [event_span(s, e) for s, e in zip(chosen["date_start"], chosen["date_end"])]
-    chosen["_start"] = [s.start if s else dt.date.max for s in spans]
+    chosen["_start"] = chosen["id"].map(index.starts)
     return chosen.sort_values(["_start", "id"], kind="stable").drop(columns="_start").reset_index(drop=True)
 
 
-def _participant_text(data: Dataset, event_id: str, lang: str, names: dict[str, str]) -> str:
-    parts = _participants(data)
-    mine = parts[parts["event_id"] == event_id]
-    return "; ".join(names.get(e, e) for e in dict.fromkeys(mine["entity_id"]))
-
-
-def _outcome_text(data: Dataset, event_id: str, lang: str) -> str:
-    if data.event_outcomes is None:
-        return ""
-    out = data.event_outcomes
-    mine = out[(out["event_id"] == event_id) & (out["kind"] != "context")]  # background is not an outcome
-    return "; ".join(text for text in mine[f"text_{lang}"] if text)
-
-
 def timeline_rows(data: Dataset, lang: str, **filters: Sequence[str]) -> pd.DataFrame:
-    """The timeline's text twin: one row an event in time order, numbered as the chart's markers are."""
-    chosen = chosen_events(data, **filters)
-    names = _names(data, lang)
+    """The timeline's text twin: one row an event in time order, numbered as the chart's markers are. Computed
+    once per dataset, language and filters; the frame is shared, so callers must not modify it."""
+    key = tuple(tuple(filters.get(name, ())) for name in ("sectors", "regions", "counterparts", "events"))
+    return data.memo(_timeline_rows, lang, *key)
+
+
+def _timeline_rows(data: Dataset, lang: str, sectors: tuple, regions: tuple, counterparts: tuple,
+                   events: tuple) -> pd.DataFrame:
+    chosen = chosen_events(data, sectors=sectors, regions=regions, counterparts=counterparts, events=events)
+    names, index = _names(data, lang), (data.memo(_event_index) if has_events(data) else None)
     records = []
-    for number, (_, row) in enumerate(chosen.iterrows(), 1):
+    for number, row in enumerate(chosen.to_dict("records"), 1):
         records.append({
             "number": number,
             "id": row["id"],
@@ -186,8 +220,8 @@ def timeline_rows(data: Dataset, lang: str, **filters: Sequence[str]) -> pd.Data
             "place": row[f"place_{lang}"],
             "region": names.get(row["kr_region_id"], row["kr_region_id"]),
             "counterpart": names.get(row["cn_counterpart_id"], row["cn_counterpart_id"]),
-            "participants": _participant_text(data, row["id"], lang, names),
-            "outcomes": _outcome_text(data, row["id"], lang),
+            "participants": "; ".join(names.get(e, e) for e in index.members.get(row["id"], ())),
+            "outcomes": index.outcomes.get(row["id"], {}).get(lang, ""),
             "confidence": t(f"confidence.{row['confidence']}", lang),
             "source_ids": "; ".join(row["source_ids"]),
             "locator": row["locator"],
@@ -214,7 +248,7 @@ def kind_color(kind: str) -> str:
 def timeline_figure(data: Dataset, lang: str, **filters: Sequence[str]) -> go.Figure:
     """Events on a date axis, one row a Korean region, coloured by kind; a period (a month, a year, a date
     range) is a line across it. The same figure the interactive chart draws; customdata holds event ids."""
-    chosen = chosen_events(data, **filters)
+    chosen = chosen_events(data, **filters).tail(MAX_CHART_EVENTS)
     names = _names(data, lang)
     figure = go.Figure()
     for kind in EVENT_KINDS:
@@ -273,8 +307,8 @@ def timeline_html(data: Dataset, lang: str, **filters: Sequence[str]) -> str:
     coloured by kind, a period drawn as a bar under its circle; years along the bottom. Each event's `title` gives
     its name and date on hover; the whole is one image for assistive technology (role="img" and a text name),
     whose text twin is the table below."""
-    rows = timeline_rows(data, lang, **filters)
-    chosen = chosen_events(data, **filters)
+    rows = timeline_rows(data, lang, **filters).tail(MAX_CHART_EVENTS).reset_index(drop=True)
+    chosen = chosen_events(data, **filters).tail(MAX_CHART_EVENTS).reset_index(drop=True)
     if rows.empty:
         return ""
     spans = [event_span(s, e) for s, e in zip(chosen["date_start"], chosen["date_end"])]
@@ -329,6 +363,11 @@ def timeline_html(data: Dataset, lang: str, **filters: Sequence[str]) -> str:
     axis = f'<div style="display:flex;height:20px"><div style="width:7.5em;flex:none"></div><div style="{track}">{ticks}</div></div>'
     label = escape_html(t("timeline.chart.alt", lang, count=len(rows), first=first_year, last=last_year - 1))
     return f'<div class="krcn-timeline" role="img" aria-label="{label}">{"".join(bands)}{axis}</div>'
+
+
+def chart_is_capped(rows: pd.DataFrame) -> bool:
+    """Whether the chart leaves events out (the timeline's rows, as timeline_rows gives them)."""
+    return len(rows) > MAX_CHART_EVENTS
 
 
 def legend_html(data: Dataset, lang: str, **filters: Sequence[str]) -> str:
