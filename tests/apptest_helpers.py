@@ -154,13 +154,13 @@ def page_links_shown(at: AppTest) -> list[dict]:
 
 
 def share_link(at: AppTest) -> str:
-    """The link in the sidebar's share box (its first st.code; the citation follows)."""
-    return at.sidebar.get("code")[0].proto.code_text
+    """The link in the sidebar's share box (the first copy box; the citation follows)."""
+    return payloads(at, "krcn_copy")[0]["text"]
 
 
 def citation(at: AppTest) -> str:
-    """The "cite this view" text in the sidebar (the st.code after the share link)."""
-    return at.sidebar.get("code")[1].proto.code_text
+    """The "cite this view" text in the sidebar (the copy box after the share link)."""
+    return payloads(at, "krcn_copy")[1]["text"]
 
 
 def download_buttons(at: AppTest) -> list[dict]:

@@ -246,10 +246,28 @@ _page = st.components.v2.component(
 )
 
 
+# The share link and the citation: the text in a read-only box (Tab reaches it; select and copy) and a copy button
+# (static/krcn/common.js `copy`). st.code would give both, but it loads Streamlit's syntax highlighter (1.56 MB,
+# 540 KB compressed) and a code font on every first visit: docs/performance.md has the measurement.
+_copy = st.components.v2.component(
+    "krcn_copy",
+    html='<div class="krcn-copy"><textarea class="krcn-copy-text" readonly spellcheck="false"></textarea>'
+    '<button type="button" class="krcn-copy-button"></button><span class="krcn-copy-status" role="status"></span></div>',
+    js=component_stub("copy"),
+    isolate_styles=False,
+)
+
+
+def copy_box(label: str, text: str, key: str, lang: str) -> None:
+    """`label` in bold, then `text` in a read-only box with a copy button."""
+    st.markdown(f"**{escape_markdown(label)}**")
+    _copy(key=key, data={"label": label, "text": text, "button": t("copy.button", lang), "done": t("copy.done", lang),
+                         "failed": t("copy.failed", lang)})
+
+
 def share_box(view: View) -> None:
-    """The link to this view (language pinned), with Streamlit's copy button."""
-    st.markdown(f"**{view.t('share.label')}**")
-    st.code(share_url(view), language=None, wrap_lines=True)
+    """The link to this view (language pinned), with a copy button."""
+    copy_box(view.t("share.label"), share_url(view), "share_link", view.lang)
     st.caption(view.t("share.help"))
 
 
@@ -312,8 +330,7 @@ def _sidebar(view: View) -> None:
                            **url_widget(view, "event"))
         st.divider()
         share_box(view)
-        st.markdown(f"**{t('cite.label', lang)}**")
-        st.code(cite_this_view(view), language=None, wrap_lines=True)
+        copy_box(t("cite.label", lang), cite_this_view(view), "citation", lang)
         st.caption(t("cite.help", lang))
         st.caption(t("footer.note", lang))
 

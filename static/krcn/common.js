@@ -1,5 +1,5 @@
-/* Helpers shared by the app's own components (table.js, chart.js, sankey.js, network-view.js), and the `page`
-   component the frame puts on every page.
+/* Helpers shared by the app's own components (table.js, chart.js, sankey.js, network-view.js), and the `page` and
+   `copy` components the frame puts on every page.
 
    Contract of `page` (components/web/kit.py::page_component): Python sends {lang}; it sets <html lang> (Streamlit's
    index.html pins "en": Korean pages are announced as Korean, WCAG 3.1.1) and links page.css (Korean line breaks,
@@ -45,6 +45,38 @@ export function page(component) {
   const d = decode(component.data);
   useStyles('page.css');
   if (d.lang && document.documentElement.lang !== d.lang) document.documentElement.lang = d.lang;
+}
+
+// Contract of `copy` (components/web/frame.py::copy_box): Python sends {label, text, button, done, failed}; it
+// shows `text` in a read-only box named `label` and a button that copies it (the clipboard API; where a page served
+// over plain http has none, the box's selection is copied), then says whether that worked. Nothing comes back.
+export function copy(component) {
+  const { data, parentElement } = component;
+  const d = decode(data);
+  useStyles('page.css');
+  const root = parentElement.querySelector('.krcn-copy');
+  const box = root.querySelector('.krcn-copy-text');
+  const button = root.querySelector('.krcn-copy-button');
+  const status = root.querySelector('.krcn-copy-status');
+  box.value = d.text || '';
+  box.setAttribute('aria-label', d.label || '');
+  box.rows = Math.max(1, Math.ceil((d.text || '').length / 34));  // until the style sheet's field-sizing applies
+  button.textContent = d.button || 'Copy';
+  status.textContent = '';
+  const onClick = async () => {
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(box.value);
+      copied = true;
+    } catch (err) {
+      box.focus();
+      box.select();
+      try { copied = document.execCommand('copy'); } catch (err2) { copied = false; }
+    }
+    status.textContent = copied ? d.done : d.failed;
+  };
+  button.addEventListener('click', onClick);
+  return () => button.removeEventListener('click', onClick);
 }
 
 export function decode(data) {

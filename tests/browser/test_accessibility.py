@@ -260,7 +260,7 @@ def test_sidebar_controls_in_tab_order(browser, app_server, lang):
                 if (el.closest('[data-testid="stPageLink"]')) return 'link';
                 if (el.closest('[data-testid="stRadio"]') && el.matches('input[type=radio]')) return 'lang';
                 if (el.closest('[data-testid="stMultiSelect"]') && el.matches('input')) return 'sector';
-                if (el.matches('[data-testid="stCode"]')) return 'share';
+                if (el.matches('.krcn-copy-text')) return 'share';
                 return '';
             }"""))
         wanted = ["link", "lang", "sector", "share"]

@@ -43,10 +43,9 @@ def test_charts_need_no_chart_library(browser, app_server, path, charts):
         context.close()
 
 
-# The fonts a first visit downloads, whatever the page or view: Streamlit's own text face and icon font (the
-# empty app loads both) and its code face, which st.code draws the sidebar's share link and citation in (for its
-# copy button; served by the app, cached after the first visit). An italic face would be one more download.
-EXPECTED_FONTS = {"SourceSansVF-Upright", "MaterialSymbols-Rounded", "SourceCodeVF-Upright"}
+# The fonts a first visit downloads, whatever the page or view: Streamlit's own text face and icon font, as the
+# empty app loads them. (st.code would add its code face; an italic face would be one more download.)
+EXPECTED_FONTS = {"SourceSansVF-Upright", "MaterialSymbols-Rounded"}
 
 
 @pytest.mark.parametrize("path", [

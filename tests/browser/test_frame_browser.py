@@ -34,7 +34,7 @@ def sidebar_state(page) -> dict:
         """(bar) => ({
           lang_label: bar.querySelector('[data-testid="stRadioOption"][data-selected="true"]')?.textContent.trim() || '',
           sectors: [...bar.querySelectorAll('[data-testid="stMultiSelect"] [data-tag]')].map((tag) => tag.getAttribute('aria-label')),
-          share: bar.querySelector('[data-testid="stCode"] code')?.textContent.trim() || '',
+          share: bar.querySelector('.krcn-copy-text')?.value.trim() || '',
         })"""
     )
 
@@ -143,20 +143,24 @@ def test_shared_link_reproduces_the_view_in_a_new_browser(browser, app_server):
 
 
 def test_share_box_shows_the_link_and_copies_it(browser, app_server):
-    """The share box is st.code: the link as text (its box is reachable with Tab), and Streamlit's copy button,
-    which appears on pointing at the box. (That button is not in the tab order in Streamlit 1.67.)"""
+    """The share box: the link as text in a read-only box named by its label, and a copy button; both are reached
+    with Tab, and the button copies the link and says so."""
     context, page, _ = new_page(browser, permissions=("clipboard-read", "clipboard-write"))
     try:
         page.goto(app_server.url("/economy?lang=en&unit=krw"))
         wait_ready(page)
         share = sidebar_state(page)["share"]
         assert share == app_server.url("/economy?lang=en&unit=krw")
-        box = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').first
-        assert box.get_attribute("tabindex") == "0"
-        box.hover()
-        box.get_by_role("button", name="Copy to clipboard").click()
+        box = page.locator('[data-testid="stSidebar"]').get_by_role("textbox", name="Link to this view")
+        assert box.input_value() == share and box.get_attribute("readonly") is not None
+        box.focus()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent") == "Copy"
+        page.keyboard.press("Enter")
         page.wait_for_function("async () => (await navigator.clipboard.readText()).length > 0")
         assert page.evaluate("navigator.clipboard.readText()") == share
+        status = page.locator('[data-testid="stSidebar"] .krcn-copy-status').first
+        assert status.inner_text() == "Copied." and status.get_attribute("role") == "status"
     finally:
         context.close()
 

@@ -132,7 +132,7 @@ def test_works_behind_a_sub_path(browser):
             page.goto(server.url("/network?lang=ko&sector=cloud"))
             settle(page)
             assert page.url.startswith(server.origin + "/dash/network")
-            share = page.locator('[data-testid="stSidebar"] [data-testid="stCode"] code').first.inner_text().strip()
+            share = page.locator('[data-testid="stSidebar"] .krcn-copy-text').first.input_value().strip()
             assert share.startswith(server.origin + "/dash/network?")
             page.locator('[data-testid="stSidebar"]').get_by_role("link", name="경제 규모").click()
             page.wait_for_url("**/dash/economy?**")

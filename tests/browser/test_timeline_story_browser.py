@@ -20,7 +20,7 @@ def query(page) -> dict[str, list[str]]:
 
 def view_of(page) -> tuple:
     main = page.locator('[data-testid="stMain"]')
-    return (main.inner_text(), query(page), page.locator('[data-testid="stSidebar"] [data-testid="stCode"] code').first.inner_text())
+    return (main.inner_text(), query(page), page.locator('[data-testid="stSidebar"] .krcn-copy-text').first.input_value())
 
 
 def test_a_shared_timeline_link_opens_the_same_view_cold_and_warm(browser):
