@@ -28,6 +28,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from datetime import datetime, timezone
@@ -630,9 +631,41 @@ def main(argv: list[str] | None = None) -> int:
     workdir = tempfile.TemporaryDirectory(prefix="krcn-bench-")
     scale_stacks = {factor: prepare_scale(factor, Path(workdir.name)) for factor in factors}
     stack = Stack(TARGETS, tuple(vias))
+    report["scale"] = {}
+
+    def run_scales(browser) -> None:
+        for factor, (result, scale_stack) in scale_stacks.items():
+            log(f"scale {factor}x")
+            try:
+                report["scale"][f"{factor}x"] = scale_run(
+                    browser, result, scale_stack, pages, scale_profiles, 1 if quick else max(1, args.scale_rounds),
+                    rec, timeout_ms * (2 if factor >= 100 else 1), stack.servers["empty"], quick)
+            except Exception as exc:  # noqa: BLE001
+                rec.error(f"scale {factor}x", exc)
+                traceback.print_exc()
+            partial = dict(report, errors=list(rec.errors))
+            partial["goals"] = goals(partial)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.with_suffix(".partial.json").write_text(json.dumps(partial, indent=2, ensure_ascii=False))
+
+    def scales_beside() -> None:
+        """The quick run times nothing: its scale visits run in a browser of their own, beside the others (CI's
+        wall time), and share only the empty app's server."""
+        from playwright.sync_api import sync_playwright as own_playwright
+
+        with own_playwright() as pw_beside:
+            beside = launch_browser(pw_beside)
+            try:
+                run_scales(beside)
+            finally:
+                beside.close()
+
+    beside_thread = threading.Thread(target=scales_beside, name="scales", daemon=True) if quick else None
     try:
         with sync_playwright() as pw:
             browser = launch_browser(pw)
+            if beside_thread is not None:
+                beside_thread.start()
             try:
                 if not quick and rounds:  # CI's quick run times nothing: its first visits may include imports
                     warm_up(browser, stack, pages, timeout_ms)
@@ -666,7 +699,8 @@ def main(argv: list[str] | None = None) -> int:
                 server["rss_after_browser_runs_mib"] = {t: round(s.rss_bytes() / 1024 / 1024, 1)
                                                         for t, s in stack.servers.items()}
                 report["server"] = server
-                stack.stop_all_but("empty")  # the empty app reads no data: the scale runs share it
+                if beside_thread is None:
+                    stack.stop_all_but("empty")  # the empty app reads no data: the scale runs share it
                 if not quick:
                     log("AppTest script times")
                     server["apptest_ms"] = apptest_script_times(pages, repeats=5)
@@ -683,21 +717,10 @@ def main(argv: list[str] | None = None) -> int:
                         except Exception as exc:  # noqa: BLE001
                             rec.error("memory profile", exc)
                             break
-                report["scale"] = {}
-                for factor, (result, scale_stack) in scale_stacks.items():
-                    log(f"scale {factor}x")
-                    try:
-                        report["scale"][f"{factor}x"] = scale_run(
-                            browser, result, scale_stack, pages, scale_profiles,
-                            1 if quick else max(1, args.scale_rounds), rec,
-                            timeout_ms * (2 if factor >= 100 else 1), stack.servers["empty"], quick)
-                    except Exception as exc:  # noqa: BLE001
-                        rec.error(f"scale {factor}x", exc)
-                        traceback.print_exc()
-                    partial = dict(report, errors=list(rec.errors))
-                    partial["goals"] = goals(partial)
-                    out.parent.mkdir(parents=True, exist_ok=True)
-                    out.with_suffix(".partial.json").write_text(json.dumps(partial, indent=2, ensure_ascii=False))
+                if beside_thread is not None:
+                    beside_thread.join()
+                else:
+                    run_scales(browser)
             finally:
                 browser.close()
     finally:

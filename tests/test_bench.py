@@ -216,3 +216,17 @@ def test_load_test_runs_through_the_proxy_to_two_processes(tmp_path):
     assert len(report["server"]["cpu_seconds_by_process"]) == 2
     assert report["errors"] == 0, report["error_messages"]
     assert report["pages_served"] > 0 and report["pages_served"] == report["page_loads"] + report["changes"]
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="the element costs drive Chromium (run `make test`)")
+def test_element_costs_measure_what_one_element_adds_to_a_first_visit(tmp_path):
+    out = tmp_path / "elements.json"
+    proc = run(["bench/element_costs.py", "--rounds", "1", "--profile", "unthrottled", "--elements", "code,radio",
+                "--out", str(out)], timeout=300)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert positive(report["empty_page"]["bytes"]) and set(report["elements"]) == {"code", "radio"}
+    code, radio = report["elements"]["code"], report["elements"]["radio"]
+    # why the share box is not st.code: its syntax highlighter alone outweighs every widget the app uses
+    assert code["extra_bytes"] > 1_000_000 and any("SyntaxHighlighter" in path for path in code["files"])
+    assert 0 < radio["extra_bytes"] < 100_000 and any("Radio" in path for path in radio["files"])
