@@ -116,3 +116,18 @@ def test_the_timeline_shows_the_context_series_beside_the_events():
     exports = [bar["label"] for bar in charts[0]["bars"]]
     assert exports[0] == "2020" and "2024" in exports
     assert charts[0]["bars"][0]["text"] == "US$132.6bn"  # each year's value, as the source gives it
+
+
+@pytest.mark.parametrize("page, params", [("story", {"step": "1"}), ("timeline", {"open": CHONGQING})])
+def test_a_network_too_big_to_read_is_not_drawn_and_says_so(monkeypatch, page, params):
+    # at 100x the data a story step holds thousands of nodes: no drawing (its layout would need seconds and scipy),
+    # a notice instead, and the link to /network that narrows it stays
+    import components.views.network_layout as layout
+
+    monkeypatch.setattr(layout, "MAX_DRAWN_NODES", 2)
+    at = open_page(page, lang="en", **params)
+    assert not at.exception and [e.value for e in at.error] == []
+    assert not [el for el in at.get("bidi_component") if el.proto.component_name == "krcn_network"]
+    notices = [i.value for i in at.info if i.value.startswith("This network has ")]
+    assert len(notices) == 1 and "(the limit is 2)" in notices[0]
+    assert any(link.proto.page.endswith("network") for link in at.main.get("page_link"))
