@@ -153,5 +153,6 @@ with guarded(view):
         "text_en": Column("text_en", headers["text_en"], width="large"),
         "source_url": Column("source_url", headers["source_url"], kind="link", link_text=view.t("mou.link.open")),
     }
-    data_table(view, "mou_table", table, columns_from_headers(headers, **special), caption=view.t("mou.table.heading"))
+    data_table(view, "mou_table", table, columns_from_headers(headers, **special), caption=view.t("mou.table.heading"),
+               cap="first")
     csv_download(view.t("mou.download.table"), table, f"mou-items-{lang}.csv", "mou_table_csv", headers)

@@ -82,7 +82,8 @@ with guarded(view):
         else:
             link = Column("source_url", headers["source_url"], kind="link", link_text=view.t("network.col.open"))
             caption = view.t("network.table.heading", count=len(frame))
-            data_table(view, "relations_table", frame, columns_from_headers(headers, source_url=link), caption=caption)
+            data_table(view, "relations_table", frame, columns_from_headers(headers, source_url=link), caption=caption,
+                       cap="first")
         cols = st.columns(2)
         with cols[0]:
             csv_download(view.t("network.download.csv"), frame, "krcn-network-relations.csv", "network_csv", headers)

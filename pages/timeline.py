@@ -13,7 +13,7 @@ from components.web.frame import csv_download, guarded, lazy_expander, page_view
 from components.web.render.chart import summary_alt
 from components.web.network import network_chart
 from components.web.render.table import Column, columns_from_headers
-from components.web.table import data_table
+from components.web.table import MAX_TABLE_ROWS, data_table
 
 view = page_view("timeline")
 data, lang, state = view.all_data, view.lang, view.state  # the timeline shows every event, not only the seed's
@@ -65,7 +65,7 @@ with guarded(view):
         headers = {col: view.t(f"timeline.col.{col}") for col in rows.columns}
         number = Column("number", headers["number"], kind="number")
         data_table(view, "timeline_table", rows, columns_from_headers(headers, number=number),
-                   caption=view.t("timeline.table.heading"))
+                   caption=view.t("timeline.table.heading"), cap="last")
         csv_download(view.t("timeline.download"), rows, f"krcn-timeline-{lang}.csv", "timeline_csv", headers)
 
 # 4. Context series beside the events: official yearly figures, each with its sources (and its numbers below).
@@ -90,7 +90,7 @@ with guarded(view):
 
 # 5. One event opened: what it was, who took part, what came of it, its sources and its network.
 with guarded(view):
-    ids = list(rows["id"]) if not rows.empty else []
+    ids = list(rows["id"].tail(MAX_TABLE_ROWS)) if not rows.empty else []  # the events the table lists
     if state.open and state.open not in ids:
         ids = [state.open, *ids]
     names = dict(zip(data.events["id"], data.events[f"name_{lang}"])) if total else {}

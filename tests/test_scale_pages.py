@@ -9,7 +9,7 @@ from bench.scale_data import make_scaled
 from components.data.dataset import load_dataset
 from components.i18n import t
 from components.web.frame import LAZY_PREFIX, MAX_LISTED
-from tests.apptest_helpers import ROOT, open_page, sankey_specs, tables
+from tests.apptest_helpers import ROOT, download_file, open_page, query, sankey_specs, tables
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +104,37 @@ def test_timeline_draws_the_most_recent_events_says_so_and_keeps_every_event_in_
 def test_real_timeline_is_never_capped():
     at = open_page("timeline", lang="en")
     assert not [c for c in at.caption if c.value.startswith("The chart draws the")]
+
+
+def test_long_tables_show_one_end_say_so_and_the_csv_keeps_every_row(scaled_dir, monkeypatch):
+    # the 100x package's tables hold thousands of rows; here the limit is lowered to see the 10x package capped
+    import components.web.table as table
+
+    monkeypatch.setattr(table, "MAX_TABLE_ROWS", 100)
+    monkeypatch.setenv("KRCN_DATA_DIR", str(scaled_dir))
+    events = 10 * len(load_dataset(ROOT / "data").events)
+    at = open_page("timeline", lang="en")
+    (rows,) = tables(at)
+    assert list(rows.iloc[:, 0]) == list(range(events - 99, events + 1))  # the most recent, numbered as the chart
+    assert t("table.capped.last", "en", shown=100, total=events) in [c.value for c in at.caption]
+    assert len(at.selectbox(key="open").options) == 1 + 100  # "none", then the events the table lists
+    _, _, body = download_file(at, "timeline_csv")
+    assert len(body.decode("utf-8-sig").strip().splitlines()) == 1 + events  # header, then every event
+    at = open_page("network", lang="ko")
+    relations = next(c.value for c in at.caption if c.value.startswith("이 표에는"))
+    assert relations == t("table.capped.first", "ko", shown=100, total=int(relations.split("행")[0].split()[-1]))
+    assert len(tables(at)[0]) == 100
+
+
+def test_the_event_filter_offers_the_most_recent_events_and_keeps_a_chosen_older_one(scaled_dir, monkeypatch):
+    import components.web.frame as frame
+
+    monkeypatch.setattr(frame, "MAX_EVENT_OPTIONS", 100)
+    monkeypatch.setenv("KRCN_DATA_DIR", str(scaled_dir))
+    scaled = load_dataset(scaled_dir)
+    oldest = "gyeonggi-liaoning-sister-1993"
+    at = open_page("overview", lang="en", event=oldest)
+    chooser = at.sidebar.multiselect(key="event")
+    assert len(chooser.options) == 101 and chooser.value == [oldest]  # the 100 latest and the one the link chose
+    assert t("event.capped", "en", shown=100, total=len(scaled.events)) in chooser.help
+    assert query(at)["event"] == [oldest]

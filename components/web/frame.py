@@ -271,6 +271,11 @@ def share_box(view: View) -> None:
     st.caption(view.t("share.help"))
 
 
+# The sidebar's event filter offers at most this many events (every page sends its options): only the synthetic
+# 100x package has more (2 600 events, 330 KB of labels on every page).
+MAX_EVENT_OPTIONS = 500
+
+
 def _event_names(view: View) -> dict[str, str]:
     """Event id -> "date · name", in time order, for the sidebar's event filter (computed once per language)."""
     from components.views.timeline import event_labels
@@ -325,9 +330,12 @@ def _sidebar(view: View) -> None:
                        **url_widget(view, "sector"))
         events = _event_names(view)
         if events:  # every page shows the chosen events; none: the first story (the seed events)
-            st.multiselect(t("event.label", lang), list(events), format_func=events.__getitem__,
-                           placeholder=t("event.default", lang), help=t("event.help", lang),
-                           **url_widget(view, "event"))
+            offered, help_text = list(events), t("event.help", lang)
+            if len(offered) > MAX_EVENT_OPTIONS:  # the most recent, and those the link chose (any id still works)
+                offered = list(dict.fromkeys([*offered[-MAX_EVENT_OPTIONS:], *view.state.events]))
+                help_text += " " + t("event.capped", lang, shown=MAX_EVENT_OPTIONS, total=len(events))
+            st.multiselect(t("event.label", lang), offered, format_func=events.__getitem__,
+                           placeholder=t("event.default", lang), help=help_text, **url_widget(view, "event"))
         st.divider()
         share_box(view)
         copy_box(t("cite.label", lang), cite_this_view(view), "citation", lang)
