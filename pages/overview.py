@@ -74,8 +74,9 @@ with guarded(view):
     agreements = data.clauses[data.clauses["group"] == "agreement"]
     with cols[2]:
         st.metric(view.t("overview.metric.companies"), len(delegation))
-        names = escape_markdown(", ".join(delegation[f"name_{lang}"]))
-        small_print(view, [names], delegation.iloc[0]["source_ids"][:1], delegation.iloc[0]["locator"])
+        if len(delegation):  # events other than the first story may have no delegation
+            names = escape_markdown(", ".join(delegation[f"name_{lang}"]))
+            small_print(view, [names], delegation.iloc[0]["source_ids"][:1], delegation.iloc[0]["locator"])
     with cols[3]:
         st.metric(view.t("overview.metric.fields"), len(fields))
         st.metric(view.t("overview.metric.agreements"), len(agreements))

@@ -68,6 +68,15 @@ def test_the_event_filter_narrows_every_page_and_no_event_means_the_first_story(
     assert "&lt;script&gt;" in all_text(hostile) or "<script>" not in all_text(hostile)
 
 
+@pytest.mark.parametrize("page", ["overview", "network", "delegation", "economy", "mou", "timeline", "story", "sources"])
+def test_every_page_opens_without_an_error_for_an_event_unlike_the_first_story(page):
+    # the 1993 sister-region tie has no delegation, no clauses and no figures of its own
+    oldest = DATA.events.sort_values("date_start")["id"].iloc[0]
+    at = open_page(page, lang="ko", event=oldest)
+    assert not at.exception and [e.value for e in at.error] == [], page
+    assert query(at)["event"] == [oldest]
+
+
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_every_story_step_opens_with_its_title_caption_network_and_sources(lang):
     steps = story_steps(DATA)
