@@ -46,6 +46,9 @@ def full_screenshot(page, name: str) -> None:
 
 
 def download_rows(page, button) -> tuple[str, list[list[str]]]:
+    # A button drawn by the rerun an expander's click starts must be there before the run is waited for: a click
+    # during that run asks for a file the run has just replaced, and nothing downloads (seen once in CI).
+    button.wait_for(state="visible", timeout=30_000)
     wait_ready(page)  # a button is disabled while the app reconnects or reruns
     with page.expect_download() as info:
         button.click()
