@@ -239,7 +239,7 @@ def wait_for_quiet_machine(max_seconds: float, threshold: float = 0.5, log=print
 
 
 # Every host but loopback resolves to nothing: a request to another host (the peer's pyvis template names
-# cdn.jsdelivr.net) fails at once, as it does offline, and the probe counts it. A DNS rule rather than
+# a public CDN) fails at once, as it does offline, and the probe counts it. A DNS rule rather than
 # Playwright's request routing, which would turn off the HTTP cache that return visits measure.
 BLOCK_OTHER_HOSTS = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"
 
