@@ -3,7 +3,6 @@ the rest faded) with a caption in our own words and its sources; `?step=N` is in
 (data/story.csv); logic: components/views/story.py (pure)."""
 import streamlit as st
 
-from components.views.network_layout import MAX_DRAWN_NODES, drawable
 from components.views.safe_text import escape_markdown
 from components.views.story import all_step_views, step_view, story_steps
 from components.web.frame import guarded, page_view, small_print
@@ -40,10 +39,7 @@ with guarded(view), step_box:
 with guarded(view), step_box:
     st.header(shown.title)
     st.markdown(escape_markdown(shown.caption))
-    if drawable(shown.network):
-        network_chart(shown.network, data, key="story_network")
-    else:  # a wall of nodes reads as nothing (and a layout past this size would take seconds)
-        st.info(view.t("story.too_big", count=len(shown.network.nodes), limit=MAX_DRAWN_NODES))
+    network_chart(shown.network, data, key="story_network")
     small_print(view, [], shown.step.source_ids, shown.step.locator)
     step = shown.step
     view.page_link("network", label=view.t("story.open_network"), sectors=step.sectors, focus=step.focus or None,

@@ -5,7 +5,6 @@ and the event and sector filters every page shares)."""
 import streamlit as st
 
 from components.views import timeline as tl
-from components.views.network_layout import MAX_DRAWN_NODES, drawable
 from components.views.network_model import build_network
 from components.views.safe_text import escape_markdown
 from components.web.charts import plotly_chart
@@ -114,8 +113,5 @@ with guarded(view):
 
             scoped = data.memo(scope_dataset, (event.id,))
             network = build_network(scoped, lang=lang)
-            if drawable(network):
-                network_chart(network, scoped)
-            else:
-                st.info(view.t("story.too_big", count=len(network.nodes), limit=MAX_DRAWN_NODES))
+            network_chart(network, scoped)
             view.page_link("network", label=view.t("timeline.event.network"), events=(event.id,))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from components.data.dataset import Dataset
+from components.i18n import t
+from components.views import network_layout
 from components.views.network_model import Network, NodeDetails
 from components.web.kit import NETWORK_JS_FILE, component_stub, static_asset
 from components.web.render.network import COMPONENT_HTML, NETWORK_CSS, VIS_NETWORK_ASSET, payload_bytes, vis_payload
@@ -48,7 +50,12 @@ def network_data(network: Network, data: Dataset) -> bytes:
 
 
 def network_chart(network: Network, data: Dataset, key: str = "network_graph") -> str | None:
-    """Draw the network; returns the id of a node the visitor just clicked (once), else None."""
+    """Draw the network; returns the id of a node the visitor just clicked (once), else None. A network past the
+    drawing limit is not laid out (a wall of nodes reads as nothing, and its layout takes seconds): a notice names
+    its size instead (/network says more before it gets here: how to narrow its own view)."""
+    if not network_layout.drawable(network):
+        st.info(t("story.too_big", network.lang, count=len(network.nodes), limit=network_layout.MAX_DRAWN_NODES))
+        return None
     result = _network_component(
         key=key,
         data=network_data(network, data),
