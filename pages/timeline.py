@@ -6,8 +6,8 @@ import streamlit as st
 
 from components.views import timeline as tl
 from components.views.network_model import build_network
-from components.views.safe_text import escape_markdown
 from components.web.charts import plotly_chart
+from components.web.event_card import event_card
 from components.web.frame import csv_download, guarded, lazy_expander, page_view, small_print, url_widget
 from components.web.render.chart import summary_alt
 from components.web.network import network_chart
@@ -99,16 +99,7 @@ with guarded(view):
     event = tl.event_view(data, state.open, lang) if state.open else None
     if event is not None:
         with st.container(border=True):
-            st.subheader(event.name)
-            st.markdown(escape_markdown(view.t("timeline.event.when", date=event.date, kind=event.kind, place=event.place)))
-            st.markdown(escape_markdown(event.description))
-            people = "\n".join(f"- {escape_markdown(name)} ({escape_markdown(role)})" for _, name, role in event.participants)
-            st.markdown(f"**{view.t('timeline.event.participants')}**\n\n{people or '—'}")
-            outcomes = [text for kind, _, text in event.outcomes if kind != "context" and text]
-            body = "\n".join(f"- {escape_markdown(text)}" for text in outcomes) or view.t("timeline.event.no_outcomes")
-            st.markdown(f"**{view.t('timeline.event.outcomes')}**\n\n{body}")
-            level = view.t(f"confidence.{event.confidence}")
-            small_print(view, [view.t("timeline.event.confidence", level=level)], event.source_ids, event.locator)
+            event_card(view, event)
             from components.views.event_scope import scope_dataset
 
             scoped = data.memo(scope_dataset, (event.id,))

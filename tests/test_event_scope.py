@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from components.data.dataset import load_dataset
-from components.views.event_scope import event_entities, scope_dataset, seed_event_ids
+from components.views.event_scope import event_entities, scope_dataset, seed_event_ids, story_and_others
 from tests.package_fixture import write_package
 
 
@@ -43,6 +43,14 @@ def ids(frame):
 def test_seed_events_come_from_the_package(data):
     assert seed_event_ids(data) == ("seed",)
     assert event_entities(data, ["cq"]) == {"gyeonggi", "chongqing"}
+
+
+def test_the_overview_tells_the_first_story_from_other_events(data):
+    assert story_and_others(data, ()) == (True, ())  # no event: the first story
+    assert story_and_others(data, ("seed",)) == (True, ())
+    assert story_and_others(data, ("seed", "cq")) == (True, ("cq",))  # the story, and one more event
+    assert story_and_others(data, ("cq",)) == (False, ("cq",))  # other events only
+    assert story_and_others(data, ("cq", "cq")) == (False, ("cq",))
 
 
 def test_no_event_means_the_seed_world_as_before(data):

@@ -3,13 +3,17 @@ downloads for the tools journalists use (each file read back with networkx)."""
 from __future__ import annotations
 
 import io
+import re
+from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from components.data.dataset import load_dataset
 from components.i18n import t
+from components.views import timeline as tl
 from components.views.event_scope import scope_dataset
+from components.views.safe_text import escape_markdown
 from components.views.story import story_steps
 from tests.apptest_helpers import all_text, download_file, open_page, query, tables
 
@@ -66,6 +70,50 @@ def test_the_event_filter_narrows_every_page_and_no_event_means_the_first_story(
     hostile = open_page("network", lang="en", event=["<script>alert(1)</script>", CHONGQING])
     assert query(hostile)["event"] == [CHONGQING]  # the unknown value is dropped and named
     assert "&lt;script&gt;" in all_text(hostile) or "<script>" not in all_text(hostile)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_overview_introduces_the_events_a_link_chooses_not_the_first_story(lang):
+    oldest = DATA.events.sort_values("date_start")["id"].iloc[0]
+    event = DATA.events.set_index("id").loc[oldest]
+    at = open_page("overview", lang=lang, event=oldest)
+    assert not at.exception and [e.value for e in at.error] == []
+    assert [h.value for h in at.title] == [t("overview.events.title", lang)]
+    assert event[f"name_{lang}"] in [h.value for h in at.header]  # each card's title under the page's
+    text = all_text(at)
+    # the 1993 tie: no known place, two signatories, its outcome; none of the first story's figures
+    assert escape_markdown(t("timeline.event.when", lang, date=tl.format_event_dates(event["date_start"], "", lang),
+                             kind=t(f"event.kind.{event['kind']}", lang), place=t("unknown", lang))) in text
+    liaoning = DATA.entities.set_index("id").loc["liaoning", f"name_{lang}"]
+    assert liaoning in text and t("overview.figures.heading", lang) not in [h.value for h in at.header]
+    assert not any(m.label == t("overview.metric.companies", lang) for m in at.metric)
+    links = [link.proto for link in at.get("page_link")]
+    assert any(l.page == "timeline" and f"open={oldest}" in l.query_string for l in links)
+    assert any(l.page == "network" and f"event={oldest}" in l.query_string for l in links)
+    at.button(key="first_story").click().run()  # back to the first story: the event filter cleared
+    assert "event" not in query(at) and [h.value for h in at.title] == [t("overview.title", lang)]
+    assert t("overview.figures.heading", lang) in [h.value for h in at.header]
+
+
+def test_the_overview_adds_other_chosen_events_after_the_first_story_and_caps_many():
+    seed = list(DATA.schema["seedEvents"])
+    at = open_page("overview", lang="en", event=[seed[0], CHONGQING])
+    assert [h.value for h in at.title] == [t("overview.title", "en")]
+    assert t("overview.events.more", "en") in [h.value for h in at.header]
+    assert DATA.events.set_index("id").loc[CHONGQING, "name_en"] in [s.value for s in at.subheader]
+    others = [e for e in DATA.events["id"] if e not in seed]
+    assert len(others) > overview_cards_limit()
+    many = open_page("overview", lang="en", event=others)
+    assert not many.exception
+    shown = [h.value for h in many.header]
+    names = DATA.events.set_index("id")["name_en"]
+    assert shown == [names[e] for e in others[:overview_cards_limit()]] + [t("overview.pages.heading", "en")]
+    assert t("overview.events.capped", "en", shown=overview_cards_limit(), total=len(others)) in all_text(many)
+
+
+def overview_cards_limit() -> int:
+    source = (Path(__file__).resolve().parent.parent / "pages" / "overview.py").read_text(encoding="utf-8")
+    return int(re.search(r"^MAX_EVENT_CARDS = (\d+)$", source, re.M).group(1))
 
 
 @pytest.mark.parametrize("page", ["overview", "network", "delegation", "economy", "mou", "timeline", "story", "sources"])

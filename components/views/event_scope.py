@@ -27,6 +27,14 @@ def seed_event_ids(data: Dataset) -> tuple[str, ...]:
     return tuple(e for e in data.events["id"] if e in wanted)
 
 
+def story_and_others(data: Dataset, chosen: Sequence[str]) -> tuple[bool, tuple[str, ...]]:
+    """Whether the view shows the first story (no event chosen, or a seed event among the chosen ones), and the
+    chosen events beyond it in the link's order: how the overview introduces what it shows."""
+    seed = set(seed_event_ids(data))
+    others = tuple(e for e in dict.fromkeys(chosen) if e not in seed)
+    return not chosen or len(others) < len(set(chosen)), others
+
+
 def event_ids(data: Dataset) -> tuple[str, ...]:
     """Every event id, in data order: what `?event=` accepts."""
     return tuple(data.events["id"]) if data.events is not None else ()

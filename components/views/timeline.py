@@ -84,6 +84,12 @@ def format_event_dates(date_start: str, date_end: str, lang: str) -> str:
     return f"{first} – {format_partial_date(date_end, lang)}" if date_end else first
 
 
+def place_text(value: str, data: Dataset, lang: str) -> str:
+    """An event's place as shown: the package's unknown token (or nothing) reads "unknown" in the language."""
+    token = data.schema.get("unknownToken", "unknown")
+    return t("unknown", lang) if not value.strip() or value.strip() == token else value
+
+
 def has_events(data: Dataset) -> bool:
     return data.events is not None and not data.events.empty
 
@@ -217,7 +223,7 @@ def _timeline_rows(data: Dataset, lang: str, sectors: tuple, regions: tuple, cou
             "date": format_event_dates(row["date_start"], row["date_end"], lang),
             "kind": t(f"event.kind.{row['kind']}", lang),
             "name": row[f"name_{lang}"],
-            "place": row[f"place_{lang}"],
+            "place": place_text(row[f"place_{lang}"], data, lang),
             "region": names.get(row["kr_region_id"], row["kr_region_id"]),
             "counterpart": names.get(row["cn_counterpart_id"], row["cn_counterpart_id"]),
             "participants": "; ".join(names.get(e, e) for e in index.members.get(row["id"], ())),
@@ -428,7 +434,7 @@ def event_view(data: Dataset, event_id: str, lang: str) -> EventView | None:
         outcomes = tuple(zip(out["kind"], out["ref_id"], out[f"text_{lang}"]))
     return EventView(
         id=event_id, name=row[f"name_{lang}"], date=format_event_dates(row["date_start"], row["date_end"], lang),
-        kind=t(f"event.kind.{row['kind']}", lang), place=row[f"place_{lang}"], description=row[f"description_{lang}"],
+        kind=t(f"event.kind.{row['kind']}", lang), place=place_text(row[f"place_{lang}"], data, lang), description=row[f"description_{lang}"],
         region_id=row["kr_region_id"], counterpart_id=row["cn_counterpart_id"], participants=participants,
         outcomes=outcomes, confidence=row["confidence"], source_ids=tuple(row["source_ids"]), locator=row["locator"],
     )
