@@ -102,7 +102,8 @@ def _r(value: float | None, digits: int = 1) -> float | None:
 
 
 def names_for_interactions() -> tuple[str, str]:
-    """The sector ticked and the node focused in the warm interactions (English labels, as a visitor sees)."""
+    """The sector ticked and the node focused in the warm interactions (English labels, as a visitor sees; the
+    peer's multiselect shows sector ids, and typing the label finds the id, its list narrowing case-blind)."""
     with (ROOT / "data" / "sectors.csv").open(encoding="utf-8") as handle:
         sectors = {row["id"]: row["name_en"] for row in csv.DictReader(handle)}
     with (ROOT / "data" / "entities.csv").open(encoding="utf-8") as handle:
@@ -231,8 +232,8 @@ def visit(browser, stack: Stack, target: str, via: str, profile_name: str, page_
             steps.append(("language", lambda: change_language(probe, "한국어", timeout_ms)))
         elif target == "empty":
             steps = [("rerun", lambda: rerun_empty(probe, timeout_ms))] * 2
-        else:
-            steps = []
+        else:  # the peer: the same sector change, the yardstick of the app's (it has no language or focus)
+            steps = [("sector", lambda: change_sector(probe, sector, timeout_ms))]
         for name, step in steps:
             try:
                 rec.add(f"{prefix}interaction|{target}|{name}|{page_id}", step())
@@ -367,11 +368,16 @@ def interaction_table(rec: Recorder, pages: list[str], prefix: str = "") -> dict
             if not samples:
                 continue
             ms, size = median([s["ms"] for s in samples]), median([s["bytes"] for s in samples])
-            out[f"{name}@{page_id}"] = {
+            row = out[f"{name}@{page_id}"] = {
                 "interaction": name, "page": page_id, "ms": _r(ms), "bytes": _r(size, 0),
                 "ms_range": [_r(min(s["ms"] for s in samples)), _r(max(s["ms"] for s in samples))],
                 "goal_ms_met": ms <= GOALS["interaction_ms"], "goal_bytes_met": size <= GOALS["interaction_bytes"],
             }
+            peer = rec.samples.get(f"{prefix}interaction|peer|{name}|{page_id}")
+            if peer:  # the same interaction on the naive peer's page
+                peer_ms = median([s["ms"] for s in peer])
+                row.update(peer_ms=_r(peer_ms), peer_bytes=_r(median([s["bytes"] for s in peer]), 0),
+                           app_over_peer=_r(ms / peer_ms, 2) if peer_ms else None)
     reruns = [s for p in pages for s in rec.samples.get(f"{prefix}interaction|empty|rerun|{p}", [])]
     if reruns:
         out["rerun@empty"] = {"interaction": "rerun", "page": "empty app", "ms": _r(median([s["ms"] for s in reruns])),
@@ -527,9 +533,10 @@ def print_report(report: dict) -> None:
           f"Streamlit {m['streamlit']}, {m['chromium']}, {m.get('caddy') or 'no caddy'}")
     print(f"Mode: {report['mode']}, {report['rounds']} round(s); medians [range of per-round ratios]")
     print_visits(report.get("visits", {}))
-    print("\nWarm interactions (app, desktop, direct): ms, KB")
+    print("\nWarm interactions (app, desktop, direct): ms, KB; the peer's same interaction")
     for key, row in report.get("interactions", {}).items():
-        print(f"  {key:<24} {fmt(row['ms']):>6} ms  {fmt((row['bytes'] or 0) / 1024, 1):>7} KB")
+        peer = f"  peer {fmt(row['peer_ms']):>6} ms" if row.get("peer_ms") is not None else ""
+        print(f"  {key:<24} {fmt(row['ms']):>6} ms  {fmt((row['bytes'] or 0) / 1024, 1):>7} KB{peer}")
     for name, scale in report.get("scale", {}).items():
         rows = scale.get("rows", {})
         print(f"\nScale {name}: {rows.get('entities')} entities, {rows.get('relations')} relations, "

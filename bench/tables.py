@@ -72,10 +72,15 @@ def summary_table(visits: dict) -> list[str]:
 def interaction_table(rows: dict, title: str) -> list[str]:
     if not rows:
         return []
-    out = [f"\n**{title}**\n", "| interaction | ms (median, range) | KB |", "|---|---|---|"]
+    peer = any(row.get("peer_ms") is not None for row in rows.values())
+    out = [f"\n**{title}**\n", "| interaction | ms (median, range) | KB |" + (" peer ms | app ÷ peer |" if peer else ""),
+           "|---|---|---|" + ("---|---|" if peer else "")]
     for key, row in rows.items():
         span = f" ({row['ms_range'][0]:.0f}–{row['ms_range'][1]:.0f})" if row.get("ms_range") else ""
-        out.append(f"| {key} | {row['ms']:.0f}{span} | {row['bytes'] / 1024:.0f} |")
+        line = f"| {key} | {row['ms']:.0f}{span} | {row['bytes'] / 1024:.0f} |"
+        if peer:
+            line += (f" {row['peer_ms']:.0f} | {row['app_over_peer']:.2f} |" if row.get("peer_ms") else " — | — |")
+        out.append(line)
     return out
 
 

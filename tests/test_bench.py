@@ -166,6 +166,8 @@ def test_benchmark_quick_runs_and_reports_every_measure(tmp_path):
     for key in ("sector@network", "focus@network", "language@network", "rerun@empty"):
         row = report["interactions"][key]
         assert positive(row["ms"]) and positive(row["bytes"]), (key, row)
+    sector = report["interactions"]["sector@network"]  # the peer's same sector change, beside the app's
+    assert positive(sector["peer_ms"]) and positive(sector["peer_bytes"]) and positive(sector["app_over_peer"])
     network = report["network"]
     assert network["app"]["state"] in ("drawn", "empty") and network["app"]["canvas"], network
     assert network["peer"]["iframe_canvas"], network  # pyvis drew inside components.html's iframe
