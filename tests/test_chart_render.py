@@ -11,7 +11,7 @@ from components.web.render.chart import (
     CHART_HTML,
     bar_spec,
     chart_data,
-    chart_payload,
+    encode,
     figure_spec,
     plain_text,
     sankey_data,
@@ -35,7 +35,7 @@ def test_spec_is_plain_json_without_the_template():
 
 
 def test_payload_is_compact_utf8_json_with_alt_text_and_bars():
-    raw = chart_payload(go.Figure(go.Bar(x=[3], y=["상하이"], orientation="h")), alt="상하이: 3", text=TEXT)
+    raw = encode(chart_data(go.Figure(go.Bar(x=[3], y=["상하이"], orientation="h")), alt="상하이: 3", text=TEXT))
     payload = json.loads(raw.decode("utf-8"))
     assert raw == json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     assert set(payload) == {"alt", "text", "bars"}

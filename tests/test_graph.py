@@ -1,5 +1,4 @@
 """components/views/network_model.py, network_layout.py and web/render/network.py on a tiny package built in code: exact ids, orders, texts."""
-import ast
 import json
 import math
 import re

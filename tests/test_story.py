@@ -10,7 +10,6 @@ from components.views.story import (
     StoryStep,
     network_href,
     parse_step,
-    step_href,
     step_view,
     steps_from_frame,
     story_steps,
@@ -132,11 +131,6 @@ def test_an_unknown_step_number_shows_the_first_step(data):
 )
 def test_network_href(story_step, lang, locale, href):
     assert network_href(story_step, lang, locale=locale) == href
-
-
-def test_step_href():
-    assert step_href(3, "en") == "/story?step=3"
-    assert step_href(3, "ko", pin_lang=True, base_path="/app") == "/app/story?lang=ko&step=3"
 
 
 def test_the_story_page_keeps_its_step_parameter():

@@ -227,11 +227,8 @@ def ranking(data: Dataset, group: str, target: str, r: Rates, lang: str, highlig
     return rows
 
 
-CHART_SECTIONS = ("regions", "province_gdp", "city_gdp", "tencent")
-
-
 def section_rows(data: Dataset, section: str, unit: str, lang: str) -> pd.DataFrame:
-    """The rows of one of the page's charts (CHART_SECTIONS) in the URL's unit (`usd`/`krw`): Shanghai beside
+    """The rows of one of the page's charts (regions, province_gdp, city_gdp, tencent) in the URL's unit (`usd`/`krw`): Shanghai beside
     Gyeonggi, the two rankings, Tencent's scale. Memoised per view by the page: treat as read-only."""
     target, r = UNITS[unit], rates(data)
     if section == "regions":

@@ -45,7 +45,6 @@ NODE_ATTRIBUTES = (
 EDGE_ATTRIBUTES = (
     "id", "kind", "relation", "label", "label_ko", "label_en", "date", "confidence", "source_ids", "locator", "faded",
 )
-LIST_ATTRIBUTES = frozenset({"sectors", "source_ids"})
 # Kumu's own columns first (ID first, so From/To may name element IDs), then the other attributes under their own
 # names; Kumu matches field names without regard to case, so none repeats a Kumu column (ID=id, Label=label,
 # Tags=sectors; for edges ID=id, From=source, To=target, Type=label).

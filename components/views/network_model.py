@@ -34,8 +34,6 @@ DEPTHS = (1, 2, 3)
 HOP_KINDS = frozenset({"person", "region", "event"})
 ENTITY_KINDS = ("region", "person", "company", "org_unit", "cluster", "event", "product", "organisation")
 NODE_KINDS = ENTITY_KINDS + ("clause", "proposal", "sector")
-SIDES = ("KR", "CN", "shared", "sector")
-EDGE_KINDS = ("relation", "clause", "sector")
 
 
 @dataclass(frozen=True)
@@ -324,16 +322,6 @@ def focus_options(data: Dataset, lang: str) -> list[tuple[str, str]]:
     nodes = _all_nodes(data, lang)
     nodes.sort(key=lambda n: (order.get(n.kind, len(order)), n.label.casefold(), n.id))
     return [(n.id, f"{n.label} · {t(f'network.kind.{n.kind}', lang)}") for n in nodes]
-
-
-def focus_groups(data: Dataset, lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The focus options by kind, in focus_options' order: ((kind label, (node ids...)), ...), kinds with no node
-    left out (the select box's option groups)."""
-    kinds = {n.id: n.kind for n in _all_nodes(data, lang)}
-    groups: dict[str, list[str]] = {}
-    for node_id, _ in focus_options(data, lang):
-        groups.setdefault(kinds[node_id], []).append(node_id)
-    return tuple((t(f"network.kind.{kind}", lang), tuple(ids)) for kind, ids in groups.items())
 
 
 def degrees(network: Network, *, include_sector_links: bool = False, highlighted_only: bool = True) -> dict[str, int]:

@@ -130,13 +130,6 @@ def network_href(step: StoryStep, lang: str, *, base_path: str = "", locale: str
     return page_href("network", to_query(network_state(step, lang), page="network", locale=locale), base_path)
 
 
-def step_href(number: int, lang: str, *, base_path: str = "", locale: str | None = None, pin_lang: bool = False) -> str:
-    """Link to a step of the story: '/story?step=3' (plus lang when not the default, or pinned for sharing)."""
-    query = to_query(ViewState(lang=lang), page="story", locale=locale, pin_lang=pin_lang)
-    query["step"] = [str(number)]
-    return page_href("story", query, base_path)
-
-
 def highlight(network: Network, step: StoryStep) -> Network:
     """The network with what the step does not highlight marked faded (nothing faded when it highlights nothing)."""
     wanted_edges = {RELATION_EDGE_PREFIX + rid for rid in step.highlight_edges}

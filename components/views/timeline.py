@@ -132,11 +132,6 @@ def _entity_options(data: Dataset, lang: str, column: str) -> list[tuple[str, st
     return sorted(((i, names.get(i, i)) for i in ids), key=lambda pair: pair[1])
 
 
-def event_sectors(data: Dataset, event_id: str) -> set[str]:
-    """The event's own sectors plus those of every participant (a filter on 'cloud' finds the Tencent visit)."""
-    return set(data.memo(_event_index).sectors.get(event_id, ())) if has_events(data) else set()
-
-
 @dataclass(frozen=True)
 class _EventIndex:
     """What every event row needs from the other tables, looked up once per dataset (a scan per event costs

@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from playwright.sync_api import expect
 
 from components.data.dataset import load_dataset
 from components.i18n import t

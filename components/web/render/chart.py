@@ -49,11 +49,6 @@ def summary_alt(title: str, items) -> str:
     return f"{title}: " + "; ".join(f"{label} {value}" for label, value in items)
 
 
-def chart_payload(figure, *, alt: str, text: dict[str, str]) -> bytes:
-    """`chart_data` as the component receives it: compact UTF-8 JSON."""
-    return encode(chart_data(figure, alt=alt, text=text))
-
-
 def encode(data: dict) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
