@@ -60,13 +60,16 @@ def component_stub(renderer: str, preload: tuple[str, ...] = ()) -> str:
     (a clean-up function, or nothing) runs before the next render and when the component leaves the page.
 
     `preload`: scripts the renderer will load (static assets, 'app/static/…'), fetched as soon as the component
-    is on the page, alongside the module, instead of after it (one round trip less before the network can draw)."""
+    is on the page, alongside the module, instead of after it (one round trip less before the network can draw),
+    when the component lies within half a screen of the viewport (below it, network-view.js waits until it is
+    scrolled near, and so does the download)."""
     if renderer not in RENDERERS:
         raise ValueError(f"no renderer {renderer!r} in static/krcn; known: {sorted(RENDERERS)}")
     if any(not asset.startswith("app/static/") or "'" in asset for asset in preload):
         raise ValueError(f"preload takes the app's own static assets only: {preload}")
     asset = module_asset(renderer)
-    hints = "".join(f"krcnPreload('{url}');" for url in preload)
+    hints = ("if(component.parentElement.getBoundingClientRect().top<window.innerHeight*1.5){"
+             + "".join(f"krcnPreload('{url}');" for url in preload) + "}") if preload else ""
     preloader = (
         "function krcnPreload(a){const h=new URL(a,krcnBase()).href;"
         "if(document.querySelector('link[rel=\"preload\"][href=\"'+h+'\"]'))return;"

@@ -101,3 +101,21 @@ def test_the_story_prints_as_one_document(browser, app_server):
         assert all(step.title_en in text for step in steps)
     finally:
         context.close()
+
+
+def test_a_network_far_below_the_screen_loads_its_library_only_when_scrolled_near(browser, app_server):
+    # an event opened on /timeline: its network lies under the chart and the table, screens below the top
+    context, page, watch = new_page(browser, locale="en-US")
+    try:
+        page.goto(app_server.url("/timeline?open=gyeonggi-chongqing-friendship-2025&lang=en"))
+        wait_ready(page)
+        net = page.locator(".krcn-net").first
+        assert net.get_attribute("data-state") == "waiting"
+        assert page.evaluate("() => document.querySelector('.krcn-net').getBoundingClientRect().top > innerHeight * 1.5")
+        assert not [u for u in watch.requests if "vis-network" in u]  # nothing downloaded for it yet
+        net.scroll_into_view_if_needed()
+        page.wait_for_selector('.krcn-net[data-state="drawn"] canvas', timeout=15_000)
+        assert [u for u in watch.requests if "vis-network" in u]
+        assert unexpected_console_errors(watch) == []
+    finally:
+        context.close()
