@@ -162,3 +162,14 @@ def test_the_event_filter_is_in_the_sidebar_and_narrows_every_page():
     assert not at.exception
     shown = all_text(at)
     assert "Chongqing" in shown
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_sidebar_says_how_many_events_over_which_years_on_every_page_and_event(lang):
+    from components.data.dataset import load_dataset
+
+    events = load_dataset().events
+    years = (events["date_start"].str[:4].min(), max(events["date_start"].str[:4].max(), events["date_end"].str[:4].max()))
+    line = t("app.subtitle", lang, count=len(events), first=years[0], last=years[1])
+    for at in (open_page("overview", lang=lang), open_page("sources", lang=lang, event="gyeonggi-liaoning-sister-1993")):
+        assert line in [c.value for c in at.sidebar.caption]  # the whole package, whatever events the link chose

@@ -144,6 +144,15 @@ def test_event_view(data):
 def test_a_package_without_events_has_an_empty_timeline(tmp_path):
     plain = replace(load_dataset(write_package(tmp_path)), events=None, event_participants=None, event_outcomes=None)
     assert tl.timeline_rows(plain, "en").empty and tl.timeline_html(plain, "en") == ""
+    assert tl.events_in_brief(plain) is None
+
+
+def test_events_in_brief_count_the_events_and_span_their_years(data):
+    assert tl.events_in_brief(data) == (4, 2009, 2025)
+    later = replace(data, events=events_frame(EVENTS + [("talks-2026", "visit", "2026-01", "2027-02", "gyeonggi", "shanghai", ())]))
+    assert tl.events_in_brief(later) == (5, 2009, 2027)  # an event's end counts
+    undated = replace(data, events=events_frame([("x", "visit", "someday", "", "gyeonggi", "shanghai", ())]))
+    assert tl.events_in_brief(undated) is None
 
 
 def test_the_legend_names_the_kinds_shown_with_their_colours(data):

@@ -94,6 +94,15 @@ def has_events(data: Dataset) -> bool:
     return data.events is not None and not data.events.empty
 
 
+def events_in_brief(data: Dataset) -> tuple[int, int, int] | None:
+    """(how many events, the first year, the last year) of the package, for the sidebar's line under the title;
+    None without events or dates."""
+    if not has_events(data):
+        return None
+    spans = [span for span in map(event_span, data.events["date_start"], data.events["date_end"]) if span]
+    return (len(data.events), min(s.start.year for s in spans), max(s.end.year for s in spans)) if spans else None
+
+
 def _names(data: Dataset, lang: str) -> dict[str, str]:
     return dict(zip(data.entities["id"], data.entities[f"name_{lang}"]))
 

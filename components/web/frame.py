@@ -28,7 +28,7 @@ from components.data.dataset import DataPackageError, Dataset, current_data_dir,
 from components.i18n import t
 from components.views.event_scope import event_ids, scope_dataset
 from components.views.story import story_steps
-from components.views.timeline import counterpart_options, region_options
+from components.views.timeline import counterpart_options, events_in_brief, region_options
 from components.views.sources import VERDICTS
 from components.views.url_state import (
     LANGS,
@@ -318,7 +318,9 @@ def _sidebar(view: View) -> None:
     with st.sidebar:
         _page(key="krcn_page", data={"lang": lang})
         st.markdown(f"**{t('app.title', lang)}**")
-        st.caption(t("app.subtitle", lang))
+        brief = (view.all_data or view.data).memo(events_in_brief)
+        st.caption(t("app.subtitle", lang, count=brief[0], first=brief[1], last=brief[2]) if brief
+                   else t("app.subtitle.story", lang))
         with st.container(key="frame_nav"):
             for spec in PAGES:
                 view.page_link(spec.id)
