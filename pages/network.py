@@ -38,6 +38,7 @@ with guarded(view):
     labels = dict(data.memo(focus_options, lang))  # node id -> "Name · kind", grouped by kind
     st.selectbox(
         view.t("network.focus.label"), [None, *labels], help=view.t("network.focus.help"),
+        placeholder=view.t("network.focus.none"),  # what an empty choice shows (Streamlit's own is English)
         format_func=lambda node: view.t("network.focus.none") if node is None else labels[node],
         **url_widget(view, "focus"),
     )

@@ -94,6 +94,7 @@ with guarded(view):
         ids = [state.open, *ids]
     names = dict(zip(data.events["id"], data.events[f"name_{lang}"])) if total else {}
     st.selectbox(view.t("timeline.open.label"), [None, *ids], help=view.t("timeline.open.help"),
+                 placeholder=view.t("timeline.open.none"),
                  format_func=lambda e: view.t("timeline.open.none") if e is None else names.get(e, e),
                  **url_widget(view, "open"))
     event = tl.event_view(data, state.open, lang) if state.open else None

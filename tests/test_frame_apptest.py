@@ -173,3 +173,14 @@ def test_the_sidebar_says_how_many_events_over_which_years_on_every_page_and_eve
     line = t("app.subtitle", lang, count=len(events), first=years[0], last=years[1])
     for at in (open_page("overview", lang=lang), open_page("sources", lang=lang, event="gyeonggi-liaoning-sister-1993")):
         assert line in [c.value for c in at.sidebar.caption]  # the whole package, whatever events the link chose
+
+
+@pytest.mark.parametrize("page", list(PAGE_FILES))
+def test_no_select_box_shows_streamlits_english_placeholder_on_a_korean_page(page):
+    at = open_page(page, lang="ko", open="gyeonggi-chongqing-friendship-2025") if page == "timeline" else open_page(page, lang="ko")
+    boxes = [*at.selectbox, *at.multiselect]
+    assert boxes
+    for box in boxes:
+        assert box.proto.placeholder and box.proto.placeholder not in ("Choose an option", "Choose options"), box.key
+    if page == "network":
+        assert at.selectbox(key="focus").proto.placeholder == t("network.focus.none", "ko")
