@@ -37,7 +37,7 @@ with guarded(view), step_box:
 
 # 2. The step: its title and caption, the network as it stands at this step, its sources.
 with guarded(view), step_box:
-    st.header(shown.title)
+    st.header(escape_markdown(shown.title))
     st.markdown(escape_markdown(shown.caption))
     network_chart(shown.network, data, key="story_network")
     small_print(view, [], shown.step.source_ids, shown.step.locator)
@@ -49,6 +49,6 @@ with guarded(view), step_box:
 with guarded(view), st.container(key="story_print"):
     st.header(view.t("story.print"))
     for each in data.memo(all_step_views, steps, lang):  # computed once per language, shared by sessions
-        st.subheader(f"{each.position}. {each.title}")
+        st.subheader(f"{each.position}\\. {escape_markdown(each.title)}")
         st.markdown(escape_markdown(each.caption))
         small_print(view, [], each.step.source_ids, each.step.locator)

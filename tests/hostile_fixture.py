@@ -13,6 +13,7 @@ SVG = "\"><svg onload=\"window.__pwned='svg';alert(2)\">"
 MARKDOWN = "**bold** [click](javascript:alert(3)) $x^2$ :red[red] <b>b</b> ![i](x)"
 AWKWARD = "Hancom & \"Co\" 's 🚀 עברית العربية 腾讯 " + "very-long-name-" * 12
 FORMULA = "=HYPERLINK(\"http://evil.example\",\"x\")"
+HOSTILE_EVENT = "gyeonggi-chongqing-friendship-2025"  # shown as a card on / (?event=) and /timeline (?open=)
 
 HOSTILE_ROWS: dict[str, dict[str, dict[str, str]]] = {
     "entities": {
@@ -26,6 +27,8 @@ HOSTILE_ROWS: dict[str, dict[str, dict[str, str]]] = {
     "sources": {"pressian-2025-09-26": {"publisher": "Pressian " + SCRIPT, "title": FORMULA}},
     "claims": {"claim-shanghai-first-in-china": {"note_en": MARKDOWN + " " + IMG}},
     "relation_types": {"member_of_delegation": {"label_en": IMG}},
+    "events": {HOSTILE_EVENT: {"name_en": MARKDOWN + " " + IMG, "name_ko": SCRIPT, "description_en": SVG,
+                               "place_en": IMG}},
 }
 
 

@@ -60,15 +60,16 @@ def test_long_and_script_values_are_dropped_with_a_notice(page):
 
 
 def test_hostile_data_renders_as_text_in_apptest(tmp_path, monkeypatch):
-    from tests.hostile_fixture import write_hostile_package
+    from tests.hostile_fixture import HOSTILE_EVENT, write_hostile_package
 
     monkeypatch.setenv("KRCN_DATA_DIR", str(write_hostile_package(tmp_path)))
-    for page in PAGE_FILES:
+    views = [(page, {}) for page in PAGE_FILES] + [("overview", {"event": HOSTILE_EVENT}), ("timeline", {"open": HOSTILE_EVENT})]
+    for page, params in views:
         for lang in ("en", "ko"):
-            at = open_page(page, lang=lang)
+            at = open_page(page, lang=lang, **params)
             assert not at.exception, (page, lang, [e.value for e in at.exception])
             assert [e.value for e in at.error] == [], (page, lang)
-            for element in list(at.markdown) + list(at.caption) + list(at.title) + list(at.subheader):
+            for element in list(at.markdown) + list(at.caption) + list(at.title) + list(at.header) + list(at.subheader):
                 body = str(element.value)
                 # raw tags would be rendered by markdown; escaped ones start with a backslash
                 assert "<img" not in body.replace("\\<img", ""), (page, body[:200])

@@ -50,7 +50,7 @@ def test_an_opened_event_shows_its_participants_outcome_sources_and_network(lang
     at = open_page("timeline", lang=lang, open=CHONGQING)
     assert not at.exception
     name = DATA.events.set_index("id").loc[CHONGQING, f"name_{lang}"]
-    assert name in [s.value for s in at.subheader] and at.selectbox(key="open").value == CHONGQING
+    assert escape_markdown(name) in [s.value for s in at.subheader] and at.selectbox(key="open").value == CHONGQING
     text = all_text(at)
     hu = DATA.entities.set_index("id").loc["hu-henghua", f"name_{lang}"]
     assert hu in text and t("timeline.event.participants", lang) in text
@@ -79,7 +79,7 @@ def test_the_overview_introduces_the_events_a_link_chooses_not_the_first_story(l
     at = open_page("overview", lang=lang, event=oldest)
     assert not at.exception and [e.value for e in at.error] == []
     assert [h.value for h in at.title] == [t("overview.events.title", lang)]
-    assert event[f"name_{lang}"] in [h.value for h in at.header]  # each card's title under the page's
+    assert escape_markdown(event[f"name_{lang}"]) in [h.value for h in at.header]  # each card's title under the page's
     text = all_text(at)
     # the 1993 tie: no known place, two signatories, its outcome; none of the first story's figures
     assert escape_markdown(t("timeline.event.when", lang, date=tl.format_event_dates(event["date_start"], "", lang),
@@ -100,14 +100,14 @@ def test_the_overview_adds_other_chosen_events_after_the_first_story_and_caps_ma
     at = open_page("overview", lang="en", event=[seed[0], CHONGQING])
     assert [h.value for h in at.title] == [t("overview.title", "en")]
     assert t("overview.events.more", "en") in [h.value for h in at.header]
-    assert DATA.events.set_index("id").loc[CHONGQING, "name_en"] in [s.value for s in at.subheader]
+    assert escape_markdown(DATA.events.set_index("id").loc[CHONGQING, "name_en"]) in [s.value for s in at.subheader]
     others = [e for e in DATA.events["id"] if e not in seed]
     assert len(others) > overview_cards_limit()
     many = open_page("overview", lang="en", event=others)
     assert not many.exception
     shown = [h.value for h in many.header]
     names = DATA.events.set_index("id")["name_en"]
-    assert shown == [names[e] for e in others[:overview_cards_limit()]] + [t("overview.pages.heading", "en")]
+    assert shown == [escape_markdown(names[e]) for e in others[:overview_cards_limit()]] + [t("overview.pages.heading", "en")]
     assert t("overview.events.capped", "en", shown=overview_cards_limit(), total=len(others)) in all_text(many)
 
 
@@ -131,7 +131,7 @@ def test_every_story_step_opens_with_its_title_caption_network_and_sources(lang)
     for step in steps:
         at = open_page("story", lang=lang, step=str(step.number))
         assert not at.exception and [e.value for e in at.error] == [], step.number
-        assert at.header[0].value == getattr(step, f"title_{lang}")
+        assert at.header[0].value == escape_markdown(getattr(step, f"title_{lang}"))
         assert t("story.progress", lang, position=step.number, count=len(steps)) in all_text(at)
         assert any(el.key == "story_network" for el in at.get("bidi_component"))
         buttons = {b.key for b in at.button}
@@ -148,7 +148,7 @@ def test_story_buttons_move_a_step_and_write_it_to_the_url():
     at.button(key="story_previous").click().run()
     assert "step" not in query(at)  # the first step is the default
     bad = open_page("story", lang="en", step="99")
-    assert "step" not in query(bad) and bad.header[0].value == story_steps(DATA)[0].title_en
+    assert "step" not in query(bad) and bad.header[0].value == escape_markdown(story_steps(DATA)[0].title_en)
 
 
 @pytest.mark.parametrize(("key", "reader"), [("export_view_graphml", nx.read_graphml), ("export_all_gexf", nx.read_gexf)])

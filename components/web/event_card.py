@@ -12,7 +12,7 @@ from components.web.frame import View, small_print
 def event_card(view: View, event: EventView, heading: str = "subheader") -> None:
     """The event's text in a bordered container; the caller adds what follows it (a network, links) inside
     `with st.container(...)` of its own or after it."""
-    getattr(st, heading)(event.name)
+    getattr(st, heading)(escape_markdown(event.name))  # data text: shown as typed, never as markdown
     st.markdown(escape_markdown(view.t("timeline.event.when", date=event.date, kind=event.kind, place=event.place)))
     st.markdown(escape_markdown(event.description))
     people = "\n".join(f"- {escape_markdown(name)} ({escape_markdown(role)})" for _, name, role in event.participants)

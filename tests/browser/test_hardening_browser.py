@@ -9,7 +9,9 @@ import pytest
 from tests.browser.conftest import new_page, screenshot, start_server, unexpected_console_errors, wait_ready
 from tests.hostile_fixture import IMG, SCRIPT, write_hostile_package
 
-PAGES = ["/", "/network", "/delegation", "/economy", "/mou", "/timeline", "/story", "/sources"]
+PAGES = ["/", "/network", "/delegation", "/economy", "/mou", "/timeline", "/story", "/sources",
+         # an event's card (its name, place and description are hostile in the fixture)
+         "/?event=gyeonggi-chongqing-friendship-2025", "/timeline?open=gyeonggi-chongqing-friendship-2025"]
 
 
 def settle(page):
@@ -37,9 +39,9 @@ def hostile_server(tmp_path_factory):
 def test_hostile_data_shows_as_text_and_runs_nothing(browser, hostile_server, path, lang):
     context, page, watch = new_page(browser)
     try:
-        page.goto(hostile_server.url(f"{path}?lang={lang}"))
+        page.goto(hostile_server.url(f"{path}{'&' if '?' in path else '?'}lang={lang}"))
         settle(page)
-        screenshot(page, f"hostile{path.replace('/', '-') or '-overview'}-{lang}")
+        screenshot(page, f"hostile{path.split('?')[0].replace('/', '-') or '-overview'}{'-event' if '?' in path else ''}-{lang}")
         assert_nothing_ran(page, watch)
         assert watch.foreign_requests(hostile_server.origin) == []
     finally:
