@@ -74,7 +74,7 @@ def network_html(sectors: tuple[str, ...]) -> str:
     for _, row in relations.iterrows():
         if row["from_id"] in kept and row["to_id"] in kept:
             net.add_edge(row["from_id"], row["to_id"], title=row["relation"])
-    # pyvis's default template also links Bootstrap from cdn.jsdelivr.net in every mode; offline that request
+    # pyvis's default template also links Bootstrap from a public CDN in every mode; offline that request
     # fails and the network still draws, because in_line puts vis-network itself into the HTML.
     return net.generate_html()
 
