@@ -15,8 +15,7 @@ MAX_EVENT_CARDS = 20
 
 view = page_view("overview")
 data, lang = view.data, view.lang
-every_event = view.all_data if view.all_data is not None else data
-story, others = story_and_others(every_event, view.state.events)
+story, others = story_and_others(view.every_event, view.state.events)
 entities = data.entities.set_index("id")
 figures = data.figures.set_index("id")
 
@@ -33,7 +32,7 @@ def event_cards(event_ids, heading: str) -> None:
     if len(event_ids) > MAX_EVENT_CARDS:
         st.caption(view.t("overview.events.capped", shown=MAX_EVENT_CARDS, total=len(event_ids)))
     for event_id in event_ids[:MAX_EVENT_CARDS]:
-        event = event_view(every_event, event_id, lang)
+        event = event_view(view.every_event, event_id, lang)
         if event is None:
             continue
         with st.container(border=True):

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from components.data.dataset import Dataset
 from components.i18n import t
+from components.views.delegation import is_unknown, unknown_token
 from components.views.safe_text import escape_html, escape_plotly
 
 EVENT_KINDS = ("agreement_signed", "sister_region_tie", "friendship_tie", "visit", "summit", "opening", "other")
@@ -86,8 +87,7 @@ def format_event_dates(date_start: str, date_end: str, lang: str) -> str:
 
 def place_text(value: str, data: Dataset, lang: str) -> str:
     """An event's place as shown: the package's unknown token (or nothing) reads "unknown" in the language."""
-    token = data.schema.get("unknownToken", "unknown")
-    return t("unknown", lang) if not value.strip() or value.strip() == token else value
+    return t("unknown", lang) if is_unknown(value, unknown_token(data)) else value
 
 
 def has_events(data: Dataset) -> bool:

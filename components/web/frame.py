@@ -80,6 +80,11 @@ class View:
     def lang(self) -> str:
         return self.state.lang
 
+    @property
+    def every_event(self) -> Dataset:
+        """The dataset with every event (the sidebar's event list, the timeline), whatever the link chose."""
+        return self.all_data if self.all_data is not None else self.data
+
     def t(self, key: str, **params: object) -> str:
         return t(key, self.state.lang, **params)
 
@@ -280,12 +285,12 @@ def _event_names(view: View) -> dict[str, str]:
     """Event id -> "date · name", in time order, for the sidebar's event filter (computed once per language)."""
     from components.views.timeline import event_labels
 
-    return dict((view.all_data or view.data).memo(event_labels, view.lang))
+    return dict(view.every_event.memo(event_labels, view.lang))
 
 
 def view_title(view: View) -> str:
     """What the view shows beyond its page, in words: the chosen events, sectors and node in focus."""
-    data = view.all_data or view.data
+    data = view.every_event
     parts = []
     if view.state.events:
         names = dict(zip(data.events["id"], data.events[f"name_{view.lang}"]))
@@ -307,7 +312,7 @@ def focus_options_of(data: Dataset, lang: str):
 def cite_this_view(view: View) -> str:
     from components.views.citation import cite_view, data_last_changed
 
-    data = view.all_data or view.data
+    data = view.every_event
     return cite_view(view_title(view), t(f"page.{view.page}", view.lang), data_last_changed(data), share_url(view), view.lang)
 
 
@@ -318,7 +323,7 @@ def _sidebar(view: View) -> None:
     with st.sidebar:
         _page(key="krcn_page", data={"lang": lang})
         st.markdown(f"**{t('app.title', lang)}**")
-        brief = (view.all_data or view.data).memo(events_in_brief)
+        brief = view.every_event.memo(events_in_brief)
         st.caption(t("app.subtitle", lang, count=brief[0], first=brief[1], last=brief[2]) if brief
                    else t("app.subtitle.story", lang))
         with st.container(key="frame_nav"):
