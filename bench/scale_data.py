@@ -2,7 +2,7 @@
 
 `make_scaled(src, dst, factor)` copies the package to `dst` and adds `factor - 1` clones of every row of the
 tables that grow with the story (entities, relations, attributes, clauses, figures, and the events with their
-participants and outcomes). Clone k suffixes ids with `-xk`, maps every reference inside the clone to the
+participants, outcomes and disputes, the map's seats and the regions' own counts). Clone k suffixes ids with `-xk`, maps every reference inside the clone to the
 clone's own rows (so relations and events stay inside their copy and reach the rest only through the shared
 sectors and sources), and marks names with `#k` so labels stay distinct. Sources, sectors, relation types,
 claims and the story are shared as they are (the story keeps pointing at the original rows); `seedEvents`
@@ -22,7 +22,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GROWING = ("entities", "relations", "attributes", "clauses", "figures", "events", "event_participants", "event_outcomes")
+GROWING = ("entities", "relations", "attributes", "clauses", "figures", "events", "event_participants", "event_outcomes",
+           "places", "disputes", "region_claims")
 NAME_FIELDS = ("name_en", "name_ko", "subject_en", "subject_ko", "title_en", "title_ko", "label_en", "label_ko")
 
 
@@ -92,6 +93,8 @@ def make_scaled(src: Path, dst: Path, factor: int) -> dict[str, int]:
                         clone[column] = separator.join(p + suffix for p in parts)
                     else:
                         clone[column] = cell.strip() + suffix
+                if clone.get("tie_id"):  # a relationship's id is not a reference, but one tie stays in one clone
+                    clone["tie_id"] += suffix
                 for column in NAME_FIELDS:
                     if clone.get(column):
                         clone[column] = f"{clone[column]} #{k}"

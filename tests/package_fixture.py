@@ -74,6 +74,9 @@ TINY: dict[str, list[dict[str, str]]] = {
         # Only src-a is cited by default, so tests that replace other tables keep a valid story; the story tests in
         # test_validate.py set focus, sectors and highlights themselves.
     ],
+    "places": [],
+    "disputes": [],
+    "region_claims": [],
 }
 
 

@@ -97,7 +97,7 @@ def test_scale_data_is_a_valid_package_n_times_the_size(tmp_path):
     base = load_dataset(ROOT / "data")
     scaled = load_dataset(tmp_path / "x3")  # validates: every reference of every clone resolves
     growing = ("entities", "relations", "attributes", "clauses", "figures", "events", "event_participants",
-               "event_outcomes")
+               "event_outcomes", "places", "disputes", "region_claims")
     for table in growing:
         assert len(scaled.table(table)) == 3 * len(base.table(table)) == counts[table], table
     for table in ("sources", "sectors", "relation_types", "claims", "story"):
@@ -117,6 +117,12 @@ def test_scale_data_is_a_valid_package_n_times_the_size(tmp_path):
     assert scaled.schema["seedEvents"] == seeds + [f"{e}-x{k}" for k in (2, 3) for e in seeds]
     clauses = scaled.clauses[scaled.clauses["id"].str.endswith("-x3")]
     assert all(e.endswith("-x3") for ids in clauses["entity_ids"] for e in ids)
+    # the regions' tables grow too: a cloned tie keeps to its clone, and so do its seats, disputes and claims
+    ties = events[events["tie_id"] != ""]
+    assert len(ties) > 0 and ties["tie_id"].str.endswith("-x3").all()
+    for table, column in (("places", "entity_id"), ("disputes", "event_id"), ("region_claims", "region_id")):
+        rows = scaled.table(table)
+        assert rows[column].str.endswith("-x3").sum() == len(base.table(table)), table
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="the benchmark drives Chromium (run `make test`)")

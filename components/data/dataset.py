@@ -31,7 +31,7 @@ RESOURCE_NAMES = (
     "claims",
 )
 # Resources a package may lack (older packages, test fixtures): their field is None when absent.
-OPTIONAL_RESOURCE_NAMES = ("events", "event_participants", "event_outcomes", "story")
+OPTIONAL_RESOURCE_NAMES = ("events", "event_participants", "event_outcomes", "story", "places", "disputes", "region_claims")
 
 
 class Memo:
@@ -82,6 +82,9 @@ class Dataset:
     event_participants: pd.DataFrame | None = None
     event_outcomes: pd.DataFrame | None = None
     story: pd.DataFrame | None = None
+    places: pd.DataFrame | None = None  # the map's points: each region's seat
+    disputes: pd.DataFrame | None = None  # where sources disagree about an event
+    region_claims: pd.DataFrame | None = None  # a region's own count of its Chinese partners
     _memo: Memo = field(default_factory=lambda: Memo(MEMO_ENTRIES), init=False, repr=False)
 
     def table(self, name: str) -> pd.DataFrame | None:

@@ -14,6 +14,7 @@ bilingual, located messages, checks that facts cite sources, and reads the packa
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -114,6 +115,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}, row {row}, column '{column}': an id in {expected} is required when {detail}.",
         "ko": "{file}, {row}행, '{column}' 열: {detail}이면 {expected}의 id가 필요합니다.",
     },
+    "future_date": {
+        "en": "{file}, row {row}, column '{column}': '{value}' is in the future (today is {expected}).",
+        "ko": "{file}, {row}행, '{column}' 열: '{value}'은(는) 미래의 날짜입니다 (오늘은 {expected}).",
+    },
+    "tie_needed": {
+        "en": "{file}, row {row}, column '{column}': a sister or friendship tie needs a tie_id (tie-<region>-<counterpart>).",
+        "ko": "{file}, {row}행, '{column}' 열: 자매·우호 관계 행사에는 tie_id(tie-<지역>-<상대>)가 있어야 합니다.",
+    },
+    "tie_side": {
+        "en": "{file}, row {row}, column '{column}': '{value}' is not {expected}, so it cannot be a side of a tie.",
+        "ko": "{file}, {row}행, '{column}' 열: '{value}'은(는) {expected}이(가) 아니어서 관계의 한쪽이 될 수 없습니다.",
+    },
+    "tie_mismatch": {
+        "en": "{file}, row {row}, column '{column}': tie '{value}' joins other sides in row {detail}; one tie has one region and one counterpart.",
+        "ko": "{file}, {row}행, '{column}' 열: 관계 '{value}'의 양쪽이 {detail}행과 다릅니다. 한 관계는 한 지역과 한 상대를 잇습니다.",
+    },
+    "dispute_one_value": {
+        "en": "{file}, row {row}: the dispute over {column} of event '{value}' has one value only; a dispute needs two different values or more.",
+        "ko": "{file}, {row}행: 행사 '{value}'의 {column} 이견에 값이 하나뿐입니다. 서로 다른 값이 둘 이상 있어야 합니다.",
+    },
+    "dispute_one_source": {
+        "en": "{file}, row {row}: the dispute over {column} of event '{value}' has one source only; a dispute needs two different sources or more.",
+        "ko": "{file}, {row}행: 행사 '{value}'의 {column} 이견에 출처가 하나뿐입니다. 서로 다른 출처가 둘 이상 있어야 합니다.",
+    },
+    "dispute_unsourced": {
+        "en": "{file}, row {row}: a value in the dispute over {column} of event '{value}' has no source; every value needs its own.",
+        "ko": "{file}, {row}행: 행사 '{value}'의 {column} 이견에 출처 없는 값이 있습니다. 값마다 출처가 있어야 합니다.",
+    },
+    "dispute_value": {
+        "en": "{file}, row {row}, column 'value': '{value}' is not {expected} (the disputed field is {column}).",
+        "ko": "{file}, {row}행, 'value' 열: '{value}'은(는) {expected} 형식이 아닙니다 (이견이 있는 항목: {column}).",
+    },
+    "not_a_region": {
+        "en": "{file}, row {row}, column '{column}': '{value}' is not {expected}.",
+        "ko": "{file}, {row}행, '{column}' 열: '{value}'은(는) {expected}이(가) 아닙니다.",
+    },
     "source_needed": {
         "en": "{file}, row {row}, column '{column}': a source is required unless confidence is 'not found'.",
         "ko": "{file}, {row}행, '{column}' 열: 신뢰도가 'not found'가 아니면 출처가 필요합니다.",
@@ -130,6 +167,11 @@ TYPE_NAMES = {
     "yearmonth": {"en": "a month YYYY-MM", "ko": "연월(YYYY-MM)"},
     "uri": {"en": "an http:// or https:// address", "ko": "http:// 또는 https:// 주소"},
     "boolean": {"en": "true or false", "ko": "true 또는 false"},
+    "korean_region": {"en": "a Korean region (entities.csv: kind region, country KR)",
+                      "ko": "한국 지역(entities.csv: kind region, country KR)"},
+    "chinese_region": {"en": "a Chinese region (entities.csv: kind region, country CN)",
+                       "ko": "중국 지역(entities.csv: kind region, country CN)"},
+    "region": {"en": "a region (entities.csv: kind region)", "ko": "지역(entities.csv: kind region)"},
 }
 KIND_CHECKS = {
     "integer": INTEGER_RE.match,
@@ -262,8 +304,9 @@ def _reference_ids(reference: dict, ids: dict[str, set[str]]) -> tuple[set[str],
     return accepted, named
 
 
-def validate_package(data_dir: Path) -> list[ValidationError]:
-    """Check every file, row and reference of the package; return all errors found (empty when valid)."""
+def validate_package(data_dir: Path, today: dt.date | None = None) -> list[ValidationError]:
+    """Check every file, row and reference of the package; return all errors found (empty when valid).
+    `today` (default: the real date) is what a date must not be after."""
     data_dir = Path(data_dir)
     errors: list[ValidationError] = []
     try:
@@ -368,6 +411,114 @@ def validate_package(data_dir: Path) -> list[ValidationError]:
             if "source_ids" in record and not record["source_ids"] and record.get("confidence") != "not found":
                 if not any(e.code == "required" and e.row == line and e.file == resource["path"] for e in errors):
                     errors.append(ValidationError("source_needed", resource["path"], line, "source_ids"))
+    errors += _date_checks(parsed, today or dt.date.today())
+    errors += _tie_checks(parsed, separator)
+    return errors
+
+
+# --- what the schema cannot say: dates not in the future, ties between a Korean and a Chinese region, disputes --
+TIE_KINDS = ("sister_region_tie", "friendship_tie")
+
+
+def _first_day(text: str) -> dt.date | None:
+    parts = text.split("-")
+    try:
+        return dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+def _date_checks(parsed: dict, today: dt.date) -> list[ValidationError]:
+    """No date of a package (an event's, a claim's, a source's) may start after `today`."""
+    errors = []
+    for name, (resource, records) in parsed.items():
+        date_fields = [f["name"] for f in resource["schema"]["fields"]
+                       if field_kind(f) in ("partial_date", "date") or f["name"] == "date_start"]
+        for line, record in records:
+            for column in date_fields:
+                day = _first_day(record.get(column, ""))
+                if day is not None and day > today:
+                    errors.append(ValidationError("future_date", resource["path"], line, column, record[column],
+                                                  today.isoformat()))
+    return errors
+
+
+def _tie_checks(parsed: dict, separator: str) -> list[ValidationError]:
+    errors: list[ValidationError] = []
+    if "entities" not in parsed:
+        return errors
+    entities = {r["id"]: r for _, r in parsed["entities"][1]}
+
+    def is_region(entity_id: str, country: str) -> bool:
+        entity = entities.get(entity_id)
+        return entity is not None and entity.get("kind") == "region" and entity.get("country") == country
+
+    def side_error(line: int, column: str, value: str, wanted: str) -> ValidationError:
+        return ValidationError("tie_side", "events.csv", line, column, value, type_name=wanted)
+
+    if "events" in parsed:
+        sides: dict[str, tuple[int, str, str]] = {}
+        for line, record in parsed["events"][1]:
+            tie, kr, cn = record.get("tie_id", ""), record.get("kr_region_id", ""), record.get("cn_counterpart_id", "")
+            if record.get("kind") in TIE_KINDS and not tie and "tie_id" in record:
+                errors.append(ValidationError("tie_needed", "events.csv", line, "tie_id"))
+            if not tie:
+                continue
+            if kr in entities and not is_region(kr, "KR"):
+                errors.append(side_error(line, "kr_region_id", kr, "korean_region"))
+            if cn in entities and not is_region(cn, "CN"):
+                errors.append(side_error(line, "cn_counterpart_id", cn, "chinese_region"))
+            first = sides.setdefault(tie, (line, kr, cn))
+            if (first[1], first[2]) != (kr, cn):
+                errors.append(ValidationError("tie_mismatch", "events.csv", line, "tie_id", tie, detail=str(first[0])))
+    if "places" in parsed:
+        for line, record in parsed["places"][1]:
+            entity = entities.get(record.get("entity_id", ""))
+            if entity is not None and entity.get("kind") != "region":
+                errors.append(ValidationError("not_a_region", "places.csv", line, "entity_id", record["entity_id"],
+                                              type_name="region"))
+    if "region_claims" in parsed:
+        for line, record in parsed["region_claims"][1]:
+            region = record.get("region_id", "")
+            if region in entities and not is_region(region, "KR"):
+                errors.append(ValidationError("not_a_region", "region_claims.csv", line, "region_id", region,
+                                              type_name="korean_region"))
+    if "disputes" in parsed:
+        errors += _dispute_checks(parsed, separator)
+    return errors
+
+
+def _dispute_checks(parsed: dict, separator: str) -> list[ValidationError]:
+    """Each disputed (event, field) has two different values or more, and two different sources or more; each
+    value fits its field (a partial date, an event kind)."""
+    errors: list[ValidationError] = []
+    resource, records = parsed["disputes"]
+    kinds = ()
+    if "events" in parsed:
+        kind_field = next((f for f in parsed["events"][0]["schema"]["fields"] if f["name"] == "kind"), {})
+        kinds = tuple(kind_field.get("constraints", {}).get("enum", ()))
+    groups: dict[tuple[str, str], list[tuple[int, dict]]] = {}
+    for line, record in records:
+        groups.setdefault((record.get("event_id", ""), record.get("field", "")), []).append((line, record))
+        field_name, value = record.get("field", ""), record.get("value", "")
+        if field_name == "date_start" and not DATE_RE.match(value):
+            errors.append(ValidationError("dispute_value", "disputes.csv", line, field_name, value,
+                                          type_name="partial_date"))
+        elif field_name == "kind" and kinds and value not in kinds:
+            errors.append(ValidationError("dispute_value", "disputes.csv", line, field_name, value,
+                                          expected=", ".join(kinds)))
+    for (event_id, field_name), rows in groups.items():
+        values = {r["value"] for _, r in rows}
+        sources = {s for _, r in rows for s in split_list(r.get("source_ids", ""), separator)}
+        problem = None
+        if len(values) < 2:
+            problem = "dispute_one_value"
+        elif any(not r.get("source_ids") for _, r in rows):
+            problem = "dispute_unsourced"
+        elif len(sources) < 2:
+            problem = "dispute_one_source"
+        if problem:
+            errors.append(ValidationError(problem, "disputes.csv", rows[0][0], field_name, event_id))
     return errors
 
 
