@@ -49,6 +49,9 @@ with guarded(view):
         **url_widget(view, "depth"),
     )
     fade.toggle(view.t("network.fade.label"), help=view.t("network.fade.help"), **url_widget(view, "fade"))
+    if view.widened:
+        focus_name = labels.get(state.focus, state.focus).split(" · ")[0]
+        st.caption(escape_markdown(view.t("network.focus.widened", name=focus_name, count=len(view.widened))))
     if state.sectors:
         names = dict(zip(data.sectors["id"], data.sectors[f"name_{lang}"]))
         st.caption(escape_markdown(view.t("network.graph.filtered", names=", ".join(names[s] for s in state.sectors))))

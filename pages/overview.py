@@ -43,6 +43,8 @@ def event_cards(event_ids, heading: str) -> None:
 
 if story:
     st.title(view.t("overview.title"))
+    # The first screen also opens the reference map: every Korean region's ties with China, not only this story.
+    view.page_link("regions", label=view.t("overview.regions.link"))
 
     # 1. The event in brief: the two events of 2025-09-25, each with its date, place and source.
     with guarded(view):
@@ -121,7 +123,7 @@ else:  # only other events: introduce them, not the first story's figures
 # 3. Cards leading to each page, carrying language and filter.
 st.header(view.t("overview.pages.heading"))
 st.caption(view.t("overview.filtered"))
-pages = ("network", "delegation", "economy", "mou", "sources")
+pages = ("network", "regions", "delegation", "economy", "mou", "sources")
 for col, page in zip(st.columns(len(pages)), pages):
     with col, st.container(border=True):
         view.page_link(page)

@@ -3,6 +3,7 @@ method (with what is unknown), the data dictionary generated from the schema, an
 import streamlit as st
 
 from components.data.dataset import current_data_dir
+from components.views.regions import thin_regions
 from components.views.safe_text import escape_markdown
 from components.web.render.table import Column, columns_from_headers
 from components.views.sources import (
@@ -125,6 +126,12 @@ with guarded(view):
     st.header(view.t("sources.method.heading"), anchor="method")
     st.markdown(view.t("sources.method.body"))
     source_caption(view, ["pressian-2025-09-26"])
+    st.subheader(view.t("sources.ties.heading"))
+    st.markdown(view.t("sources.ties.body"))
+    thin = view.every_event.memo(thin_regions, lang)
+    if thin:
+        st.markdown(view.t("sources.ties.thin") + "\n" + "\n".join(f"- {escape_markdown(line)}" for line in thin))
+    view.page_link("regions")
     st.subheader(view.t("sources.unknown.heading"))
     unknown = data.memo(unknown_attributes, lang)
     if unknown.empty:

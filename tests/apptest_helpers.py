@@ -15,6 +15,7 @@ PAGE_FILES = {
     "delegation": "pages/delegation.py",
     "economy": "pages/economy.py",
     "mou": "pages/mou.py",
+    "regions": "pages/regions.py",
     "timeline": "pages/timeline.py",
     "story": "pages/story.py",
     "sources": "pages/sources.py",

@@ -63,6 +63,23 @@ def event_entities(data: Dataset, events: Iterable[str]) -> set[str]:
     return ids - {""}
 
 
+def _entities_by_event(data: Dataset) -> dict[str, set[str]]:
+    """event id -> the entities it brings (`event_entities` of each event), in one pass over each table."""
+    brings: dict[str, set[str]] = {}
+    for event, kr, cn in zip(data.events["id"], data.events["kr_region_id"], data.events["cn_counterpart_id"]):
+        brings.setdefault(event, set()).update({kr, cn})
+    if data.event_participants is not None:
+        for event, entity in zip(data.event_participants["event_id"], data.event_participants["entity_id"]):
+            brings.setdefault(event, set()).add(entity)
+    if data.event_outcomes is not None:
+        ends = dict(zip(data.relations["id"], zip(data.relations["from_id"], data.relations["to_id"])))
+        out = data.event_outcomes
+        for event, kind, ref in zip(out["event_id"], out["kind"], out["ref_id"]):
+            if kind in ("relation", "context") and ref in ends:
+                brings.setdefault(event, set()).update(ends[ref])
+    return {event: ids - {""} for event, ids in brings.items()}
+
+
 def _scoped_ids(all_ids: Iterable[str], tied_to: dict[str, set[str]], chosen: set[str], seed_chosen: bool) -> set[str]:
     """Ids kept: tied to a chosen event, or tied to none but a seed event (the seed world) while seed is chosen."""
     kept = set()
@@ -85,20 +102,24 @@ def scope_dataset(data: Dataset, chosen: Sequence[str] = ()) -> Dataset:
 
     # entities: tied to an event when it brings them and no seed event does (those are the seed world's)
     seed_world = event_entities(data, seed)
+    brings = _entities_by_event(data)
     entity_events: dict[str, set[str]] = {}
     for event in others:
-        for entity in event_entities(data, [event]) - seed_world:
+        for entity in brings.get(event, set()) - seed_world:
             entity_events.setdefault(entity, set()).add(event)
     for event in chosen_set:
-        for entity in event_entities(data, [event]):
+        for entity in brings.get(event, set()):
             entity_events.setdefault(entity, set()).add(event)
     entities = _scoped_ids(data.entities["id"], entity_events, chosen_set, seed_chosen)
 
     def tied(*kinds: str) -> dict[str, set[str]]:
+        """ref id -> the events whose outcomes of these kinds name it (one pass: at 100x the data, a scan per event
+        took minutes)."""
         table: dict[str, set[str]] = {}
-        for event in event_ids(data):
-            for kind in kinds:
-                for ref in _outcomes(data, [event], kind):
+        if data.event_outcomes is not None:
+            out = data.event_outcomes
+            for event, kind, ref in zip(out["event_id"], out["kind"], out["ref_id"]):
+                if kind in kinds and ref:
                     table.setdefault(ref, set()).add(event)
         return table
 
@@ -129,6 +150,7 @@ def scope_dataset(data: Dataset, chosen: Sequence[str] = ()) -> Dataset:
         if data.event_participants is not None else None
     )
     outcomes = data.event_outcomes[data.event_outcomes["event_id"].isin(chosen_set)] if data.event_outcomes is not None else None
+    disputes = data.disputes[data.disputes["event_id"].isin(chosen_set)] if data.disputes is not None else None
 
     cited = rows_cited | _cited(claims)
     cited_anywhere = set().union(*(_cited(frame) for frame in _cited_tables(data)))
@@ -140,7 +162,21 @@ def scope_dataset(data: Dataset, chosen: Sequence[str] = ()) -> Dataset:
         events=events.reset_index(drop=True), sources=sources.reset_index(drop=True),
         event_participants=participants.reset_index(drop=True) if participants is not None else None,
         event_outcomes=outcomes.reset_index(drop=True) if outcomes is not None else None,
+        disputes=disputes.reset_index(drop=True) if disputes is not None else None,
     )
+
+
+def events_touching(data: Dataset, entity_id: str) -> tuple[str, ...]:
+    """The events an entity takes part in (as an event's region or counterpart, or a participant), in data order:
+    what `/network?focus=<region>` shows of a region beyond the first story."""
+    if data.events is None:
+        return ()
+    rows = data.events
+    ids = set(rows.loc[(rows["kr_region_id"] == entity_id) | (rows["cn_counterpart_id"] == entity_id), "id"])
+    if data.event_participants is not None:
+        parts = data.event_participants
+        ids |= set(parts.loc[parts["entity_id"] == entity_id, "event_id"])
+    return tuple(e for e in rows["id"] if e in ids)
 
 
 def _cited_tables(data: Dataset):

@@ -4,7 +4,7 @@ Public link contract: `lang=ko|en`, `sector=<id>` and `event=<event id>` (both r
 `focus=<entity id>`, `depth=1..3` and
 `fade=1` on /network, `unit=usd|krw` on /economy, `verdict=<verdict>` (repeatable) on /sources, `step=<n>` on
 /story (parsed by components.views.story.parse_step), `region=<id>`, `counterpart=<id>` (repeatable) and
-`open=<event id>` on /timeline. Anything else is dropped with a notice.
+`open=<event id>` on /timeline, `region=<id>` (repeatable) on /regions. Anything else is dropped with a notice.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ DEFAULT_UNIT = "usd"
 DEFAULT_DEPTH = 1
 # Page-level parameters: only the page that owns one keeps it.
 PAGE_PARAMS = {"network": ("focus", "depth", "fade"), "economy": ("unit",), "sources": ("verdict",),
-               "story": ("step",), "timeline": ("region", "counterpart", "open")}
+               "story": ("step",), "timeline": ("region", "counterpart", "open"), "regions": ("region",)}
 GLOBAL_PARAMS = ("lang", "sector", "event")  # /story parses step itself: components.views.story.parse_step
 # Added by social networks and mail tools: dropped quietly, never worth a notice.
 TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "mc_", "igshid")
@@ -38,7 +38,7 @@ class ViewState:
     unit: str = DEFAULT_UNIT
     verdicts: tuple[str, ...] = ()  # sources: the claims ledger shows these verdicts only (none: all)
     events: tuple[str, ...] = ()  # every page: the chosen events (none: the seed events; on /timeline, all)
-    regions: tuple[str, ...] = ()  # timeline: Korean regions (none: all)
+    regions: tuple[str, ...] = ()  # timeline and regions: Korean regions (none: all)
     counterparts: tuple[str, ...] = ()  # timeline: Chinese counterparts (none: all)
     open: str | None = None  # timeline: the event opened below the chart
     step: int | None = None  # story: the step shown (None: the first)

@@ -56,14 +56,17 @@ def _draw(view, key: str, alt: str, light: bytes | Callable[[], bytes], figure: 
             _chart(key=key, data=light(), height="content")
 
 
-def plotly_chart(view, key: str, alt: str, figure_fn: Callable[..., object], *args: Hashable) -> None:
-    """Draw `figure_fn(view.data, *args)`, a one-trace horizontal bar figure (plotly); `alt` is its accessible
-    name (the numbers are in the table under it). The component's data is built once per view: `figure_fn`
-    must be a module-level function and `args` hashable (language, filter, unit...)."""
+def plotly_chart(view, key: str, alt: str, figure_fn: Callable[..., object], *args: Hashable,
+                 data: Dataset | None = None) -> None:
+    """Draw `figure_fn(view.data, *args)` (or of `data`: /timeline and /regions chart every event), a one-trace
+    horizontal bar figure (plotly); `alt` is its accessible name (the numbers are in the table under it). The
+    component's data is built once per view: `figure_fn` must be a module-level function and `args` hashable
+    (language, filter, unit...)."""
+    data = view.data if data is None else data
     _draw(
         view, key, alt,
-        lambda: view.data.memo(_payload, view.lang, alt, chart_data, figure_fn, args),
-        lambda: view.data.memo(figure_fn, *args),
+        lambda: data.memo(_payload, view.lang, alt, chart_data, figure_fn, args),
+        lambda: data.memo(figure_fn, *args),
     )
 
 
@@ -75,3 +78,18 @@ def sankey_chart(view, key: str, alt: str, spec_fn: Callable[..., dict], *args: 
         lambda: view.data.memo(_payload, view.lang, alt, sankey_data, spec_fn, args),
         lambda: view.data.memo(_sankey_plotly, spec_fn, args),
     )
+
+
+def map_chart(view, key: str, alt: str, light_html: Callable[[], str], figure: Callable[[], object]) -> None:
+    """A map: the light picture (`light_html`, an image the server drew), or with the toggle under it on, the
+    plotly `scattergeo` figure, its geography read from this app's own server (plotly.js would ask its CDN)."""
+    from components.views.geo import TOPOJSON_URL
+
+    slot = st.container()
+    interactive = interactive_toggle(view, key)
+    with slot:
+        if interactive:
+            config = {**interactive_config(key), "topojsonURL": TOPOJSON_URL}
+            st.plotly_chart(figure(), key=f"{key}_plotly", config=config, alt=alt)
+        else:
+            st.html(light_html())

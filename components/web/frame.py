@@ -26,7 +26,7 @@ import streamlit as st
 
 from components.data.dataset import DataPackageError, Dataset, current_data_dir, load_dataset
 from components.i18n import t
-from components.views.event_scope import event_ids, scope_dataset
+from components.views.event_scope import event_ids, events_touching, scope_dataset
 from components.views.story import story_steps
 from components.views.timeline import counterpart_options, events_in_brief, region_options
 from components.views.sources import VERDICTS
@@ -60,6 +60,7 @@ PAGES = (
     PageSpec("delegation", "delegation"),
     PageSpec("economy", "economy"),
     PageSpec("mou", "mou"),
+    PageSpec("regions", "regions"),
     PageSpec("timeline", "timeline"),
     PageSpec("story", "story"),
     PageSpec("sources", "sources"),
@@ -75,6 +76,7 @@ class View:
     data: Dataset  # the dataset as the chosen events see it (no ?event=: the seed events' story)
     all_data: Dataset | None = field(default=None, compare=False, repr=False)  # every event (the timeline's)
     pages: Mapping[str, object] = field(default_factory=dict, compare=False, repr=False)  # page id -> st.Page
+    widened: tuple[str, ...] = ()  # /network: the events a focus beyond the first story brought into view
 
     @property
     def lang(self) -> str:
@@ -390,7 +392,12 @@ def main(pages_dir: Path = ROOT / "pages") -> None:
     st.session_state["_frame_state"] = state
     st.session_state["_frame_page"] = page_id
     scoped = data.memo(scope_dataset, state.events)  # what the chosen events (or the seed events) see
-    view = View(page=page_id, state=state, data=scoped, all_data=data, pages=pages)
+    widened: tuple[str, ...] = ()
+    if page_id == "network" and state.focus and not state.events and state.focus not in scoped.memo(focus_ids):
+        # a node beyond the first story (a region's ties, say): its own events are what the network shows
+        widened = data.memo(events_touching, state.focus)
+        scoped = data.memo(scope_dataset, widened) if widened else scoped
+    view = View(page=page_id, state=state, data=scoped, all_data=data, pages=pages, widened=widened)
     _sidebar(view)
     if dropped:
         _notice(dropped, state.lang)
