@@ -36,8 +36,11 @@ total = len(data.events) if data.events is not None else 0
 # 2. The chart: light by default (an SVG drawn here, no chart library); plotly on request.
 with guarded(view):
     st.caption(view.t("timeline.count", shown=len(rows), total=total))
-    if tl.chart_is_capped(rows):
+    if tl.chart_is_capped(rows, data):
         st.caption(view.t("timeline.chart.capped", shown=tl.MAX_CHART_EVENTS, total=len(rows)))
+    undated = tl.undated_count(rows, data)
+    if undated:
+        st.caption(view.t("timeline.chart.undated", count=undated))
     if rows.empty:
         st.info(view.t("timeline.empty"))
     else:

@@ -57,9 +57,11 @@ def test_overview_in_korean_formats_numbers_the_korean_way():
 
 def test_overview_cards_lead_to_every_page_keeping_language_and_filter():
     at = open_page("overview", lang="ko", sector="cloud")
+    # the first screen offers the regions view under the title; the cards at the end lead to every page
     assert page_links_shown(at) == [
-        {"label": t(f"page.{page}", "ko"), "path": page, "query": "lang=ko&sector=cloud"}
-        for page in ("network", "delegation", "economy", "mou", "sources")
+        {"label": t("overview.regions.link", "ko"), "path": "regions", "query": "lang=ko&sector=cloud"},
+        *({"label": t(f"page.{page}", "ko"), "path": page, "query": "lang=ko&sector=cloud"}
+          for page in ("network", "regions", "delegation", "economy", "mou", "sources")),
     ]
 
 
@@ -130,7 +132,8 @@ def test_the_page_links_keep_language_and_filter_and_page_level_state_stays_with
     assert links == {
         "": "lang=ko&sector=cloud", "network": "lang=ko&sector=cloud&focus=initech",
         "delegation": "lang=ko&sector=cloud", "economy": "lang=ko&sector=cloud", "mou": "lang=ko&sector=cloud",
-        "timeline": "lang=ko&sector=cloud", "story": "lang=ko&sector=cloud", "sources": "lang=ko&sector=cloud",
+        "regions": "lang=ko&sector=cloud", "timeline": "lang=ko&sector=cloud", "story": "lang=ko&sector=cloud",
+        "sources": "lang=ko&sector=cloud",
     }
     at.switch_page("pages/delegation.py")
     at.query_params.clear()
@@ -169,7 +172,8 @@ def test_the_sidebar_says_how_many_events_over_which_years_on_every_page_and_eve
     from components.data.dataset import load_dataset
 
     events = load_dataset().events
-    years = (events["date_start"].str[:4].min(), max(events["date_start"].str[:4].max(), events["date_end"].str[:4].max()))
+    dated = events[events["date_start"] != "unknown"]  # an undated event has no year to count
+    years = (dated["date_start"].str[:4].min(), max(dated["date_start"].str[:4].max(), dated["date_end"].str[:4].max()))
     line = t("app.subtitle", lang, count=len(events), first=years[0], last=years[1])
     for at in (open_page("overview", lang=lang), open_page("sources", lang=lang, event="gyeonggi-liaoning-sister-1993")):
         assert line in [c.value for c in at.sidebar.caption]  # the whole package, whatever events the link chose

@@ -9,7 +9,8 @@ from components.web.frame import LAZY_PREFIX
 from tests.apptest_helpers import open_lazy_expanders, open_page, page_links_shown, tables
 
 # page -> (lazy expanders on the unfiltered English page, dataframes shown only once they are open)
-LAZY = {"economy": (4, 4), "delegation": (2 + 8, 2), "mou": (1, 1), "sources": (1 + 13, 1 + 13)}  # the ledger + one schema table per resource
+LAZY = {"economy": (4, 4), "delegation": (2 + 8, 2), "mou": (1, 1), "sources": (1 + 16, 1 + 16),  # the ledger + one schema table per resource
+        "regions": (1, 1)}  # the numbers of the ties-a-year chart
 
 
 @pytest.mark.parametrize("page", sorted(LAZY))

@@ -215,3 +215,12 @@ def test_a_claim_is_compared_with_the_ties_it_could_count_then(data):
         "tie-chungnam-sichuan", "tie-chungnam-qingdao"]  # friendship then; Qingdao known by May 2010
     assert [t.id for t in rg.named_at(ties, "chungnam", "cn_sister", "2018-09-03")] == ["tie-chungnam-sichuan"]
     assert [t.id for t in rg.named_at(ties, "chungnam", "cn_partners_city", "2025")] == ["tie-chungnam-qingdao"]
+
+
+def test_an_events_disputes_read_in_words_in_both_languages(data):
+    assert rg.event_disputes(data, "cn-sc-friend-2008", "en") == [
+        "date: Sep 2008 (shown here); sources: a; b. Two reports",
+        "date: 2007; sources: c. One report",
+    ]
+    assert rg.event_disputes(data, "cn-sc-friend-2008", "ko")[1] == "날짜: 2007년; 출처: c. 한 보도"
+    assert rg.event_disputes(data, "bs-sh-sister-1993", "en") == []

@@ -89,16 +89,21 @@ def test_timeline_draws_the_most_recent_events_says_so_and_keeps_every_event_in_
     from components.views.timeline import MAX_CHART_EVENTS
 
     monkeypatch.setenv("KRCN_DATA_DIR", str(scaled_dir))
-    events = 10 * len(load_dataset(ROOT / "data").events)
-    assert events > MAX_CHART_EVENTS
+    real = load_dataset(ROOT / "data").events
+    events, undated = 10 * len(real), 10 * int((real["date_start"] == "unknown").sum())
+    assert events - undated > MAX_CHART_EVENTS
     at = open_page("timeline", lang=lang)
     assert not at.exception
     chart = next(h for h in at.get("html") if 'krcn-timeline"' in h.proto.body)
     assert chart.proto.body.count('class="krcn-event"') == MAX_CHART_EVENTS
-    assert f">{events}</span>" in chart.proto.body and ">1</span>" not in chart.proto.body  # the latest, numbered as the table
+    # the latest dated events, numbered as the table (whose last rows are the undated ones)
+    assert f">{events - undated}</span>" in chart.proto.body and ">1</span>" not in chart.proto.body
     assert t("timeline.chart.capped", lang, shown=MAX_CHART_EVENTS, total=events) in [c.value for c in at.caption]
+    from components.web.table import MAX_TABLE_ROWS
+
     (table,) = tables(at)
-    assert len(table) == events  # the text twin keeps every event
+    assert len(table) == min(events, MAX_TABLE_ROWS)  # the text twin: past its limit, the latest (its CSV has all)
+    assert list(table.iloc[:, 0])[-1] == events
 
 
 def test_real_timeline_is_never_capped():

@@ -35,7 +35,8 @@ def test_sources_page(lang, sector):
     assert [e.value for e in at.error] == []
     assert at.title[0].value == t("sources.title", lang)
     assert [h.value for h in at.header] == [t(k, lang) for k in HEADINGS]
-    assert [s.value for s in at.subheader] == [t("sources.unknown.heading", lang), t("sources.add.heading", lang)]
+    assert [s.value for s in at.subheader] == [t(f"sources.{k}.heading", lang) for k in ("ties", "unknown", "add")]
+    assert t("sources.ties.thin", lang) in all_text(at)  # the method names where the map of ties is thinnest
 
     sources = frame_with(at, "facts")
     assert len(sources) == len(DATA.sources) < len(FULL.sources)  # sources only other events cite wait for ?event=

@@ -82,13 +82,17 @@ def real():
 def test_facts_per_source_counts_rows_of_every_fact_table(tiny):
     counts = facts_per_source(tiny)
     assert list(counts.columns) == list(FACT_TABLES) + ["total"]
+    def row(**cited: int) -> dict[str, int]:
+        return {table: cited.get(table, 0) for table in FACT_TABLES} | {"total": sum(cited.values())}
+
     assert counts.to_dict("index") == {
-        # TINY: 2 entities, 1 relation, 1 figure, 1 clause cite src-a; attributes here: 1 row; claims: 2 rows
-        "src-a": {"entities": 2, "attributes": 1, "relations": 1, "figures": 1, "clauses": 1, "claims": 2, "total": 8},
-        "src-b": {"entities": 0, "attributes": 1, "relations": 0, "figures": 0, "clauses": 0, "claims": 1, "total": 2},
-        # cited twice by claim-3 and once by claim-1: two rows
-        "src-c": {"entities": 0, "attributes": 0, "relations": 0, "figures": 0, "clauses": 0, "claims": 2, "total": 2},
-        "src-unused": {"entities": 0, "attributes": 0, "relations": 0, "figures": 0, "clauses": 0, "claims": 0, "total": 0},
+        # TINY: 2 entities, 1 relation, 1 figure, 1 clause, its event, participant and 2 outcomes cite src-a;
+        # attributes here: 1 row; claims: 2 rows
+        "src-a": row(entities=2, attributes=1, relations=1, figures=1, clauses=1, claims=2, events=1,
+                     event_participants=1, event_outcomes=2),
+        "src-b": row(attributes=1, claims=1),
+        "src-c": row(claims=2),  # cited twice by claim-3 and once by claim-1: two rows
+        "src-unused": row(),
     }
 
 
@@ -96,7 +100,7 @@ def test_sources_table_rows(tiny):
     table = sources_table(tiny, "en")
     assert records(table) == [
         {"id": "src-a", "publisher": "Pressian", "title": "Article", "date": "2025-09-26", "language": "Korean",
-         "kind": "news", "url": "https://example.org/a", "note": "", "facts": 8},
+         "kind": "news", "url": "https://example.org/a", "note": "", "facts": 12},
         {"id": "src-c", "publisher": "Calc", "title": "Method", "date": "", "language": "English",
          "kind": "computed", "url": None, "note": "address not recorded", "facts": 2},
         {"id": "src-b", "publisher": "Jiefang Daily", "title": "报道", "date": "2025-09-26", "language": "Chinese",
@@ -265,7 +269,8 @@ def test_real_package_zip(real):
     with zipfile.ZipFile(io.BytesIO(package_zip(DATA_DIR))) as archive:
         names = sorted(archive.namelist())
     assert names == sorted(["datapackage.json"] + [r["path"] for r in real.schema["resources"]])
-    assert len(names) == 14  # datapackage.json + 13 CSVs (events, participants, outcomes and story included)
+    assert len(names) == 17  # datapackage.json + 16 CSVs (events, participants, outcomes, story, places, disputes and
+    # the regions' own counts included)
 
 
 @pytest.mark.parametrize(

@@ -57,7 +57,8 @@ def test_tiny_fixture_is_valid_and_loads_typed(tmp_path):
          "entities.csv, row 4, column 'id': 'gyeonggi' is used twice (first in row 2); ids must be unique."),
         (with_row("events", kind="party"),
          "events.csv, row 2, column 'kind': 'party' is not allowed (expected one of 'agreement_signed', "
-         "'sister_region_tie', 'friendship_tie', 'visit', 'summit', 'opening', 'other')."),
+         "'sister_region_tie', 'friendship_tie', 'visit', 'summit', 'opening', 'investment', 'trade_fair', "
+         "'export_deal', 'other')."),
         (with_row("events", source_ids="src-a;ghost"),
          "events.csv, row 2, column 'source_ids': 'ghost' is not an id in sources.csv."),
         (with_row("events", cn_counterpart_id="mars"),
@@ -272,3 +273,108 @@ def test_story_references_are_checked(tmp_path, changes, expected):
 def test_story_messages_in_korean(tmp_path):
     write_package(tmp_path, with_row("story", highlight_edges="r-9"))
     assert messages(tmp_path, "ko") == ["story.csv, 2행, 'highlight_edges' 열: 'r-9'은(는) relations.csv에 없는 id입니다."]
+
+
+# --- the regional ties: what the schema alone cannot say -------------------------------------------------------
+SHANDONG = {"id": "shandong", "kind": "region", "country": "CN", "name_ko": "산둥성", "name_en": "Shandong",
+            "name_zh": "", "sectors": "", "role": "", "description_ko": "중국의 성", "description_en": "A province",
+            "confidence": "seen", "source_ids": "src-a", "locator": "", "admin_level": "provincial"}
+SOURCE_B = dict(TINY["sources"][0], id="src-b", url="https://example.org/b")
+
+
+def tie_package(tmp_path, events=(), disputes=(), places=(), claims=(), sources=(SOURCE_B,)):
+    base = dict(TINY["events"][0], kind="sister_region_tie", cn_counterpart_id="shandong", tie_id="tie-gyeonggi-shandong",
+                date_start="2009-12-11", sectors="")
+    rows = [dict(base, id=f"tie-{i}", **changes) for i, changes in enumerate(events or [{}])]
+    return write_package(tmp_path, {
+        "entities": [*TINY["entities"], SHANDONG], "events": rows, "sources": [*TINY["sources"], *sources],
+        "event_participants": [], "event_outcomes": [], "disputes": list(disputes), "places": list(places),
+        "region_claims": list(claims),
+    })
+
+
+def test_a_valid_tie_with_a_dispute_seat_and_claim_passes(tmp_path):
+    dispute = {"event_id": "tie-0", "field": "date_start", "note_ko": "보도", "note_en": "A report", "confidence": "seen",
+               "locator": "¶1"}
+    tie_package(tmp_path, events=[{"date_start": "unknown", "known_by": "2010"}],
+                disputes=[dict(dispute, value="2009", source_ids="src-a"), dict(dispute, value="2004", source_ids="src-b")],
+                places=[{"entity_id": "shandong", "seat_ko": "지난", "seat_en": "Jinan", "lat": "36.67", "lon": "117.0",
+                         "confidence": "seen", "source_ids": "src-a", "locator": "geonameid 1805753"}],
+                claims=[{"region_id": "gyeonggi", "as_of": "2018", "count": "8", "scope": "cn_partners_provincial",
+                         "text_ko": "8곳", "text_en": "8 provinces", "confidence": "seen", "source_ids": "src-a",
+                         "locator": ""}])
+    assert messages(tmp_path) == []
+
+
+@pytest.mark.parametrize(("events", "expected"), [
+    ([{"cn_counterpart_id": "ghost"}],
+     ["events.csv, row 2, column 'cn_counterpart_id': 'ghost' is not an id in entities.csv."]),
+    ([{"cn_counterpart_id": "acme-cloud"}],  # a company is no side of a tie
+     ["events.csv, row 2, column 'cn_counterpart_id': 'acme-cloud' is not a Chinese region (entities.csv: kind "
+      "region, country CN), so it cannot be a side of a tie."]),
+    ([{"kr_region_id": "shandong"}],
+     ["events.csv, row 2, column 'kr_region_id': 'shandong' is not a Korean region (entities.csv: kind region, "
+      "country KR), so it cannot be a side of a tie."]),
+    ([{"tie_id": ""}],
+     ["events.csv, row 2, column 'tie_id': a sister or friendship tie needs a tie_id (tie-<region>-<counterpart>)."]),
+    ([{}, {"tie_id": "tie-gyeonggi-shandong", "cn_counterpart_id": "gyeonggi", "kind": "agreement_signed"}],
+     ["events.csv, row 3, column 'cn_counterpart_id': 'gyeonggi' is not a Chinese region (entities.csv: kind region, "
+      "country CN), so it cannot be a side of a tie.",
+      "events.csv, row 3, column 'tie_id': tie 'tie-gyeonggi-shandong' joins other sides in row 2; one tie has one "
+      "region and one counterpart."]),
+    ([{"date_start": "2999-01"}],
+     ["events.csv, row 2, column 'date_start': '2999-01' is in the future (today is 2026-12-06)."]),
+    ([{"kind": "twinning"}],
+     ["events.csv, row 2, column 'kind': 'twinning' is not allowed (expected one of 'agreement_signed', "
+      "'sister_region_tie', 'friendship_tie', 'visit', 'summit', 'opening', 'investment', 'trade_fair', "
+      "'export_deal', 'other')."]),
+    ([{"date_start": "someday"}],
+     ["events.csv, row 2, column 'date_start': 'someday' does not match "
+      "^(unknown|\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?)$."]),
+])
+def test_a_broken_tie_is_named_where_it_is(tmp_path, events, expected):
+    import datetime as dt
+
+    tie_package(tmp_path, events=events)
+    found = [e.message("en") for e in validate_package(tmp_path, today=dt.date(2026, 12, 6))]
+    assert found == expected
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ([("2009", "src-a"), ("2004", "src-a")],
+     "disputes.csv, row 2: the dispute over date_start of event 'tie-0' has one source only; a dispute needs two "
+     "different sources or more."),
+    ([("2009", "src-a")],
+     "disputes.csv, row 2: the dispute over date_start of event 'tie-0' has one value only; a dispute needs two "
+     "different values or more."),
+    ([("2009", "src-a"), ("late 2004", "src-b")],
+     "disputes.csv, row 3, column 'value': 'late 2004' is not a date YYYY, YYYY-MM or YYYY-MM-DD (the disputed "
+     "field is date_start)."),
+])
+def test_a_dispute_needs_two_values_each_with_a_source_and_two_sources(tmp_path, rows, expected):
+    disputes = [{"event_id": "tie-0", "field": "date_start", "value": value, "note_ko": "보도", "note_en": "A report",
+                 "confidence": "seen", "source_ids": source, "locator": ""} for value, source in rows]
+    tie_package(tmp_path, disputes=disputes)
+    assert messages(tmp_path) == [expected]
+
+
+def test_dispute_messages_are_bilingual(tmp_path):
+    disputes = [{"event_id": "tie-0", "field": "kind", "value": value, "note_ko": "보도", "note_en": "A report",
+                 "confidence": "seen", "source_ids": "src-a", "locator": ""} for value in ("friendship_tie", "sister_region_tie")]
+    tie_package(tmp_path, disputes=disputes)
+    (error,) = validate_package(tmp_path)
+    assert error.message("ko") == ("disputes.csv, 2행: 행사 'tie-0'의 kind 이견에 출처가 하나뿐입니다. 서로 다른 출처가 "
+                                   "둘 이상 있어야 합니다.")
+
+
+def test_a_seat_and_a_claim_belong_to_regions(tmp_path):
+    tie_package(tmp_path,
+                places=[{"entity_id": "acme-cloud", "seat_ko": "x", "seat_en": "x", "lat": "37", "lon": "127",
+                         "confidence": "seen", "source_ids": "src-a", "locator": ""}],
+                claims=[{"region_id": "shandong", "as_of": "2018", "count": "8", "scope": "cn_sister", "text_ko": "8",
+                         "text_en": "8", "confidence": "seen", "source_ids": "src-a", "locator": ""}])
+    assert messages(tmp_path) == [
+        "places.csv, row 2, column 'entity_id': 'acme-cloud' is not a region (entities.csv: kind region).",
+        "region_claims.csv, row 2, column 'region_id': 'shandong' is not a Korean region (entities.csv: kind region, "
+        "country KR).",
+    ]

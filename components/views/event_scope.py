@@ -151,8 +151,12 @@ def scope_dataset(data: Dataset, chosen: Sequence[str] = ()) -> Dataset:
     )
     outcomes = data.event_outcomes[data.event_outcomes["event_id"].isin(chosen_set)] if data.event_outcomes is not None else None
     disputes = data.disputes[data.disputes["event_id"].isin(chosen_set)] if data.disputes is not None else None
+    # the map's seats and the regions' own counts: of the regions in view
+    places = data.places[data.places["entity_id"].isin(entities)] if data.places is not None else None
+    region_claims = (data.region_claims[data.region_claims["region_id"].isin(entities)]
+                     if data.region_claims is not None else None)
 
-    cited = rows_cited | _cited(claims)
+    cited = rows_cited | _cited(claims) | set().union(*(_cited(f) for f in (disputes, places, region_claims)))
     cited_anywhere = set().union(*(_cited(frame) for frame in _cited_tables(data)))
     sources = data.sources[[s in cited or s not in cited_anywhere for s in data.sources["id"]]]
     return replace(
@@ -163,6 +167,8 @@ def scope_dataset(data: Dataset, chosen: Sequence[str] = ()) -> Dataset:
         event_participants=participants.reset_index(drop=True) if participants is not None else None,
         event_outcomes=outcomes.reset_index(drop=True) if outcomes is not None else None,
         disputes=disputes.reset_index(drop=True) if disputes is not None else None,
+        places=places.reset_index(drop=True) if places is not None else None,
+        region_claims=region_claims.reset_index(drop=True) if region_claims is not None else None,
     )
 
 
@@ -181,7 +187,9 @@ def events_touching(data: Dataset, entity_id: str) -> tuple[str, ...]:
 
 def _cited_tables(data: Dataset):
     tables = [data.entities, data.relations, data.clauses, data.figures, data.attributes, data.claims]
-    return [*tables, *(t for t in (data.events, data.event_participants, data.event_outcomes, data.story) if t is not None)]
+    optional = (data.events, data.event_participants, data.event_outcomes, data.story, data.disputes, data.places,
+                data.region_claims)
+    return [*tables, *(t for t in optional if t is not None)]
 
 
 def _cited(frame) -> set[str]:

@@ -430,6 +430,23 @@ def dispute_rows(data: Dataset, lang: str, regions: Sequence[str] = (), events: 
     return pd.DataFrame(records, columns=columns)
 
 
+def event_disputes(data: Dataset, event_id: str, lang: str) -> list[str]:
+    """One event's disputes in words, a line a value: 'The date: Apr 2000 (shown here) — sources: a; b. Note'."""
+    if data.disputes is None or data.disputes.empty or not has_events(data):
+        return []
+    rows = data.disputes[data.disputes["event_id"] == event_id]
+    event = data.events[data.events["id"] == event_id]
+    lines = []
+    for row in rows.to_dict("records"):
+        field = row["field"]
+        shown = len(event) and field in event.columns and event.iloc[0][field] == row["value"]
+        lines.append(t("regions.dispute.line", lang, field=t(f"regions.dispute.field.{field}", lang),
+                       value=_dispute_value(field, row["value"], lang),
+                       shown=t("regions.dispute.shown_here", lang) if shown else "",
+                       sources="; ".join(row["source_ids"]), note=row[f"note_{lang}"]))
+    return lines
+
+
 def _dispute_value(field: str, value: str, lang: str) -> str:
     if field == "date_start":
         return format_partial_date(value, lang)

@@ -16,7 +16,8 @@ from components.i18n import STRINGS, t
 from components.data.validate import SCHEMA_FILE, field_kind
 
 # Tables whose rows are facts citing sources (source_ids); sectors and relation_types cite none.
-FACT_TABLES = ("entities", "attributes", "relations", "figures", "clauses", "claims")
+FACT_TABLES = ("entities", "attributes", "relations", "figures", "clauses", "claims", "events", "event_participants",
+               "event_outcomes", "disputes", "region_claims", "places")
 VERDICTS = ("consistent", "needs_context", "outdated", "unverified", "incorrect")
 # A symbol beside the word, so the verdict never rests on colour alone.
 VERDICT_SYMBOLS = {"consistent": "✔", "needs_context": "⚠", "outdated": "↺", "unverified": "?", "incorrect": "✘"}
@@ -40,7 +41,10 @@ def facts_per_source(data: Dataset) -> pd.DataFrame:
     ids = list(data.sources["id"])
     counts = {table: dict.fromkeys(ids, 0) for table in FACT_TABLES}
     for table in FACT_TABLES:
-        for cited in data.table(table)["source_ids"]:
+        rows = data.table(table)
+        if rows is None:  # an optional table a package lacks
+            continue
+        for cited in rows["source_ids"]:
             for sid in set(cited):
                 if sid in counts[table]:
                     counts[table][sid] += 1

@@ -24,7 +24,7 @@ EVENT_KINDS = ("agreement_signed", "sister_region_tie", "friendship_tie", "visit
 KIND_COLORS = ("#0072B2", "#009E73", "#56B4E9", "#E69F00", "#D55E00", "#CC79A7", "#999999")
 # The chart draws at most this many events, the most recent (a wall of markers beyond it tells nothing, and at
 # 100x the data the light chart's HTML would pass a megabyte); the table below keeps every event.
-MAX_CHART_EVENTS = 150
+MAX_CHART_EVENTS = 350  # the real package's 314 events all drawn; the 10x/100x packages capped
 ROW_COLUMNS = (
     "number", "id", "date", "kind", "name", "place", "region", "counterpart", "participants", "outcomes",
     "confidence", "source_ids", "locator",
@@ -83,6 +83,19 @@ def format_partial_date(text: str, lang: str) -> str:
 def format_event_dates(date_start: str, date_end: str, lang: str) -> str:
     first = format_partial_date(date_start, lang)
     return f"{first} – {format_partial_date(date_end, lang)}" if date_end else first
+
+
+def event_date_text(row, lang: str) -> str:
+    """An event's dates as shown; an undated one says since when a source knows it ('unknown; known by 2018')."""
+    if event_span(row["date_start"]) is None and row.get("known_by"):
+        return t("timeline.known_by", lang, date=format_partial_date(row["known_by"], lang))
+    return format_event_dates(row["date_start"], row["date_end"], lang)
+
+
+def undated_count(rows: pd.DataFrame, data: Dataset) -> int:
+    """How many of the timeline's rows have no date the chart could place (they are in the table only)."""
+    dates = dict(zip(data.events["id"], data.events["date_start"])) if has_events(data) else {}
+    return sum(event_span(dates.get(e, "")) is None for e in rows["id"])
 
 
 def place_text(value: str, data: Dataset, lang: str) -> str:
@@ -224,7 +237,7 @@ def _timeline_rows(data: Dataset, lang: str, sectors: tuple, regions: tuple, cou
         records.append({
             "number": number,
             "id": row["id"],
-            "date": format_event_dates(row["date_start"], row["date_end"], lang),
+            "date": event_date_text(row, lang),
             "kind": t(f"event.kind.{row['kind']}", lang),
             "name": row[f"name_{lang}"],
             "place": place_text(row[f"place_{lang}"], data, lang),
@@ -258,7 +271,8 @@ def kind_color(kind: str) -> str:
 def timeline_figure(data: Dataset, lang: str, **filters: Sequence[str]) -> go.Figure:
     """Events on a date axis, one row a Korean region, coloured by kind; a period (a month, a year, a date
     range) is a line across it. The same figure the interactive chart draws; customdata holds event ids."""
-    chosen = chosen_events(data, **filters).tail(MAX_CHART_EVENTS)
+    chosen = chosen_events(data, **filters)
+    chosen = chosen.iloc[_drawn(chosen)]
     names = _names(data, lang)
     figure = go.Figure()
     for kind in EVENT_KINDS:
@@ -317,8 +331,10 @@ def timeline_html(data: Dataset, lang: str, **filters: Sequence[str]) -> str:
     coloured by kind, a period drawn as a bar under its circle; years along the bottom. Each event's `title` gives
     its name and date on hover; the whole is one image for assistive technology (role="img" and a text name),
     whose text twin is the table below."""
-    rows = timeline_rows(data, lang, **filters).tail(MAX_CHART_EVENTS).reset_index(drop=True)
-    chosen = chosen_events(data, **filters).tail(MAX_CHART_EVENTS).reset_index(drop=True)
+    chosen = chosen_events(data, **filters)
+    drawn = _drawn(chosen)
+    rows = timeline_rows(data, lang, **filters).iloc[drawn].reset_index(drop=True)
+    chosen = chosen.iloc[drawn].reset_index(drop=True)
     if rows.empty:
         return ""
     spans = [event_span(s, e) for s, e in zip(chosen["date_start"], chosen["date_end"])]
@@ -331,7 +347,12 @@ def timeline_html(data: Dataset, lang: str, **filters: Sequence[str]) -> str:
 
     track = "position:relative;flex:1;margin:0 12px"
     bands = []
-    for region in dict.fromkeys(rows["region"]):
+    from components.views.regions import OFFICIAL_ORDER  # bands in the order official lists give the regions
+
+    rank = {region: i for i, region in enumerate(("korea", *OFFICIAL_ORDER))}
+    first_seen = list(dict.fromkeys(zip(chosen["kr_region_id"], rows["region"])))
+    ordered = sorted(first_seen, key=lambda pair: (rank.get(pair[0], len(rank)), first_seen.index(pair)))
+    for region in dict.fromkeys(name for _, name in ordered):
         idx = [i for i in range(len(rows)) if rows.at[i, "region"] == region and spans[i] is not None]
         xs = [pct(spans[i].start + (spans[i].end - spans[i].start) / 2) for i in idx]
         order = sorted(range(len(idx)), key=lambda k: xs[k])
@@ -375,9 +396,15 @@ def timeline_html(data: Dataset, lang: str, **filters: Sequence[str]) -> str:
     return f'<div class="krcn-timeline" role="img" aria-label="{label}">{"".join(bands)}{axis}</div>'
 
 
-def chart_is_capped(rows: pd.DataFrame) -> bool:
-    """Whether the chart leaves events out (the timeline's rows, as timeline_rows gives them)."""
-    return len(rows) > MAX_CHART_EVENTS
+def _drawn(chosen: pd.DataFrame) -> list[int]:
+    """Positions of the events the chart draws: the MAX_CHART_EVENTS most recent of those with a date."""
+    dated = [i for i, (s, e) in enumerate(zip(chosen["date_start"], chosen["date_end"])) if event_span(s, e)]
+    return dated[-MAX_CHART_EVENTS:]
+
+
+def chart_is_capped(rows: pd.DataFrame, data: Dataset) -> bool:
+    """Whether the chart leaves dated events out (the timeline's rows, as timeline_rows gives them)."""
+    return len(rows) - undated_count(rows, data) > MAX_CHART_EVENTS
 
 
 def legend_html(data: Dataset, lang: str, **filters: Sequence[str]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.views.regions import event_disputes
 from components.views.safe_text import escape_markdown
 from components.views.timeline import EventView
 from components.web.frame import View, small_print
@@ -20,5 +21,9 @@ def event_card(view: View, event: EventView, heading: str = "subheader") -> None
     outcomes = [text for kind, _, text in event.outcomes if kind != "context" and text]
     body = "\n".join(f"- {escape_markdown(text)}" for text in outcomes) or view.t("timeline.event.no_outcomes")
     st.markdown(f"**{view.t('timeline.event.outcomes')}**\n\n{body}")
+    disputes = view.every_event.memo(event_disputes, event.id, view.lang)
+    if disputes:  # sources disagree: every value with its sources, in words, none silently picked
+        lines = "\n".join(f"- {escape_markdown(line)}" for line in disputes)
+        st.markdown(f"**{view.t('regions.dispute.heading')}**\n\n{lines}")
     level = view.t(f"confidence.{event.confidence}")
     small_print(view, [view.t("timeline.event.confidence", level=level)], event.source_ids, event.locator)
