@@ -59,7 +59,8 @@ with guarded(view):
     if not tie_table.empty:
         st.subheader(view.t("regions.ties.heading"))
         tie_headers = {c: view.t(f"regions.tcol.{c}") for c in tie_table.columns}
-        data_table(view, "regions_ties", tie_table, columns_from_headers(tie_headers),
+        data_table(view, "regions_ties", tie_table, columns_from_headers(
+                       tie_headers, events=Column("events", tie_headers["events"], width="large")),
                    caption=view.t("regions.ties.heading"), cap="first")
         csv_download(view.t("regions.download"), tie_table, f"krcn-ties-{lang}.csv", "regions_ties_csv", tie_headers)
 

@@ -224,3 +224,10 @@ def test_an_events_disputes_read_in_words_in_both_languages(data):
     ]
     assert rg.event_disputes(data, "cn-sc-friend-2008", "ko")[1] == "날짜: 2007년; 출처: c. 한 보도"
     assert rg.event_disputes(data, "bs-sh-sister-1993", "en") == []
+
+
+def test_a_tie_begins_with_the_event_that_made_it_not_a_visit_before(data):
+    visit = {"id": "cn-sc-visit-2005", "kind": "visit", "date_start": "2005", "tie_id": "tie-chungnam-sichuan"}
+    events = pd.concat([data.events, pd.DataFrame([{**data.events.iloc[2].to_dict(), **visit}])], ignore_index=True)
+    tie = next(t for t in rg.all_ties(replace(data, events=events)) if t.id == "tie-chungnam-sichuan")
+    assert tie.events[0] == "cn-sc-visit-2005" and tie.first == "2008-09"

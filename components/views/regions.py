@@ -43,7 +43,7 @@ class Tie:
     level: str  # the counterpart's admin_level: provincial, city or ''
     standing: str  # sister, friendship or agreement
     events: tuple[str, ...]
-    first: str  # the earliest dated event's date_start ('' when no event is dated)
+    first: str  # date_start of its first dated friendship or sister event (else of its first dated event; '' if none)
     known_by: str  # for an undated tie: since when a source knows it ('' otherwise)
     sister_since: str  # date_start of the event that made it sister ('' if none, or 'unknown')
     disputed: bool
@@ -101,7 +101,9 @@ def all_ties(data: Dataset) -> tuple[Tie, ...]:
         group = group.assign(_start=group["date_start"].map(_start)).sort_values(["_start", "id"], kind="stable")
         kinds = list(group["kind"])
         standing = "sister" if "sister_region_tie" in kinds else "friendship" if "friendship_tie" in kinds else "agreement"
-        dated = [d for d in group["date_start"] if event_span(d)]
+        # a tie began with the first event that made it (friendship or sister), else with its first event
+        making = group[group["kind"].isin(TIE_KINDS)]["date_start"]
+        dated = [d for d in making if event_span(d)] or [d for d in group["date_start"] if event_span(d)]
         sister = group[group["kind"] == "sister_region_tie"]["date_start"]
         known = [k for k in group.get("known_by", pd.Series(dtype=object)) if k]
         first_row = group.iloc[0]

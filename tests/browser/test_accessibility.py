@@ -22,7 +22,7 @@ import pytest
 from tests.browser.conftest import new_page, wait_ready
 
 PAGES = {"overview": "/", "network": "/network", "delegation": "/delegation", "economy": "/economy", "mou": "/mou",
-         "timeline": "/timeline", "story": "/story", "sources": "/sources",
+         "timeline": "/timeline", "story": "/story", "sources": "/sources", "regions": "/regions",
          # the overview of a link that chooses another event than the first story: event cards, not the story
          "overview-other-event": "/?event=gyeonggi-liaoning-sister-1993"}
 

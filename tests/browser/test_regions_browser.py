@@ -1,0 +1,104 @@
+"""/regions in a real browser: a shared link reproduces its view cold (the first visit after the server starts)
+and warm; the light map is an image with its text name; the interactive map draws with geography from this app's
+own server (nothing from plotly's CDN) and stays axe clean; hostile `region` values run nothing; a phone sees the
+matrix scroll in its own box."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, quote, urlparse
+
+from components.data.dataset import load_dataset
+from tests.browser.conftest import (
+    new_page,
+    new_phone_context,
+    screenshot,
+    start_server,
+    unexpected_console_errors,
+    wait_ready,
+)
+from tests.browser.test_accessibility import AUDIT_JS, AXE_TAGS, FAILING_IMPACTS, STREAMLIT_EXCLUSIONS, axe_source
+
+DATA = load_dataset()
+LINK = "/regions?region=chungnam&region=busan&sector=trade&lang=ko"
+
+
+def view_of(page) -> tuple:
+    main = page.locator('[data-testid="stMain"]')
+    return (main.inner_text(), parse_qs(urlparse(page.url).query),
+            page.locator('[data-testid="stSidebar"] .krcn-copy-text').first.input_value())
+
+
+def test_a_shared_regions_link_opens_the_same_view_cold_and_warm(browser):
+    server = start_server()
+    try:
+        views = []
+        for visit in ("cold", "warm"):
+            context, page, watch = new_page(browser, locale="en-US")
+            try:
+                page.goto(server.url(LINK))
+                wait_ready(page)
+                assert page.locator('[data-testid="stException"]').count() == 0
+                assert unexpected_console_errors(watch) == [] and watch.foreign_requests(server.origin) == []
+                image = page.locator('[data-testid="stMain"] img.krcn-map')
+                assert image.count() == 1 and image.evaluate("(img) => img.complete && img.naturalWidth > 0")
+                assert image.get_attribute("alt").startswith("한국 지역과 중국 성·시 사이 관계")
+                views.append(view_of(page))
+                screenshot(page, f"regions-shared-ko-{visit}")
+            finally:
+                context.close()
+        cold, warm = views
+        assert cold == warm
+        assert cold[1] == {"region": ["busan", "chungnam"], "sector": ["trade"], "lang": ["ko"]}
+        assert "부산" in cold[0] and "충청남도" in cold[0]
+    finally:
+        server.stop()
+
+
+def test_the_interactive_map_uses_this_apps_geography_and_stays_accessible(browser, app_server):
+    context, page, watch = new_page(browser, locale="en-US")
+    try:
+        page.goto(app_server.url("/regions?lang=en"))
+        wait_ready(page)
+        page.get_by_text("Interactive chart", exact=False).first.click()  # the toggle under the map
+        page.wait_for_selector('[data-testid="stMain"] .js-plotly-plot .geo .layer.bg, '
+                               '[data-testid="stMain"] .js-plotly-plot g.geo', timeout=60_000)
+        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot path.js-line').length > 0",
+                               timeout=60_000)
+        assert any(u.endswith("/app/static/vendor/topojson/asia_50m.json") for u in watch.requests)
+        assert watch.foreign_requests(app_server.origin) == []
+        assert unexpected_console_errors(watch) == []
+        page.add_script_tag(content=axe_source())
+        violations = page.evaluate(AUDIT_JS, {"tags": AXE_TAGS, "exclusions": [list(e) for e in STREAMLIT_EXCLUSIONS],
+                                              "known": []})
+        assert [v for v in violations if v["impact"] in FAILING_IMPACTS] == []
+        screenshot(page, "regions-interactive-map-en")
+    finally:
+        context.close()
+
+
+def test_hostile_region_values_run_nothing_and_are_named_in_a_notice(browser, app_server):
+    context, page, watch = new_page(browser, locale="en-US")
+    try:
+        hostile = quote('"><img src=x onerror="window.__pwned=1">')
+        page.goto(app_server.url(f"/regions?region={hostile}&region=jeju&region={'a' * 5000}"))
+        wait_ready(page)
+        assert page.evaluate("() => window.__pwned") is None and watch.dialogs == []
+        assert page.locator('[data-testid="stAlertContentWarning"]').count() == 1
+        assert parse_qs(urlparse(page.url).query)["region"] == ["jeju"]
+        assert watch.foreign_requests(app_server.origin) == []
+    finally:
+        context.close()
+
+
+def test_on_a_phone_the_matrix_scrolls_in_its_own_box(browser, app_server):
+    context = new_phone_context(browser, locale="ko-KR")
+    page = context.new_page()
+    try:
+        page.goto(app_server.url("/regions?lang=ko"))
+        wait_ready(page)
+        box = page.locator(".krcn-matrix")
+        sizes = box.evaluate("(el) => [el.scrollWidth, el.clientWidth, document.documentElement.scrollWidth, innerWidth]")
+        assert sizes[0] > sizes[1]  # wider than the screen: it scrolls sideways in its box ...
+        assert sizes[2] <= sizes[3]  # ... and the page itself does not
+        screenshot(page, "regions-phone-ko")
+    finally:
+        context.close()
