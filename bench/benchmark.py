@@ -74,7 +74,7 @@ VIAS = ("direct", "proxy")
 INTERACTION_PROFILE = "desktop"
 QUICK_PAGES = ("network",)
 QUICK_PROFILES = ("unthrottled",)
-PAGES_WITH_CONTENT = ("network", "delegation", "economy", "mou", "timeline", "story", "sources")  # charts, tables, network
+PAGES_WITH_CONTENT = ("network", "delegation", "economy", "mou", "regions", "timeline", "story", "sources")  # charts, tables, network
 
 
 def serves(target: str, page_id: str) -> bool:

@@ -23,7 +23,7 @@ RESULTS = BENCH / "results"
 EMPTY_APP = BENCH / "empty_app.py"
 PEER_APP = BENCH / "peer_app.py"
 PAGES = {"overview": "/", "network": "/network", "delegation": "/delegation", "economy": "/economy", "mou": "/mou",
-         "timeline": "/timeline", "story": "/story", "sources": "/sources"}
+         "regions": "/regions", "timeline": "/timeline", "story": "/story", "sources": "/sources"}
 # The peer is the dashboard of the first brief (issue 18): it has no /timeline or /story, so those pages are
 # measured against the empty app only.
 PEER_PAGES = ("overview", "network", "delegation", "economy", "mou", "sources")

@@ -124,7 +124,8 @@ else:  # only other events: introduce them, not the first story's figures
 st.header(view.t("overview.pages.heading"))
 st.caption(view.t("overview.filtered"))
 pages = ("network", "regions", "delegation", "economy", "mou", "sources")
-for col, page in zip(st.columns(len(pages)), pages):
-    with col, st.container(border=True):
-        view.page_link(page)
-        st.markdown(f":small[{view.t(f'overview.card.{page}')}]")
+for row in (pages[:3], pages[3:]):  # two rows of three: six cards in one row break Korean words at 1024 px
+    for col, page in zip(st.columns(len(row)), row):
+        with col, st.container(border=True):
+            view.page_link(page)
+            st.markdown(f":small[{view.t(f'overview.card.{page}')}]")

@@ -50,7 +50,7 @@ EXPECTED_FONTS = {"SourceSansVF-Upright", "MaterialSymbols-Rounded"}
 
 @pytest.mark.parametrize("path", [
     "/?lang=ko", "/network?focus=initech&lang=en", "/delegation?sector=cloud", "/economy?unit=krw",
-    "/mou?sector=tourism&lang=en", "/mou?sector=tourism&lang=ko", "/sources?lang=en",
+    "/mou?sector=tourism&lang=en", "/mou?sector=tourism&lang=ko", "/sources?lang=en", "/regions?lang=ko",
 ])
 def test_a_first_visit_downloads_no_font_beyond_streamlits_own(browser, app_server, path):
     context, page, watch = new_page(browser)

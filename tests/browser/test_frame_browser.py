@@ -278,7 +278,7 @@ HANGUL_SPLITS_JS = """(root) => {
 }"""
 
 
-@pytest.mark.parametrize("path", ["/", "/network", "/delegation", "/economy", "/mou", "/sources"])
+@pytest.mark.parametrize("path", ["/", "/network", "/delegation", "/economy", "/mou", "/regions", "/sources"])
 def test_korean_breaks_between_words_never_inside_one(browser, app_server, path):
     """Streamlit's text breaks anywhere, so Korean headings and prose broke inside words ("텐센트 클라 / 우드 방문"
     in the overview's title at 1280 px; "경 / 제 / 통 / 상", a syllable a line, in the MOU's table on a phone). On
