@@ -31,6 +31,8 @@ with guarded(view):
         provincial=sum(x.level == "provincial" for x in ties), counterparts=len({x.counterpart for x in ties}),
         disputed=sum(x.disputed for x in ties),
     ))
+    for region in chosen[:4]:  # a chosen region's ties as a network (a region beyond the first story widens it)
+        view.page_link("network", label=view.t("regions.network", name=choices[region]), focus=region)
 
 # 1. The regions side by side.
 with guarded(view):

@@ -21,6 +21,8 @@ HOSTILE_ROWS: dict[str, dict[str, dict[str, str]]] = {
                     "description_ko": MARKDOWN},
         "hancom": {"name_en": AWKWARD, "name_ko": AWKWARD, "description_en": FORMULA, "name_zh": SVG},
         "aiworks": {"name_en": "+cmd|' /C calc'!A0", "description_en": "@SUM(1+1)"},
+        # a Chinese partner of several ties: the /regions matrix, tables, map labels and hovers
+        "sichuan": {"name_en": SVG + " Sichuan", "name_ko": IMG + " 쓰촨"},
     },
     "clauses": {"agreement-1": {"title_en": SCRIPT, "text_en": IMG + " " + MARKDOWN, "text_ko": SVG}},
     "sectors": {"security": {"name_en": "<b>Security</b> " + IMG, "name_ko": SVG}},

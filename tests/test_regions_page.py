@@ -62,6 +62,9 @@ def test_choosing_regions_writes_them_to_the_url_and_narrows_every_section():
     assert set(ties["region"]) == {"Busan", "Jeju"}
     matrix = next(h.proto.body for h in at.get("html") if 'class="krcn-matrix"' in h.proto.body)
     assert '<th scope="col">Busan</th>' in matrix and '<th scope="col">Seoul</th>' not in matrix
+    links = [(link.proto.page, link.proto.query_string) for link in at.main.get("page_link")]
+    assert ("network", "region=busan&region=jeju&focus=busan") not in links  # /network keeps only its own parameters
+    assert ("network", "focus=busan") in links and ("network", "focus=jeju") in links
 
 
 def test_a_shared_link_with_regions_and_a_sector_opens_that_view():
@@ -111,3 +114,21 @@ def test_a_disputed_event_says_so_in_words_with_every_value_and_its_sources(lang
     for line in rg.event_disputes(DATA, event, lang):
         assert line in text
     assert "etnews-2009-12-11-gyeonggi-shandong" in text and "siminilbo-2003-10-27-gyeonggi-shandong" in text
+
+
+def test_hostile_names_stay_text_in_the_matrix_and_the_map(tmp_path, monkeypatch):
+    import base64
+    import re
+
+    from tests.hostile_fixture import SVG, write_hostile_package
+
+    monkeypatch.setenv("KRCN_DATA_DIR", str(write_hostile_package(tmp_path)))
+    at = open_page("regions", lang="en")
+    assert not at.exception and [e.value for e in at.error] == []
+    bodies = [h.proto.body for h in at.get("html")]
+    matrix = next(b for b in bodies if 'class="krcn-matrix"' in b)
+    assert "&quot;&gt;&lt;svg onload=&quot;window.__pwned" in matrix and "<svg onload" not in matrix
+    image = next(b for b in bodies if b.startswith('<img class="krcn-map"'))
+    svg = base64.b64decode(re.search(r"base64,([^\"]+)", image).group(1)).decode("utf-8")
+    assert "&lt;svg onload" in svg and "<svg onload" not in svg  # and as an image it could run nothing anyway
+    assert SVG not in "".join(bodies)

@@ -9,7 +9,7 @@ import pytest
 from tests.browser.conftest import new_page, screenshot, start_server, unexpected_console_errors, wait_ready
 from tests.hostile_fixture import IMG, SCRIPT, write_hostile_package
 
-PAGES = ["/", "/network", "/delegation", "/economy", "/mou", "/timeline", "/story", "/sources",
+PAGES = ["/", "/network", "/delegation", "/economy", "/mou", "/regions", "/timeline", "/story", "/sources",
          # an event's card (its name, place and description are hostile in the fixture)
          "/?event=gyeonggi-chongqing-friendship-2025", "/timeline?open=gyeonggi-chongqing-friendship-2025"]
 
