@@ -57,13 +57,16 @@ with guarded(view):
     st.caption(view.t("regions.map.caption"))
     if unmapped:
         st.caption(view.t("regions.map.unmapped", count=len(unmapped), limit=rg.MAX_MAP_TIES))
+    # The map's text twin: every tie, opened on demand (the matrix below says the same in a grid; 36 KB a first
+    # visit need not carry). The CSV has it without opening.
     tie_table = data.memo(rg.tie_rows, lang, *filters)
     if not tie_table.empty:
-        st.subheader(view.t("regions.ties.heading"))
         tie_headers = {c: view.t(f"regions.tcol.{c}") for c in tie_table.columns}
-        data_table(view, "regions_ties", tie_table, columns_from_headers(
-                       tie_headers, events=Column("events", tie_headers["events"], width="large")),
-                   caption=view.t("regions.ties.heading"), cap="first")
+        with lazy_expander(view.t("regions.ties.heading"), key="regions_ties") as is_open:
+            if is_open:
+                data_table(view, "regions_ties", tie_table, columns_from_headers(
+                               tie_headers, events=Column("events", tie_headers["events"], width="large")),
+                           caption=view.t("regions.ties.heading"), cap="first")
         csv_download(view.t("regions.download"), tie_table, f"krcn-ties-{lang}.csv", "regions_ties_csv", tie_headers)
 
 # 3. Who is tied to whom: the matrix, each cell linking to its events on /timeline.

@@ -10,7 +10,7 @@ from tests.apptest_helpers import open_lazy_expanders, open_page, page_links_sho
 
 # page -> (lazy expanders on the unfiltered English page, dataframes shown only once they are open)
 LAZY = {"economy": (4, 4), "delegation": (2 + 8, 2), "mou": (1, 1), "sources": (1 + 16, 1 + 16),  # the ledger + one schema table per resource
-        "regions": (1, 1)}  # the numbers of the ties-a-year chart
+        "regions": (2, 2)}  # every tie (the map's twin) and the numbers of the ties-a-year chart
 
 
 @pytest.mark.parametrize("page", sorted(LAZY))

@@ -2,8 +2,8 @@
 claims, the map (light SVG and plotly) and the base map's geography."""
 from __future__ import annotations
 
-import base64
 import re
+from urllib.parse import unquote
 from dataclasses import replace
 
 import pandas as pd
@@ -129,6 +129,7 @@ def test_the_matrix_links_each_event_and_escapes_names(data):
     # the pair's other event (the 2003 agreement) is on the timeline filtered to the two sides
     assert '<a href="timeline?lang=en&amp;region=busan&amp;counterpart=shanghai" target="_self" title="1 more' in html
     assert ">undated</a>" in html and "Sister*" in html  # the disputed Chungnam–Sichuan tie is marked
+    assert html.count("<td></td>") == 3 * 2 - 3 and html.count('<td class="krcn-sister">') == 2  # empty cells stay bare
     assert "Qingdao &lt;b&gt;" in html and "<b>" not in html
     assert '<th scope="col">Busan</th>' in html and "<caption>3 ties: 3 Chinese partners (rows) by 2 Korean regions" in html
 
@@ -159,8 +160,8 @@ def test_the_map_draws_ties_with_seats_and_lists_the_others(data):
     assert svg.count("<circle") == 4 and ">Shanghai</text>" in svg and ">Sichuan</text>" in svg
     assert 'stroke="#009E73"' in svg  # sister
     html = rg.map_html(data, "ko")
-    encoded = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', html).group(1)
-    assert base64.b64decode(encoded).decode("utf-8") == rg.map_svg(data, "ko")
+    encoded = re.search(r'src="data:image/svg\+xml;utf8,([^"]+)"', html).group(1)
+    assert unquote(encoded) == rg.map_svg(data, "ko") and "#" not in encoded and "<" not in encoded
     assert 'alt="한국 지역과 중국 성·시 사이 관계 2건의 지도' in html
 
 
