@@ -18,6 +18,15 @@ choices = dict(rg.region_choices(data, lang))
 chosen = tuple(r for r in state.regions if r in choices)
 filters = (chosen, state.sectors, state.events)
 
+
+def section_table(key: str, frame, heading: str, intro: str, columns: str, level=st.header) -> None:
+    """A table of its own section: heading, a line on what it shows, the table (columns named from `columns`.<col>)."""
+    level(heading)
+    st.caption(intro)
+    data_table(view, key, frame, columns_from_headers({c: view.t(f"{columns}.{c}") for c in frame.columns}),
+               caption=heading, cap="first")
+
+
 st.title(view.t("regions.title"))
 st.caption(view.t("regions.intro"))
 
@@ -43,7 +52,7 @@ with guarded(view):
     numbers = {c: Column(c, headers[c], kind="number") for c in ("ties", "provincial", "city", "sister", "friendship", "business")}
     wide = {c: Column(c, headers[c], width="large") for c in ("partners", "claimed")}
     data_table(view, "regions_compare", rows, columns_from_headers(headers, **numbers, **wide),
-               caption=view.t("regions.compare.heading"))
+               caption=view.t("regions.compare.heading"), cap="first")
     csv_download(view.t("regions.download"), rows, f"krcn-regions-{lang}.csv", "regions_compare_csv", headers)
 
 # 2. The map, and its text twin: every tie.
@@ -104,31 +113,22 @@ with guarded(view):
                     became_sister=Column("became_sister", year_headers["became_sister"], kind="number")), caption=title)
     official = data.memo(rg.official_rows, lang)
     if not official.empty:
-        st.subheader(view.t("regions.official.heading"))
-        st.caption(view.t("regions.official.intro"))
-        data_table(view, "regions_official", official,
-                   columns_from_headers({c: view.t(f"regions.ocol.{c}") for c in official.columns}),
-                   caption=view.t("regions.official.heading"))
+        section_table("regions_official", official, view.t("regions.official.heading"),
+                      view.t("regions.official.intro"), "regions.ocol", level=st.subheader)
 
 # 5. What the regions say they have, beside what the sources name.
 with guarded(view):
     claims = data.memo(rg.claim_rows, lang, chosen)
     if not claims.empty:
-        st.header(view.t("regions.claims.heading"))
-        st.caption(view.t("regions.claims.intro"))
-        data_table(view, "regions_claims", claims,
-                   columns_from_headers({c: view.t(f"regions.ccol.{c}") for c in claims.columns}),
-                   caption=view.t("regions.claims.heading"))
+        section_table("regions_claims", claims, view.t("regions.claims.heading"), view.t("regions.claims.intro"),
+                      "regions.ccol")
 
 # 6. Where the sources disagree: every value with its own sources, none silently picked.
 with guarded(view):
     disputes = data.memo(rg.dispute_rows, lang, chosen, state.events)
     if not disputes.empty:
-        st.header(view.t("regions.disputes.heading"))
-        st.caption(view.t("regions.disputes.intro"))
-        data_table(view, "regions_disputes", disputes,
-                   columns_from_headers({c: view.t(f"regions.dcol.{c}") for c in disputes.columns}),
-                   caption=view.t("regions.disputes.heading"))
+        section_table("regions_disputes", disputes, view.t("regions.disputes.heading"),
+                      view.t("regions.disputes.intro"), "regions.dcol")
 
 # 7. The business that came of the ties: offices, investments, fairs, export deals.
 with guarded(view):
