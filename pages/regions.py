@@ -34,7 +34,7 @@ with guarded(view):
     st.multiselect(view.t("regions.filter.region"), list(choices), format_func=choices.__getitem__,
                    placeholder=view.t("regions.filter.all"), help=view.t("regions.filter.help"),
                    **url_widget(view, "region"))
-    ties = rg.chosen_ties(data, *filters)
+    ties = data.memo(rg.chosen_ties, *filters)
     st.markdown(view.t(
         "regions.summary", ties=len(ties), regions=len({x.region for x in ties}), of=len(chosen or choices),
         provincial=sum(x.level == "provincial" for x in ties), counterparts=len({x.counterpart for x in ties}),
@@ -58,7 +58,7 @@ with guarded(view):
 # 2. The map, and its text twin: every tie.
 with guarded(view):
     st.header(view.t("regions.map.heading"))
-    drawn, unmapped = rg.mapped_ties(data, *filters)
+    drawn, unmapped = data.memo(rg.mapped_ties, *filters)
     alt = view.t("regions.map.alt", ties=len(drawn))
     map_chart(view, "regions_map", alt, lambda: data.memo(rg.map_html, lang, *filters),
               lambda: data.memo(rg.map_figure, lang, *filters))

@@ -8,7 +8,15 @@ from components.views import timeline as tl
 from components.views.network_model import build_network
 from components.web.charts import plotly_chart
 from components.web.event_card import event_card
-from components.web.frame import csv_download, guarded, lazy_expander, page_view, small_print, url_widget
+from components.web.frame import (
+    MAX_EVENT_OPTIONS,
+    csv_download,
+    guarded,
+    lazy_expander,
+    page_view,
+    small_print,
+    url_widget,
+)
 from components.web.render.chart import summary_alt
 from components.web.network import network_chart
 from components.web.render.table import Column, columns_from_headers
@@ -18,6 +26,12 @@ view = page_view("timeline")
 data, lang, state = view.all_data, view.lang, view.state  # the timeline shows every event, not only the seed's
 filters = {"sectors": state.sectors, "regions": state.regions, "counterparts": state.counterparts, "events": state.events}
 
+
+def offered(options: dict, chosen: tuple) -> list:
+    """A filter's options: the first MAX_EVENT_OPTIONS, then any the link chose beyond them."""
+    return list(dict.fromkeys([*list(options)[:MAX_EVENT_OPTIONS], *chosen]))
+
+
 st.title(view.t("timeline.title"))
 st.caption(view.t("timeline.intro"))
 
@@ -25,10 +39,13 @@ st.caption(view.t("timeline.intro"))
 with guarded(view):
     regions, counterparts = dict(tl.region_options(data, lang)), dict(tl.counterpart_options(data, lang))
     left, right = st.columns(2)
-    left.multiselect(view.t("timeline.filter.region"), list(regions), format_func=regions.__getitem__,
+    # at most MAX_EVENT_OPTIONS each, and those the link chose (only the 100x package has thousands; any id in a
+    # link still works)
+    left.multiselect(view.t("timeline.filter.region"), offered(regions, state.regions), format_func=regions.__getitem__,
                      placeholder=view.t("timeline.filter.all"), **url_widget(view, "region"))
-    right.multiselect(view.t("timeline.filter.counterpart"), list(counterparts), format_func=counterparts.__getitem__,
-                      placeholder=view.t("timeline.filter.all"), **url_widget(view, "counterpart"))
+    right.multiselect(view.t("timeline.filter.counterpart"), offered(counterparts, state.counterparts),
+                      format_func=counterparts.__getitem__, placeholder=view.t("timeline.filter.all"),
+                      **url_widget(view, "counterpart"))
 
 rows = tl.timeline_rows(data, lang, **filters)
 total = len(data.events) if data.events is not None else 0
@@ -36,9 +53,9 @@ total = len(data.events) if data.events is not None else 0
 # 2. The chart: light by default (an SVG drawn here, no chart library); plotly on request.
 with guarded(view):
     st.caption(view.t("timeline.count", shown=len(rows), total=total))
-    if tl.chart_is_capped(rows, data):
+    if tl.chart_is_capped(data, **filters):
         st.caption(view.t("timeline.chart.capped", shown=tl.MAX_CHART_EVENTS, total=len(rows)))
-    undated = tl.undated_count(rows, data)
+    undated = tl.undated_count(data, **filters)
     if undated:
         st.caption(view.t("timeline.chart.undated", count=undated))
     if rows.empty:

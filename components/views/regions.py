@@ -499,7 +499,7 @@ def map_svg(data: Dataset, lang: str, regions: tuple = (), sectors: tuple = (), 
     counterpart) from the Korean region's seat to the counterpart's, a dot a seat, the Korean regions named."""
     projection, base = geo.PROJECTION, geo.base_map()
     where = seats(data)
-    drawn, _ = mapped_ties(data, regions, sectors, events)
+    drawn, _ = data.memo(mapped_ties, regions, sectors, events)
     names = _names(data, lang)
     lines = []
     for tie in sorted(drawn, key=lambda x: STANDINGS.index(x.standing), reverse=True):  # sister ties on top

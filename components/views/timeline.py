@@ -92,10 +92,25 @@ def event_date_text(row, lang: str) -> str:
     return format_event_dates(row["date_start"], row["date_end"], lang)
 
 
-def undated_count(rows: pd.DataFrame, data: Dataset) -> int:
-    """How many of the timeline's rows have no date the chart could place (they are in the table only)."""
-    dates = dict(zip(data.events["id"], data.events["date_start"])) if has_events(data) else {}
-    return sum(event_span(dates.get(e, "")) is None for e in rows["id"])
+def undated_count(data: Dataset, **filters: Sequence[str]) -> int:
+    """How many of the chosen events have no date the chart could place (they are in the table only)."""
+    if not has_events(data):
+        return 0
+    chosen = chosen_events(data, **filters)
+    return len(chosen) - len(data.memo(_dated_positions, *_filter_key(filters)))
+
+
+def _filter_key(filters) -> tuple:
+    return tuple(tuple(filters.get(name, ())) for name in ("sectors", "regions", "counterparts", "events"))
+
+
+def _dated_positions(data: Dataset, sectors: tuple, regions: tuple, counterparts: tuple, events: tuple) -> list[int]:
+    """Positions (in chosen_events order) of the chosen events that have a date, once per dataset and filter."""
+    if not has_events(data):
+        return []
+    chosen = chosen_events(data, sectors=sectors, regions=regions, counterparts=counterparts, events=events)
+    starts = data.memo(_event_index).starts
+    return [i for i, e in enumerate(chosen["id"]) if starts.get(e, dt.date.max) != dt.date.max]
 
 
 def place_text(value: str, data: Dataset, lang: str) -> str:
@@ -271,8 +286,7 @@ def kind_color(kind: str) -> str:
 def timeline_figure(data: Dataset, lang: str, **filters: Sequence[str]) -> go.Figure:
     """Events on a date axis, one row a Korean region, coloured by kind; a period (a month, a year, a date
     range) is a line across it. The same figure the interactive chart draws; customdata holds event ids."""
-    chosen = chosen_events(data, **filters)
-    chosen = chosen.iloc[_drawn(chosen)]
+    chosen = chosen_events(data, **filters).iloc[_drawn(data, filters)]
     names = _names(data, lang)
     figure = go.Figure()
     for kind in EVENT_KINDS:
@@ -330,9 +344,15 @@ def timeline_html(data: Dataset, lang: str, **filters: Sequence[str]) -> str:
     """The timeline as HTML: a band a Korean region, a numbered circle an event (the number is the table's),
     coloured by kind, a period drawn as a bar under its circle; years along the bottom. Each event's `title` gives
     its name and date on hover; the whole is one image for assistive technology (role="img" and a text name),
-    whose text twin is the table below."""
+    whose text twin is the table below. Built once per dataset, language and filters."""
+    return data.memo(_timeline_html, lang, *_filter_key(filters))
+
+
+def _timeline_html(data: Dataset, lang: str, sectors: tuple, regions: tuple, counterparts: tuple,
+                   events: tuple) -> str:
+    filters = {"sectors": sectors, "regions": regions, "counterparts": counterparts, "events": events}
     chosen = chosen_events(data, **filters)
-    drawn = _drawn(chosen)
+    drawn = _drawn(data, filters)
     rows = timeline_rows(data, lang, **filters).iloc[drawn].reset_index(drop=True)
     chosen = chosen.iloc[drawn].reset_index(drop=True)
     if rows.empty:
@@ -352,8 +372,12 @@ def timeline_html(data: Dataset, lang: str, **filters: Sequence[str]) -> str:
     rank = {region: i for i, region in enumerate(("korea", *OFFICIAL_ORDER))}
     first_seen = list(dict.fromkeys(zip(chosen["kr_region_id"], rows["region"])))
     ordered = sorted(first_seen, key=lambda pair: (rank.get(pair[0], len(rank)), first_seen.index(pair)))
+    by_band: dict[str, list[int]] = {}
+    for i, region in enumerate(rows["region"]):
+        if spans[i] is not None:
+            by_band.setdefault(region, []).append(i)
     for region in dict.fromkeys(name for _, name in ordered):
-        idx = [i for i in range(len(rows)) if rows.at[i, "region"] == region and spans[i] is not None]
+        idx = by_band.get(region, [])
         xs = [pct(spans[i].start + (spans[i].end - spans[i].start) / 2) for i in idx]
         order = sorted(range(len(idx)), key=lambda k: xs[k])
         # a marker is 22 px: 7 % of the track keeps markers apart down to a ~315 px track (a phone), at the cost of
@@ -394,15 +418,14 @@ def timeline_html(data: Dataset, lang: str, **filters: Sequence[str]) -> str:
     return f'<div class="krcn-timeline" role="img" aria-label="{label}">{"".join(bands)}{axis}</div>'
 
 
-def _drawn(chosen: pd.DataFrame) -> list[int]:
+def _drawn(data: Dataset, filters) -> list[int]:
     """Positions of the events the chart draws: the MAX_CHART_EVENTS most recent of those with a date."""
-    dated = [i for i, (s, e) in enumerate(zip(chosen["date_start"], chosen["date_end"])) if event_span(s, e)]
-    return dated[-MAX_CHART_EVENTS:]
+    return data.memo(_dated_positions, *_filter_key(filters))[-MAX_CHART_EVENTS:]
 
 
-def chart_is_capped(rows: pd.DataFrame, data: Dataset) -> bool:
-    """Whether the chart leaves dated events out (the timeline's rows, as timeline_rows gives them)."""
-    return len(rows) - undated_count(rows, data) > MAX_CHART_EVENTS
+def chart_is_capped(data: Dataset, **filters: Sequence[str]) -> bool:
+    """Whether the chart leaves dated events out."""
+    return has_events(data) and len(data.memo(_dated_positions, *_filter_key(filters))) > MAX_CHART_EVENTS
 
 
 def legend_html(data: Dataset, lang: str, **filters: Sequence[str]) -> str:
