@@ -7,7 +7,7 @@ import streamlit as st
 from components.views import regions as rg
 from components.views.timeline import timeline_rows
 from components.web.charts import map_chart, plotly_chart
-from components.web.frame import MAX_EVENT_OPTIONS, csv_download, guarded, lazy_expander, page_view, url_widget
+from components.web.frame import capped_options, csv_download, guarded, lazy_expander, page_view, url_widget
 from components.web.render.chart import summary_alt
 from components.web.render.table import Column, columns_from_headers
 from components.web.table import data_table
@@ -31,8 +31,7 @@ st.title(view.t("regions.title"))
 st.caption(view.t("regions.intro"))
 
 with guarded(view):
-    offered = list(dict.fromkeys([*list(choices)[:MAX_EVENT_OPTIONS], *chosen]))  # 17; only 100x data has more
-    st.multiselect(view.t("regions.filter.region"), offered, format_func=choices.__getitem__,
+    st.multiselect(view.t("regions.filter.region"), capped_options(choices, chosen), format_func=choices.__getitem__,
                    placeholder=view.t("regions.filter.all"), help=view.t("regions.filter.help"),
                    **url_widget(view, "region"))
     ties = data.memo(rg.chosen_ties, *filters)

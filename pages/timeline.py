@@ -9,7 +9,7 @@ from components.views.network_model import build_network
 from components.web.charts import plotly_chart
 from components.web.event_card import event_card
 from components.web.frame import (
-    MAX_EVENT_OPTIONS,
+    capped_options,
     csv_download,
     guarded,
     lazy_expander,
@@ -27,11 +27,6 @@ data, lang, state = view.all_data, view.lang, view.state  # the timeline shows e
 filters = {"sectors": state.sectors, "regions": state.regions, "counterparts": state.counterparts, "events": state.events}
 
 
-def offered(options: dict, chosen: tuple) -> list:
-    """A filter's options: the first MAX_EVENT_OPTIONS, then any the link chose beyond them."""
-    return list(dict.fromkeys([*list(options)[:MAX_EVENT_OPTIONS], *chosen]))
-
-
 st.title(view.t("timeline.title"))
 st.caption(view.t("timeline.intro"))
 
@@ -39,11 +34,9 @@ st.caption(view.t("timeline.intro"))
 with guarded(view):
     regions, counterparts = dict(tl.region_options(data, lang)), dict(tl.counterpart_options(data, lang))
     left, right = st.columns(2)
-    # at most MAX_EVENT_OPTIONS each, and those the link chose (only the 100x package has thousands; any id in a
-    # link still works)
-    left.multiselect(view.t("timeline.filter.region"), offered(regions, state.regions), format_func=regions.__getitem__,
+    left.multiselect(view.t("timeline.filter.region"), capped_options(regions, state.regions), format_func=regions.__getitem__,
                      placeholder=view.t("timeline.filter.all"), **url_widget(view, "region"))
-    right.multiselect(view.t("timeline.filter.counterpart"), offered(counterparts, state.counterparts),
+    right.multiselect(view.t("timeline.filter.counterpart"), capped_options(counterparts, state.counterparts),
                       format_func=counterparts.__getitem__, placeholder=view.t("timeline.filter.all"),
                       **url_widget(view, "counterpart"))
 

@@ -190,12 +190,8 @@ def region_rows(data: Dataset, lang: str, regions: Sequence[str] = (), sectors: 
     return pd.DataFrame(records, columns=list(REGION_COLUMNS))
 
 
-def claimed_text(data: Dataset, region: str, lang: str) -> str:
-    """What the region (or a report) says it has, e.g. '9 Chinese partners (2020)'; '' when nothing was found."""
-    return _claimed_texts(data, lang).get(region, "")
-
-
 def _claimed_texts(data: Dataset, lang: str) -> dict[str, str]:
+    """Region -> what it (or a report) says it has, e.g. '9 Chinese partners (2020)'; no entry when nothing was found."""
     if data.region_claims is None or data.region_claims.empty:
         return {}
     texts: dict[str, list[str]] = {}

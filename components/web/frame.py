@@ -283,6 +283,14 @@ def share_box(view: View) -> None:
 MAX_EVENT_OPTIONS = 500
 
 
+def capped_options(options, chosen, last: bool = False) -> list:
+    """A filter's options, at most MAX_EVENT_OPTIONS of them (the first, or with `last` the last), then any the link
+    chose beyond them: only the synthetic 100x package has thousands, and any id in a link still works."""
+    options = list(options)
+    kept = options[-MAX_EVENT_OPTIONS:] if last else options[:MAX_EVENT_OPTIONS]
+    return list(dict.fromkeys([*kept, *chosen]))
+
+
 def _event_names(view: View) -> dict[str, str]:
     """Event id -> "date · name", in time order, for the sidebar's event filter (computed once per language)."""
     from components.views.timeline import event_labels
@@ -341,7 +349,7 @@ def _sidebar(view: View) -> None:
         if events:  # every page shows the chosen events; none: the first story (the seed events)
             offered, help_text = list(events), t("event.help", lang)
             if len(offered) > MAX_EVENT_OPTIONS:  # the most recent, and those the link chose (any id still works)
-                offered = list(dict.fromkeys([*offered[-MAX_EVENT_OPTIONS:], *view.state.events]))
+                offered = capped_options(offered, view.state.events, last=True)
                 help_text += " " + t("event.capped", lang, shown=MAX_EVENT_OPTIONS, total=len(events))
             st.multiselect(t("event.label", lang), offered, format_func=events.__getitem__,
                            placeholder=t("event.default", lang), help=help_text, **url_widget(view, "event"))
