@@ -510,7 +510,8 @@ def map_svg(data: Dataset, lang: str, regions: tuple = (), sectors: tuple = (), 
     for entity in ends:
         x, y = projection(*where[entity])
         dots.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#1f2933" stroke="#fff" stroke-width="1"/>')
-    for entity in [e for e in ends if e not in korean and data.memo(_level_of, e) == "provincial"]:
+    levels = dict(zip(data.entities["id"], data.entities["admin_level"]))
+    for entity in [e for e in ends if e not in korean and levels.get(e) == "provincial"]:
         x, y = projection(*where[entity])
         labels.append(f'<text x="{x + 5:.1f}" y="{y + 4:.1f}" class="cn">{escape_html(names.get(entity, entity))}</text>')
     height = round(projection.height)
@@ -523,11 +524,6 @@ def map_svg(data: Dataset, lang: str, regions: tuple = (), sectors: tuple = (), 
         f'<path d="{base["shaded"]}" fill="#fbfaf5" stroke="#8a8f98" stroke-width=".8"/>'
         f'{"".join(lines)}{"".join(dots)}{"".join(labels)}</svg>'
     )
-
-
-def _level_of(data: Dataset, entity: str) -> str:
-    rows = data.entities[data.entities["id"] == entity]
-    return rows["admin_level"].iloc[0] if len(rows) and "admin_level" in rows.columns else ""
 
 
 def map_html(data: Dataset, lang: str, regions: tuple = (), sectors: tuple = (), events: tuple = ()) -> str:
