@@ -1,5 +1,15 @@
-"""Entry point and router: `streamlit run app.py`. The frame (navigation, sidebar, URL state) lives in
-components/web/frame.py so that page scripts can run it too on a cold deep link."""
-from components.web.frame import main
+"""Entry point and router: `streamlit run app.py`.
 
-main()
+Streamlit runs this file twice over: it imports it to find `app`, the server (compression, headers, the
+pre-rendered first screen: components/host/), and it runs it as the app's script (`__main__`) on every visit,
+where the frame (navigation, sidebar, URL state: components/web/frame.py) draws the page."""
+import streamlit as st
+
+if __name__ == "__main__":
+    from components.web.frame import main
+
+    main()
+else:
+    from components.host.server import middleware, routes
+
+    app = st.App(__file__, middleware=middleware(), routes=routes())

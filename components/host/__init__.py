@@ -1,0 +1,1 @@
+"""The web server around Streamlit (ASGI, Starlette): what the host sends before and beside the app's script."""
