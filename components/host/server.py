@@ -1,16 +1,43 @@
 """The server's middleware and extra routes, in the order a request meets them (app.py hands them to st.App)."""
 from __future__ import annotations
 
+import threading
+
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import BaseRoute
 
+from components.data.dataset import Dataset, current_data_dir, load_dataset
+from components.host.first_screen import FirstScreenMiddleware
+
 # Below this size compression costs more than it saves (one TCP packet holds ~1.4 KB).
 MIN_COMPRESSED_BYTES = 500
 
+_loaded: dict[str, Dataset] = {}
+_loading = threading.Lock()
+
+
+def serving_dataset() -> Dataset:
+    """The package the server's own answers (first screens) draw from, loaded once per data folder."""
+    folder = str(current_data_dir())
+    with _loading:
+        if folder not in _loaded:
+            _loaded[folder] = load_dataset(folder)
+        return _loaded[folder]
+
+
+def base_path() -> str:
+    from streamlit import config
+
+    return config.get_option("server.baseUrlPath") or ""
+
 
 def middleware() -> list[Middleware]:
-    return [Middleware(GZipMiddleware, minimum_size=MIN_COMPRESSED_BYTES)]
+    return [
+        # outermost: compresses what every layer below sends, the first screens included
+        Middleware(GZipMiddleware, minimum_size=MIN_COMPRESSED_BYTES),
+        Middleware(FirstScreenMiddleware, dataset=serving_dataset, base_path=base_path),
+    ]
 
 
 def routes() -> list[BaseRoute]:

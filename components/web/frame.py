@@ -26,10 +26,8 @@ import streamlit as st
 
 from components.data.dataset import DataPackageError, Dataset, current_data_dir, load_dataset
 from components.i18n import t
-from components.views.event_scope import event_ids, events_touching, scope_dataset
-from components.views.story import story_steps
-from components.views.timeline import counterpart_options, events_in_brief, region_options
-from components.views.sources import VERDICTS
+from components.views.link_state import parse_link, scoped_data
+from components.views.timeline import events_in_brief
 from components.views.url_state import (
     LANGS,
     Dropped,
@@ -129,13 +127,6 @@ def cached_dataset() -> Dataset:
     return _cached_dataset(str(current_data_dir()))
 
 
-def focus_ids(data: Dataset) -> frozenset[str]:
-    """Ids `?focus=` accepts: every node of the network (entities, clauses, sectors)."""
-    from components.views.network_model import focusable_ids
-
-    return frozenset(focusable_ids(data))
-
-
 def _raw_query() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
 
@@ -204,18 +195,7 @@ def share_url(view: View) -> str:
 
 def _parse(raw: Mapping[str, Sequence[str]], page: str, data: Dataset) -> tuple[ViewState, list[Dropped]]:
     """The URL's query parameters as the one ViewState of a run (unknown values dropped and listed)."""
-    return parse_query(
-        raw,
-        page=page,
-        sector_ids=list(data.sectors.sort_values("order")["id"]),
-        focus_ids=focus_ids(data),
-        verdict_ids=VERDICTS,
-        event_ids=event_ids(data),
-        region_ids=[i for i, _ in data.memo(region_options, "en")],  # once per dataset, not every run
-        counterpart_ids=[i for i, _ in data.memo(counterpart_options, "en")],
-        step_numbers=[step.number for step in story_steps(data)],
-        locale=st.context.locale,
-    )
+    return parse_link(raw, page, data, st.context.locale)
 
 
 def _on_widget_change(param: str) -> None:
@@ -399,12 +379,7 @@ def main(pages_dir: Path = ROOT / "pages") -> None:
     dropped = _sticky_notice(dropped, page_id, state)
     st.session_state["_frame_state"] = state
     st.session_state["_frame_page"] = page_id
-    scoped = data.memo(scope_dataset, state.events)  # what the chosen events (or the seed events) see
-    widened: tuple[str, ...] = ()
-    if page_id == "network" and state.focus and not state.events and state.focus not in scoped.memo(focus_ids):
-        # a node beyond the first story (a region's ties, say): its own events are what the network shows
-        widened = data.memo(events_touching, state.focus)
-        scoped = data.memo(scope_dataset, widened) if widened else scoped
+    scoped, widened = scoped_data(data, page_id, state)  # what the chosen events (or the seed events) see
     view = View(page=page_id, state=state, data=scoped, all_data=data, pages=pages, widened=widened)
     _sidebar(view)
     if dropped:
