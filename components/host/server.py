@@ -9,6 +9,7 @@ from starlette.routing import BaseRoute
 
 from components.data.dataset import Dataset, current_data_dir, load_dataset
 from components.host.first_screen import FirstScreenMiddleware
+from components.host.previews import preview_routes
 
 # Below this size compression costs more than it saves (one TCP packet holds ~1.4 KB).
 MIN_COMPRESSED_BYTES = 500
@@ -41,4 +42,4 @@ def middleware() -> list[Middleware]:
 
 
 def routes() -> list[BaseRoute]:
-    return []
+    return [*preview_routes(base_path(), serving_dataset)]
