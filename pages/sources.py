@@ -2,7 +2,6 @@
 method (with what is unknown), the data dictionary generated from the schema, and the data package."""
 import streamlit as st
 
-from components.data.dataset import current_data_dir
 from components.views.regions import thin_regions
 from components.views.safe_text import escape_markdown
 from components.web.render.table import Column, columns_from_headers
@@ -23,6 +22,7 @@ from components.web.frame import (
     download_button,
     guarded,
     lazy_expander,
+    serving_package,
     page_view,
     source_caption,
     source_markdown,
@@ -173,9 +173,10 @@ with guarded(view):
     st.header(view.t("sources.zip.heading"), anchor="download")
     files = package_files(data.schema)
     st.caption(view.t("sources.zip.caption", count=len(files) - 1))
+    served = serving_package()  # the files that validated, not data/ as it is now (a rejected change stays out)
     download_button(
         view.t("sources.zip.button"),
-        lambda: package_zip(current_data_dir()),  # built when clicked
+        lambda: package_zip(served.directory),  # built when clicked
         "kr-cn-linkage-data.zip",
         "application/zip",
         "package_zip",

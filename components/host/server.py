@@ -1,30 +1,24 @@
 """The server's middleware and extra routes, in the order a request meets them (app.py hands them to st.App)."""
 from __future__ import annotations
 
-import threading
-
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import BaseRoute
 
-from components.data.dataset import Dataset, current_data_dir, load_dataset
+from components.data.dataset import Dataset, current_data_dir
+from components.data.live import store_for
 from components.host.first_screen import FirstScreenMiddleware
+from components.host.status import status_routes
 from components.host.previews import preview_routes
 
 # Below this size compression costs more than it saves (one TCP packet holds ~1.4 KB).
 MIN_COMPRESSED_BYTES = 500
 
-_loaded: dict[str, Dataset] = {}
-_loading = threading.Lock()
-
 
 def serving_dataset() -> Dataset:
-    """The package the server's own answers (first screens) draw from, loaded once per data folder."""
-    folder = str(current_data_dir())
-    with _loading:
-        if folder not in _loaded:
-            _loaded[folder] = load_dataset(folder)
-        return _loaded[folder]
+    """The package the server's own answers (first screens) draw from: the one the pages serve (a valid change
+    replaces it; components/data/live.py)."""
+    return store_for(current_data_dir()).dataset()
 
 
 def base_path() -> str:
@@ -42,4 +36,4 @@ def middleware() -> list[Middleware]:
 
 
 def routes() -> list[BaseRoute]:
-    return [*preview_routes(base_path(), serving_dataset)]
+    return [*status_routes(base_path()), *preview_routes(base_path(), serving_dataset)]

@@ -24,8 +24,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.data.dataset import DataPackageError, Dataset, current_data_dir, load_dataset
+from components.data.dataset import DataPackageError, Dataset, current_data_dir
+from components.data.live import Served, store_for
 from components.i18n import t
+from components.views.citation import data_last_changed
 from components.views.link_state import parse_link, scoped_data
 from components.views.timeline import events_in_brief
 from components.views.url_state import (
@@ -117,14 +119,15 @@ class View:
             st.rerun()
 
 
-@st.cache_resource(show_spinner=False)
-def _cached_dataset(data_dir: str) -> Dataset:
-    return load_dataset(data_dir)
-
-
 def cached_dataset() -> Dataset:
-    """The package, loaded once per server (read-only: never modify its frames)."""
-    return _cached_dataset(str(current_data_dir()))
+    """The package being served (read-only: never modify its frames). A change to the files replaces it once it
+    has validated; until then, and when it does not, the last good package serves (components/data/live.py)."""
+    return store_for(current_data_dir()).dataset()
+
+
+def serving_package() -> Served:
+    """The package being served with the snapshot of its files (what /sources' download zips)."""
+    return store_for(current_data_dir()).served()
 
 
 def _raw_query() -> dict[str, list[str]]:
@@ -148,8 +151,7 @@ def _show_data_error(error: DataPackageError, lang: str) -> None:
     lines = "\n".join(f"- {e.message(lang)}" for e in shown)
     more = "\n\n" + t("error.data.more", lang, count=len(error.errors) - len(shown)) if len(error.errors) > 8 else ""
     st.error(f"{t('error.data.title', lang)}\n\n{lines}{more}\n\n{t('error.data.fix', lang)}")
-    for e in error.errors:
-        LOG.error("data package: %s", e.message("en"))
+    # Logged once by the data store when the package was read, not here on every visit.
 
 
 def _sticky_notice(dropped: list[Dropped], page: str, state: ViewState) -> list[Dropped]:
@@ -337,7 +339,8 @@ def _sidebar(view: View) -> None:
         share_box(view)
         copy_box(t("cite.label", lang), cite_this_view(view), "citation", lang)
         st.caption(t("cite.help", lang))
-        st.caption(t("footer.note", lang))
+        data_date = data_last_changed(view.every_event) or t("unknown", lang)  # the package serving, as it was
+        st.caption(t("footer.note", lang) + " " + t("footer.data_date", lang, date=data_date))
 
 
 @contextmanager
