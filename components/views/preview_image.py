@@ -34,6 +34,7 @@ KR_BLUE, CN_ORANGE, HIGHLIGHT = "#0072B2", "#E69F00", "#D55E00"  # Okabe–Ito, 
 VERDICT_HEX = {"consistent": "#009E73", "needs_context": "#E69F00", "outdated": "#CC79A7", "unverified": "#8a8f98",
                "incorrect": "#D55E00"}
 
+SOURCE_BLUE = "#9ecae1"
 TEXT_LEFT, TEXT_WIDTH = 56, 380  # the left column: the app, the view's title, a line of what it shows
 PICTURE = (480, 56, 1160, 590)  # the right column: the view itself (x0, y0, x1, y1)
 
@@ -143,39 +144,60 @@ class Canvas:
 
     def png(self) -> bytes:
         small = self.image.resize((WIDTH, HEIGHT), Image.Resampling.LANCZOS)
+        # 256 colours, not dithered: a third of the bytes (the map 265 -> 97 KB; some chat apps skip images over
+        # ~300 KB) with no difference to see at a chat's size
+        small = small.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
         out = io.BytesIO()
         small.save(out, format="PNG", optimize=True)  # Pillow writes no date or other varying chunk
         return out.getvalue()
 
 
 def wrap(text: str, size: int, width: float, weight: str = "regular") -> list[str]:
-    """Lines of `text` no wider than `width`, broken at spaces (Korean spaces its words too), a word wider than a
-    line broken between characters."""
-    lines: list[str] = []
+    """Lines of `text` no wider than `width`, broken at spaces (Korean spaces its words too), then after a dash or
+    slash inside a word; a word still wider than a line is broken between characters."""
+    words: list[str] = []
     for word in text.split():
+        if Canvas.length(word, size, weight) > width:
+            words.extend(piece for piece in re.split(r"(?<=[–—\-/])", word) if piece)
+        else:
+            words.append(word)
+    lines: list[str] = []
+    for word in words:
         while Canvas.length(word, size, weight) > width and len(word) > 1:
-            cut = max(1, next((i for i in range(len(word), 0, -1)
-                               if Canvas.length(word[:i], size, weight) <= width), 1))
-            if lines and lines[-1] and not lines[-1].endswith(" "):
-                lines.append(word[:cut])
-            else:
-                lines.append(word[:cut])
+            cut = next((i for i in range(len(word) - 1, 0, -1) if Canvas.length(word[:i], size, weight) <= width), 1)
+            lines.append(word[:cut])
             word = word[cut:]
-        if lines and Canvas.length(f"{lines[-1]} {word}", size, weight) <= width:
-            lines[-1] = f"{lines[-1]} {word}"
+        joiner = "" if lines and lines[-1][-1:] in "–—-/" and _glued(lines[-1], word, text) else " "
+        if lines and Canvas.length(f"{lines[-1]}{joiner}{word}", size, weight) <= width:
+            lines[-1] = f"{lines[-1]}{joiner}{word}"
         else:
             lines.append(word)
     return lines
 
 
+def _glued(before: str, word: str, text: str) -> bool:
+    """Whether `word` followed `before`'s last dash with no space in `text` (a piece of one hyphenated word)."""
+    return (before.split()[-1] + word) in text if before.split() else False
+
+
+def _breaks_words(lines: list[str], text: str) -> bool:
+    """Whether wrapping had to cut a word between letters (somewhere neither a space nor a dash)."""
+    pieces = set(re.split(r"\s+|(?<=[–—\-/])", text))
+    return any(part not in pieces for line in lines for part in re.split(r" |(?<=[–—\-/])", line) if part)
+
+
 def fitted(text: str, sizes: tuple[int, ...], width: float, max_lines: int, weight: str) -> tuple[int, list[str]]:
-    """The largest size of `sizes` at which `text` wraps into `max_lines`, else the smallest, cut with '…'."""
-    for size in sizes:
-        lines = wrap(text, size, width, weight)
+    """The largest size of `sizes` at which `text` wraps into `max_lines` without cutting a word (else with), else
+    the smallest, its last line cut with '…'."""
+    wrapped = [(size, wrap(text, size, width, weight)) for size in sizes]
+    for size, lines in wrapped:
+        if len(lines) <= max_lines and not _breaks_words(lines, text):
+            return size, lines
+    for size, lines in wrapped:
         if len(lines) <= max_lines:
             return size, lines
-    size = sizes[-1]
-    lines = wrap(text, size, width, weight)[:max_lines]
+    size, lines = wrapped[-1]
+    lines = lines[:max_lines]
     while lines[-1] and Canvas.length(lines[-1] + "…", size, weight) > width:
         lines[-1] = lines[-1][:-1]
     lines[-1] += "…"
@@ -362,11 +384,11 @@ def _overview(data: Dataset, lang: str, canvas: Canvas) -> None:
         top = y0 + i * height
         canvas.rect((x0, top + 8, x0 + 8, top + height - 8), fill=colour, radius=3)
         number = label(value) or ""
-        canvas.text((x0 + 28, top + height / 2), number, 44, INK, "bold", anchor="lm")
         caption = label(name)
+        middle = top + height / 2 - (14 if caption else 0)
+        canvas.text((x0 + 28, middle), number, 44, INK, "bold", anchor="lm")
         if caption:
-            room = x1 - x0 - 40 - Canvas.length(number, 44, "bold")
-            canvas.text((x1, top + height / 2), short(caption, 22, room), 22, MUTED, anchor="rm")
+            canvas.text((x0 + 30, middle + 30), short(caption, 21, x1 - x0 - 40), 21, MUTED, anchor="lt")
         if i:
             canvas.line([(x0 + 28, top), (x1, top)], RULE, 1)
 
@@ -612,14 +634,14 @@ def _timeline(data: Dataset, lang: str, canvas: Canvas) -> None:
 
 
 def _sources(data: Dataset, lang: str, canvas: Canvas) -> None:
-    from components.views.sources import VERDICT_SYMBOLS, VERDICTS, verdict_counts
+    from components.views.sources import VERDICTS, verdict_counts
 
     seed = _seed(data)
     counts = verdict_counts(seed)
     names = {v: t(f"sources.verdict.{v}", lang) for v in VERDICTS}
-    frame(canvas, lang, t("sources.title", lang),
-          [t("sources.list.count", lang, count=len(seed.sources)), t("sources.claims.heading", lang)],
-          [(f"{names[v]} ({counts[v]})", VERDICT_HEX[v]) for v in VERDICTS if counts[v]])
+    frame(canvas, lang, t("sources.title", lang), [t("sources.claims.heading", lang)],
+          [*((f"{names[v]} ({counts[v]})", VERDICT_HEX[v]) for v in VERDICTS if counts[v]),
+           (t("sources.list.count", lang, count=len(seed.sources)), SOURCE_BLUE)])
     # One square a claim, coloured by its verdict and marked with its symbol (never colour alone), in the ledger's
     # order of verdicts; under them one small square a source.
     x0, y0, x1, y1 = PICTURE
@@ -629,15 +651,30 @@ def _sources(data: Dataset, lang: str, canvas: Canvas) -> None:
     for i, verdict in enumerate(claims):
         x, y = x0 + (i % per_row) * cell, y0 + (i // per_row) * cell
         canvas.rect((x, y, x + cell - 8, y + cell - 8), fill=VERDICT_HEX[verdict], radius=6)
-        canvas.text((x + (cell - 8) / 2, y + (cell - 8) / 2), VERDICT_SYMBOLS[verdict], int(cell * 0.4), "#ffffff",
-                    anchor="mm") if drawable(VERDICT_SYMBOLS[verdict]) else None
+        _verdict_mark(canvas, verdict, x + (cell - 8) / 2, y + (cell - 8) / 2, (cell - 8) * 0.22)
     top = y0 + math.ceil(len(claims) / per_row) * cell + 24
-    small = _grid_cell(len(seed.sources), x1 - x0, y1 - top, 30.0)
+    small = _grid_cell(len(seed.sources), x1 - x0, y1 - top, 44.0)
     per_row = max(1, int((x1 - x0) // small))
     room = max(0, int((y1 - top) // small)) * per_row
     for i in range(min(len(seed.sources), room)):
         x, y = x0 + (i % per_row) * small, top + (i // per_row) * small
-        canvas.rect((x, y, x + small - 4, y + small - 4), fill="#9aa5b1", radius=2)
+        canvas.rect((x, y, x + small - 5, y + small - 5), fill=SOURCE_BLUE, radius=3)
+
+
+def _verdict_mark(canvas: Canvas, verdict: str, x: float, y: float, r: float) -> None:
+    """The ledger's symbol of a verdict (✔ ! ↺ ? ✘) drawn as lines: the font has not all of them."""
+    white, width = "#ffffff", max(2.0, r * 0.28)
+    if verdict == "consistent":
+        canvas.line([(x - r, y), (x - r * 0.3, y + r * 0.7), (x + r, y - r * 0.7)], white, width)
+    elif verdict == "incorrect":
+        canvas.line([(x - r * 0.8, y - r * 0.8), (x + r * 0.8, y + r * 0.8)], white, width)
+        canvas.line([(x - r * 0.8, y + r * 0.8), (x + r * 0.8, y - r * 0.8)], white, width)
+    elif verdict == "outdated":
+        canvas.draw.arc([v * SCALE for v in (x - r, y - r, x + r, y + r)], 200, 500, fill=white,
+                        width=round(width * SCALE))
+        canvas.polygon([(x - r * 1.35, y - r * 0.55), (x - r * 0.55, y - r * 0.55), (x - r * 0.95, y + r * 0.1)], white)
+    else:
+        canvas.text((x, y), "!" if verdict == "needs_context" else "?", int(r * 2.4), white, "bold", anchor="mm")
 
 
 def _grid_cell(count: int, width: float, height: float, largest: float) -> float:
