@@ -9,7 +9,7 @@ import pytest
 
 from components.data import live
 from components.data.dataset import DataPackageError
-from components.data.live import LiveDataset, fingerprint
+from components.data.live import LiveDataset, fingerprint, snapshot
 from tests.package_fixture import TINY, write_package
 
 BAD_SECTOR = "entities.csv, row 3, column 'sectors': 'clod' is not an id in sectors.csv."
@@ -35,6 +35,11 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
+
+
+def content_digest(directory: Path, scratch: Path) -> str:
+    """The package's identity as the status reports it: the digest of its files' names and bytes."""
+    return snapshot(directory, scratch)
 
 
 @pytest.fixture
@@ -88,7 +93,7 @@ def test_a_valid_change_replaces_the_package_whole(package):
     assert company_name(store) == "Acme Cloud II"
     report = store.status()
     assert (report["status"], report["rejected"]) == ("ok", None)
-    assert report["serving"]["fingerprint"] == fingerprint(package).digest
+    assert report["serving"]["fingerprint"] == content_digest(package, package.parent / "copy")
     assert report["serving"]["last_changed"] == old.schema["lastChanged"]
 
 
@@ -99,7 +104,7 @@ def test_the_status_of_a_package_that_serves(package):
     assert store.status() == {
         "status": "ok",
         "serving": {
-            "fingerprint": fingerprint(package).digest,
+            "fingerprint": content_digest(package, package.parent / "copy"),
             "last_changed": store.dataset().schema["lastChanged"],
             "loaded_at": "2025-12-06T05:46:40Z",
         },
@@ -107,6 +112,27 @@ def test_the_status_of_a_package_that_serves(package):
         "checked_at": "2025-12-06T05:46:40Z",
         "check_every_seconds": 3,
     }
+
+
+def test_files_touched_or_copied_again_unchanged_keep_the_package_and_its_caches(package, monkeypatch):
+    import os
+    import shutil
+
+    store = store_of(package)
+    served, before = store.served(), fingerprint(package)
+    os.utime(package / "entities.csv")  # touched
+    shutil.copytree(package, package.parent / "again")
+    shutil.rmtree(package)
+    (package.parent / "again").rename(package)  # every file copied again: new times, new inodes, same bytes
+    assert fingerprint(package).digest != before.digest
+    assert store.check() == "unchanged"
+    assert store.served() is served  # the same Dataset: nothing recomputed
+
+    def no_copy(data_dir, into):
+        raise AssertionError("copied again")
+
+    monkeypatch.setattr(live, "snapshot", no_copy)
+    assert store.check() == "unchanged"  # the new times are remembered: not copied a second time
 
 
 def test_an_invalid_package_at_start_says_where_then_its_fix_is_served(package):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from components.data.live import fingerprint, store_for
+from components.data.live import snapshot, store_for
 from components.host.status import data_status, status_path, status_routes
 from tests.package_fixture import TINY, write_package
 
@@ -26,7 +26,7 @@ def test_good_data_is_200_and_names_the_package_serving(tmp_path, monkeypatch):
     directory = write_package(tmp_path / "data")
     code, report, cache = answer(directory, monkeypatch)
     assert (code, report["status"], report["rejected"], cache) == (200, "ok", None, "no-store")
-    assert report["serving"]["fingerprint"] == fingerprint(directory).digest
+    assert report["serving"]["fingerprint"] == snapshot(directory, tmp_path / "copy")  # names and bytes
 
 
 def test_a_rejected_change_is_still_200_with_its_located_errors(tmp_path, monkeypatch):

@@ -68,13 +68,18 @@ def fingerprint(data_dir: Path) -> Fingerprint:
     return Fingerprint(digest, newest)
 
 
-def snapshot(data_dir: Path, into: Path) -> None:
-    """Copy the package's files into `into`, keeping their relative paths."""
+def snapshot(data_dir: Path, into: Path) -> str:
+    """Copy the package's files into `into`, keeping their relative paths; returns a digest of what was copied
+    (names and bytes): the package's identity, whatever its files' times."""
     root = Path(data_dir).resolve()
+    content = hashlib.sha256()
     for path in package_paths(root):
-        target = into / path.relative_to(root)
+        name = path.relative_to(root)
+        target = into / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
+        content.update(name.as_posix().encode("utf-8") + b"\0" + target.read_bytes() + b"\0")
+    return content.hexdigest()[:16]
 
 
 @dataclass(frozen=True, eq=False)
@@ -83,7 +88,7 @@ class Served:
     refers to this record any more: a download keeps its own package's files)."""
 
     dataset: Dataset
-    fingerprint: str
+    fingerprint: str  # the digest of its files' names and bytes (snapshot)
     loaded_at: float  # seconds since the epoch
     directory: Path
 
@@ -137,6 +142,7 @@ class LiveDataset:
         self._served: Served | None = None
         self._rejected: Rejected | None = None
         self._checked_at: float | None = None
+        self._judged: str | None = None  # the files' fingerprint when last judged (loaded, rejected or the same)
         self._next_poll = 0.0
         self._state_lock = threading.Lock()  # guards the fields above
         self._check_lock = threading.Lock()  # one check at a time
@@ -201,42 +207,48 @@ class LiveDataset:
 
     def _check(self) -> str:
         seen = fingerprint(self.data_dir)
+        if seen.digest == self._judged:
+            return "unchanged"  # as last judged: a rejected change was logged once and stays on the status endpoint
         served, rejected = self._served, self._rejected
-        if served is not None and seen.digest == served.fingerprint:
-            return "unchanged"
-        if rejected is not None and seen.digest == rejected.fingerprint:
-            return "unchanged"  # already judged: logged once, still on the status endpoint
         if served is not None and self.clock() - seen.newest < self.settle_seconds:
             return "settling"
         directory = Path(tempfile.mkdtemp(prefix="krcn-data-"))
         try:
-            snapshot(self.data_dir, directory)
-            if fingerprint(self.data_dir).digest != seen.digest:
+            content = snapshot(self.data_dir, directory)
+        except OSError:  # a file went away during the copy
+            content = ""
+        try:
+            if not content or fingerprint(self.data_dir).digest != seen.digest:
                 shutil.rmtree(directory, ignore_errors=True)
                 return "changing"
+            if content in (served and served.fingerprint, rejected and rejected.fingerprint):
+                # touched, or copied again unchanged (a deploy): the same package, its caches stay warm
+                shutil.rmtree(directory, ignore_errors=True)
+                self._judged = seen.digest
+                return "unchanged"
             dataset = load_dataset(directory)
         except DataPackageError as error:
             shutil.rmtree(directory, ignore_errors=True)
-            self._reject(Rejected(seen.digest, self.clock(), error))
+            self._reject(Rejected(content, self.clock(), error), seen.digest)
             return "rejected"
         except Exception as exc:  # noqa: BLE001 - an unreadable change must not stop the good package serving
             shutil.rmtree(directory, ignore_errors=True)
             LOG.exception("data package %s could not be loaded", self.data_dir)
             detail = f"the package validated but could not be loaded ({type(exc).__name__}: {exc})"
-            self._reject(Rejected(seen.digest, self.clock(), DataPackageError([]), detail))
+            self._reject(Rejected(content, self.clock(), DataPackageError([]), detail), seen.digest)
             return "rejected"
-        record = Served(dataset, seen.digest, self.clock(), directory)
+        record = Served(dataset, content, self.clock(), directory)
         _remove_later(record)
         with self._state_lock:
-            self._served, self._rejected = record, None
+            self._served, self._rejected, self._judged = record, None, seen.digest
         # A warning so it shows in the server's log without logging set up (Python's default shows warnings and up).
-        LOG.warning("data package %s: now serving %s (lastChanged %s)", self.data_dir, seen.digest,
+        LOG.warning("data package %s: now serving %s (lastChanged %s)", self.data_dir, content,
                     record.last_changed or "not stated")
         return "loaded"
 
-    def _reject(self, rejected: Rejected) -> None:
+    def _reject(self, rejected: Rejected, judged: str) -> None:
         with self._state_lock:
-            self._rejected = rejected
+            self._rejected, self._judged = rejected, judged
             served = self._served
         keeping = f"still serving {served.fingerprint}" if served else "no valid package to serve"
         lines = rejected.messages("en")
