@@ -166,3 +166,9 @@ def test_the_vendored_font_draws_every_catalogue_text_a_picture_shows(vendored_f
 def test_with_the_vendored_font_korean_titles_are_drawn(data, vendored_font):
     for page in ("regions", "network"):
         assert dark_pixels(picture(pi.preview_png(data, page, "ko")), TITLE_AREA) > 1500, page
+
+
+def test_a_name_whose_aside_the_font_lacks_is_drawn_without_it(vendored_font):
+    assert not pi.drawable("鿐")
+    assert pi.label("상하이시 (鿐)") == "상하이시"
+    assert pi.label("(鿐)", "Shanghai") == "Shanghai"

@@ -205,13 +205,19 @@ def fitted(text: str, sizes: tuple[int, ...], width: float, max_lines: int, weig
 
 
 def label(text: str, *fallbacks: str, weight: str = "regular") -> str | None:
-    """The first of `text` and `fallbacks` the font can draw (a name in the other language), else None: a label
-    the font lacks is left out, never drawn as boxes."""
+    """The first of `text` and `fallbacks` the font can draw (without its aside in brackets if need be, then a name
+    in the other language), else None: a label the font lacks is left out, never drawn as boxes."""
     for candidate in (text, *fallbacks):
         candidate = " ".join(str(candidate or "").split())
-        if candidate and drawable(candidate, weight):
-            return candidate
+        for shown in (candidate, _without_aside(candidate)):
+            if shown and drawable(shown, weight):
+                return shown
     return None
+
+
+def _without_aside(name: str) -> str:
+    """'상하이시 (上海)' -> '상하이시': the name without what it adds in brackets (a font may lack the Hanzi)."""
+    return re.sub(r"\s*\([^)]*\)", "", name)
 
 
 def short(text: str, size: int, width: float, weight: str = "regular") -> str:

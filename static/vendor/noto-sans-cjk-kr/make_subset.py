@@ -14,7 +14,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 HERE = Path(__file__).resolve().parent
-DATA_COLUMNS = {  # what the preview images may write from the data
+# What the preview images may write from the data. Not name_zh: 120 Hanzi would add ~48 KB a weight; a name shown
+# with its Hanzi in brackets is drawn without them (preview_image._without_aside).
+DATA_COLUMNS = {
     "entities.csv": ("name_ko", "name_en"), "sectors.csv": ("name_ko", "name_en"),
     "figures.csv": ("label_ko", "label_en"), "story.csv": ("title_ko", "title_en"),
     "clauses.csv": ("title_ko", "title_en"),
