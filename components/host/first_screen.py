@@ -20,7 +20,7 @@ from components.views.first_screen import PAGES, first_screen
 from components.views.url_state import query_string
 
 LOG = logging.getLogger("kr_cn_dashboard")
-PUBLIC_URL_ENV = "KRCN_PUBLIC_URL"  # e.g. https://krcn.example.org/dash: where visitors reach the app
+PUBLIC_URL_ENV = "KRCN_PUBLIC_URL"  # the address visitors reach the app at, with its sub-path (README "Hosting")
 TIME_LIMIT_SECONDS = 5.0  # a first screen later than this is no longer first: serve Streamlit's page instead
 # url path (under the base path) -> page id; the overview is the app's root
 PAGE_PATHS = {("" if page == "overview" else page): page for page in PAGES}

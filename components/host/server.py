@@ -8,8 +8,9 @@ from starlette.routing import BaseRoute
 from components.data.dataset import Dataset, current_data_dir
 from components.data.live import store_for
 from components.host.first_screen import FirstScreenMiddleware
+from components.host.headers import SecurityHeadersMiddleware
+from components.host.previews import preview_path, preview_routes
 from components.host.status import status_routes
-from components.host.previews import preview_routes
 
 # Below this size compression costs more than it saves (one TCP packet holds ~1.4 KB).
 MIN_COMPRESSED_BYTES = 500
@@ -29,9 +30,11 @@ def base_path() -> str:
 
 def middleware() -> list[Middleware]:
     return [
-        # outermost: compresses what every layer below sends, the first screens included
+        # outermost: every answer, whichever layer below made it, carries the security headers
+        Middleware(SecurityHeadersMiddleware),
+        # compresses what every layer below sends, the first screens included
         Middleware(GZipMiddleware, minimum_size=MIN_COMPRESSED_BYTES),
-        Middleware(FirstScreenMiddleware, dataset=serving_dataset, base_path=base_path),
+        Middleware(FirstScreenMiddleware, dataset=serving_dataset, base_path=base_path, image_path=preview_path),
     ]
 
 
