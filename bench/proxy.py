@@ -66,6 +66,7 @@ def start_proxy(upstream_ports: list[int], port: int, base_path: str = "", log_d
     home = tempfile.TemporaryDirectory(prefix="krcn-caddy-")
     env = dict(os.environ, KRCN_PORT=str(port), KRCN_BIND="127.0.0.1",
                KRCN_UPSTREAMS=" ".join(f"127.0.0.1:{p}" for p in upstream_ports),
+               KRCN_BASE_PATH="/" + base_path.strip("/") if base_path.strip("/") else "",
                HOME=home.name, XDG_DATA_HOME=home.name, XDG_CONFIG_HOME=home.name)
     log_dir = log_dir or Path(home.name)
     log_dir.mkdir(parents=True, exist_ok=True)
