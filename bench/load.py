@@ -5,11 +5,12 @@
     .venv/bin/python bench/load.py --mode browser --sessions 10   # real Chromium pages instead
     .venv/bin/python bench/load.py --think 0                # no pause between actions: a stress test
     .venv/bin/python bench/load.py --via proxy --processes 2  # through deploy/Caddyfile to 2 processes
+    .venv/bin/python bench/load.py --via proxy --sessions 100 --seconds 300 --think 3 --changes 5-20  # the crowd
 
 It starts the dashboard (`streamlit run app.py`) on a free 127.0.0.1 port (or uses `--port` of one already
 running on this machine; other hosts are refused), then runs `--sessions` sessions at once until `--seconds`
 have passed. A session is what a visitor does: open a page (random page and language, sometimes with a sector
-filter), then make one to three changes — toggle a sector, switch the language, pick a focus on /network,
+filter), then make `--changes` (default one to three) changes — toggle a sector, switch the language, pick a focus on /network,
 switch the unit on /economy — with `--think` seconds (mean) between actions, then leave; a new session takes
 its place until the time is up.
 
@@ -26,7 +27,8 @@ deploy/serve.sh does, and sends every session through it; memory and CPU are tho
 each process's own CPU time shows how the sessions were spread.
 
 Reported (and written as JSON): pages served (script runs finished), sessions, errors (goal: zero), p50/p95/max
-render times for page loads and for changes, throughput, server RSS (start, peak, end) and CPU.
+render times for page loads and for changes, throughput, server RSS (start, peak, end; each process's over time and
+its growth over the second half) and CPU.
 """
 from __future__ import annotations
 
@@ -130,7 +132,7 @@ class Stats:
 
 
 async def ws_session_loop(index: int, port: int, deadline: float, stats: Stats, plan: Plan, think: float,
-                          timeout: float) -> None:
+                          timeout: float, changes: tuple[int, int] = (1, 3)) -> None:
     from bench.stclient import StreamlitClient
 
     await asyncio.sleep(plan.rng.uniform(0, min(2.0, max(0.0, deadline - time.time()))))  # visitors trickle in
@@ -147,7 +149,7 @@ async def ws_session_loop(index: int, port: int, deadline: float, stats: Stats, 
                     stats.error(f"session {index} load {page}?{query_string(params)}: {'; '.join(result.errors)}")
                     continue
                 stats.record("load", page, result.seconds * 1000)
-                for _ in range(plan.rng.randint(1, 3)):
+                for _ in range(plan.rng.randint(*changes)):
                     if think:
                         await asyncio.sleep(plan.rng.uniform(0.5 * think, 1.5 * think))
                     if time.time() >= deadline:
@@ -218,20 +220,44 @@ async def warm_up(port: int, timeout: float) -> None:
             await client.run(path.strip("/"), "lang=en")
 
 
-async def sample_memory(server_procs: list, stop: asyncio.Event, samples: list[tuple[float, int]]) -> None:
+async def sample_memory(server_procs: list, stop: asyncio.Event, samples: list[tuple[float, list[int]]]) -> None:
+    """Every second: (seconds since start, [RSS of each server process with its children])."""
     import psutil
 
     start = time.time()
     while not stop.is_set():
         try:
-            procs = [q for p in server_procs for q in (p, *p.children(recursive=True))]
-            samples.append((time.time() - start, sum(p.memory_info().rss for p in procs)))
+            samples.append((time.time() - start,
+                            [sum(q.memory_info().rss for q in (p, *p.children(recursive=True))) for p in server_procs]))
         except psutil.NoSuchProcess:
             break
         try:
             await asyncio.wait_for(stop.wait(), timeout=1.0)
         except (asyncio.TimeoutError, TimeoutError):
             pass
+
+
+def memory_report(samples: list[tuple[float, list[int]]], every_s: float = 10) -> dict:
+    """Each process's RSS over time (a point every `every_s`), and its growth over the run's second half in MiB per
+    minute (least squares: flat memory is ~0; the first half holds the warm-up and the crowd arriving)."""
+    mib = 1024 * 1024
+    timeline, next_t = [], 0.0
+    for t, rss in samples:
+        if t >= next_t:
+            timeline.append({"t": round(t), "mib": [round(r / mib, 1) for r in rss]})
+            next_t = t + every_s
+    growth = []
+    later = [(t, rss) for t, rss in samples if t >= samples[-1][0] / 2] if samples else []
+    for i in range(len(samples[0][1]) if samples else 0):
+        points = [(t / 60, rss[i] / mib) for t, rss in later]
+        if len(points) < 3:
+            growth.append(None)
+            continue
+        mean_t = sum(t for t, _ in points) / len(points)
+        mean_m = sum(m for _, m in points) / len(points)
+        spread = sum((t - mean_t) ** 2 for t, _ in points)
+        growth.append(round(sum((t - mean_t) * (m - mean_m) for t, m in points) / spread, 2) if spread else None)
+    return {"rss_mib_over_time": timeline, "rss_growth_mib_per_min_second_half": growth}
 
 
 def find_server_process(port: int):
@@ -260,7 +286,7 @@ async def run_load(args: argparse.Namespace, port: int, server_procs: list, warm
     rng = random.Random(args.seed)
     deadline = time.time() + args.seconds
     stop = asyncio.Event()
-    samples: list[tuple[float, int]] = []
+    samples: list[tuple[float, list[int]]] = []
     sampler = asyncio.create_task(sample_memory(server_procs, stop, samples)) if server_procs else None
     cpu_before = [cpu_seconds(p) for p in server_procs]
     me = psutil.Process()
@@ -282,7 +308,7 @@ async def run_load(args: argparse.Namespace, port: int, server_procs: list, warm
             tasks = [browser_session_loop(i, browser, f"http://127.0.0.1:{port}", deadline, stats, plans[i],
                                           args.think, args.timeout) for i in range(args.sessions)]
         else:
-            tasks = [ws_session_loop(i, port, deadline, stats, plans[i], args.think, args.timeout)
+            tasks = [ws_session_loop(i, port, deadline, stats, plans[i], args.think, args.timeout, args.changes)
                      for i in range(args.sessions)]
         try:
             await asyncio.wait_for(asyncio.gather(*tasks), timeout=args.seconds + GRACE_SECONDS)
@@ -324,9 +350,10 @@ async def run_load(args: argparse.Namespace, port: int, server_procs: list, warm
         },
         "bytes_received": stats.bytes,
         "server": {
-            "rss_start_mib": round(samples[0][1] / mib, 1) if samples else None,
-            "rss_peak_mib": round(max(s[1] for s in samples) / mib, 1) if samples else None,
-            "rss_end_mib": round(samples[-1][1] / mib, 1) if samples else None,
+            "rss_start_mib": round(sum(samples[0][1]) / mib, 1) if samples else None,
+            "rss_peak_mib": round(max(sum(s[1]) for s in samples) / mib, 1) if samples else None,
+            "rss_end_mib": round(sum(samples[-1][1]) / mib, 1) if samples else None,
+            **memory_report(samples),
             "cpu_seconds": round(server_cpu, 1) if server_cpu is not None else None,
             "cpu_cores_busy": round(server_cpu / wall, 2) if server_cpu is not None and wall else None,
             "processes": len(server_procs),
@@ -353,6 +380,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=30, help="concurrent sessions (default 30)")
     parser.add_argument("--mode", choices=("ws", "browser"), default="ws")
     parser.add_argument("--think", type=float, default=1.0, help="mean pause between actions, s (default 1.0)")
+    parser.add_argument("--changes", default="1-3", help="changes a session makes before it leaves, A-B (default 1-3)")
     parser.add_argument("--timeout", type=float, default=60, help="seconds one script run may take (default 60)")
     parser.add_argument("--port", type=int, default=None, help="use a dashboard already running on 127.0.0.1:PORT")
     parser.add_argument("--host", default="127.0.0.1", help="loopback only")
@@ -367,6 +395,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("load tests target this machine's loopback only (127.0.0.1)")
     if args.seconds <= 0 or args.seconds > 3600 or not 1 <= args.sessions <= 200:
         parser.error("--seconds must be in (0, 3600] and --sessions in [1, 200]")
+    try:
+        low, _, high = args.changes.partition("-")
+        args.changes = (int(low), int(high or low))
+    except ValueError:
+        parser.error("--changes takes A-B, e.g. 1-3")
+    if not 0 <= args.changes[0] <= args.changes[1] <= 1000:
+        parser.error("--changes takes A-B with 0 <= A <= B <= 1000")
 
     if args.via == "proxy" and (args.port or not 1 <= args.processes <= 8):
         parser.error("--via proxy starts its own dashboards (no --port) and takes 1 to 8 --processes")
@@ -407,6 +442,7 @@ def main(argv: list[str] | None = None) -> int:
         "sessions": args.sessions,
         "seconds": args.seconds,
         "think_seconds": args.think,
+        "changes_per_session": list(args.changes),
         "data_dir": str(args.data_dir) if args.data_dir else "data",
         "machine": machine_info(),
         **result,
@@ -425,6 +461,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"[load] server RSS {s['rss_start_mib']} -> peak {s['rss_peak_mib']} -> {s['rss_end_mib']} MiB; "
           f"CPU cores busy: server {s['cpu_cores_busy']} (by process {s['cpu_seconds_by_process']} s), load client {report['client_cpu_cores_busy']}, "
           f"whole machine {report['machine_cpu_cores_busy']} of {report['machine']['cores']}")
+    for point in s["rss_mib_over_time"][::3]:
+        print(f"[load]   t={point['t']:>4} s  RSS by process {point['mib']} MiB")
+    print(f"[load] RSS growth over the second half, MiB/min by process: {s['rss_growth_mib_per_min_second_half']}")
     for message in report["error_messages"][:10]:
         print(f"[load] error: {message}")
     print(f"[load] wrote {out}")

@@ -222,6 +222,9 @@ def test_load_test_runs_through_the_proxy_to_two_processes(tmp_path):
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["via"] == "proxy" and report["server"]["processes"] == 2
     assert len(report["server"]["cpu_seconds_by_process"]) == 2
+    memory = report["server"]["rss_mib_over_time"]  # each process's memory over time, to see whether it stays flat
+    assert memory and all(len(point["mib"]) == 2 and min(point["mib"]) > 0 for point in memory), memory
+    assert len(report["server"]["rss_growth_mib_per_min_second_half"]) == 2
     assert report["errors"] == 0, report["error_messages"]
     assert report["pages_served"] > 0 and report["pages_served"] == report["page_loads"] + report["changes"]
 
