@@ -96,7 +96,7 @@ roll() {  # replace each process in turn: the new one must be healthy before the
 		if ! wait_healthy "$new_port" "$new_pid"; then
 			stop_pid "$new_pid"
 			log "rolling deploy $rolls stopped: the new process $i (port $new_port) did not become healthy; the old ones keep serving"
-			set_status "failed $rolls process $i (port $new_port) did not become healthy within ${HEALTHY_WITHIN}s"
+			set_status "failed $rolls process $i (port $new_port) ended or was not healthy within ${HEALTHY_WITHIN}s; the old processes keep serving"
 			return 1
 		fi
 		sleep 2  # Caddy's active health check (every second) has seen the new process before the old one goes
@@ -141,7 +141,7 @@ while [ "$stopping" = 0 ]; do
 			# one that dies within 10 s of its start (bad code, bad data) is retried ever more slowly, up to 30 s
 			if [ $((SECONDS - started_at[$i])) -lt 10 ]; then backoff[$i]=$((backoff[$i] * 2 > 30 ? 30 : backoff[$i] * 2)); else backoff[$i]=1; fi
 			retry_at[$i]=$((SECONDS + (backoff[$i] > 1 ? backoff[$i] : 0)))
-			log "process $i (port ${port[$i]}, pid ${pid[$i]}) ended with status $status; starting it again"
+			log "process $i (port ${port[$i]}, pid ${pid[$i]}) ended with status $status; starting it again in $((retry_at[$i] - SECONDS)) s"
 		fi
 		if [ "$SECONDS" -ge "${retry_at[$i]}" ]; then
 			start_app "${port[$i]}"
