@@ -182,3 +182,22 @@ def test_the_bare_server_sends_every_script_compressed(browser, app_server):
         assert raw == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("parent, shown", [("{origin}/embedding-page", True), ("http://embedder.test/page", False)])
+def test_embedding_is_allowed_only_where_frame_ancestors_says(browser, app_server, parent, shown):
+    """Default: the app's own origin may embed it (`?embed=true`), another site may not (KRCN_FRAME_ANCESTORS
+    names the sites that may; components/host/headers.py)."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        parent_url = parent.format(origin=app_server.origin)
+        frame_url = app_server.url("/economy?embed=true&lang=en")
+        page.route(parent_url, lambda route: route.fulfill(
+            content_type="text/html", body=f'<iframe id="app" src="{frame_url}" width="900" height="700"></iframe>'))
+        page.goto(parent_url)
+        page.wait_for_timeout(4000)
+        frame = page.frame_locator("#app")
+        assert (frame.locator("#krcn-first h1, [data-testid='stMain'] h1").count() > 0) is shown
+    finally:
+        context.close()
