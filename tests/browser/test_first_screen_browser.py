@@ -90,6 +90,8 @@ def test_hostile_links_leave_the_first_screen_as_text(browser, app_server, page_
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
         query = "&".join(f"{key}={quote(value)}" for key in ("lang", "sector", "focus", "region", "x")
                          for value in HOSTILE_VALUES)
         page.goto(app_server.url(f"{PATHS[page_id]}?{query}"))
@@ -99,6 +101,7 @@ def test_hostile_links_leave_the_first_screen_as_text(browser, app_server, page_
         assert page.locator("script:not([src])").count() == 1  # Streamlit's own one-liner, nothing added
         # the links it offers carry only the values the page accepts
         assert "script" not in overlay.locator("nav").inner_html() and "onerror" not in page.content()
+        assert [u for u in requests if not u.startswith(app_server.origin)] == []
     finally:
         context.close()
 
