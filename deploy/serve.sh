@@ -111,7 +111,7 @@ roll() {  # replace each process in turn: the new one must be healthy before the
 stop_all() {  # stop_all EXIT_STATUS
 	stopping=1
 	trap - INT TERM HUP EXIT
-	for p in "${pid[@]}" $caddy_pid; do kill -TERM "$p" 2>/dev/null; done
+	kill -TERM $(jobs -p) 2>/dev/null  # every child, with a rolling deploy's new process not yet in pid[]
 	wait 2>/dev/null
 	rm -f "$RUN_DIR/serve.pid"
 	exit "$1"
