@@ -30,7 +30,7 @@ font:16px/1.55 'Source Sans','Source Sans 3','Apple SD Gothic Neo','Malgun Gothi
 #{OVERLAY_ID} a{{color:#00629B}}
 #{OVERLAY_ID} nav ul{{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;margin:0 0 1.5rem;font-size:.9rem}}
 #{OVERLAY_ID} .krcn-first-app{{font-weight:600;margin:0 0 .25rem}}
-#{OVERLAY_ID} dl{{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.5rem 1rem;margin:0 0 1.25rem}}
+#{OVERLAY_ID} dl{{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.5rem 1rem;margin:0 0 1.25rem}}
 #{OVERLAY_ID} dl div{{border:1px solid #d5d9de;border-radius:.5rem;padding:.5rem .75rem}}
 #{OVERLAY_ID} dt{{font-size:.875rem}}
 #{OVERLAY_ID} dd{{margin:0;font-size:1.25rem;font-weight:600}}
