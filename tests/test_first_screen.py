@@ -19,7 +19,7 @@ from components.host.first_screen import FirstScreenMiddleware, first_language, 
 from components.host.headers import streamlit_index
 from components.host.page_html import OVERLAY_ID, SCRIPT_PATH, view_page
 from components.i18n import t
-from components.views.first_screen import FIRST_ROWS, PAGES, first_screen, plain, shorten
+from components.views.first_screen import FIRST_ROWS, PAGES, TWIN_ROWS, first_screen, plain, shorten
 from components.views.link_state import parse_link
 from tests.asgi_client import Client
 from tests.hostile_fixture import write_hostile_package
@@ -90,7 +90,7 @@ def test_each_page_says_its_own_title_and_lead_in_the_links_language(data, page,
     assert screen.document_title == f"{screen.title} · {screen.app_title}"
     assert screen.table is not None or screen.facts  # every page shows figures or rows, not only words
     if screen.table is not None:
-        assert 0 < len(screen.table.rows) <= FIRST_ROWS
+        assert len(screen.table.rows) == min(TWIN_ROWS, screen.table.total) > 0
         assert all(len(row) == len(screen.table.columns) for row in screen.table.rows)
 
 
@@ -123,7 +123,7 @@ def test_the_timeline_and_regions_tables_follow_their_own_filters(data):
     seoul = first_screen(data, "regions", {"lang": ["en"], "region": ["seoul"]}, None).table
     assert [row[0] for row in seoul.rows] == ["Seoul"]
     everything = first_screen(data, "timeline", {"lang": ["en"]}, None).table
-    assert everything.total == len(data.events)
+    assert everything.total == len(data.events) and len(everything.rows) == TWIN_ROWS
     busan = first_screen(data, "timeline", {"lang": ["en"], "region": ["busan"]}, None).table
     assert 0 < busan.total < everything.total
     assert all(row[2] == "Busan" for row in busan.rows)
@@ -165,6 +165,10 @@ def test_the_page_is_streamlits_own_with_the_view_in_front(data):
     # links to every page, in the link's language
     for page in PAGES:
         assert t(f"page.{page}", "ko") in text
+    # the first rows while Streamlit loads; every row sent (the text twin) when there is no JavaScript
+    assert "tbody tr:nth-child(n+9),#krcn-first .krcn-first-nojs{display:none}" in html
+    assert "tbody tr:nth-child(n+9){display:table-row}" in html.split('<noscript><p class="krcn-first-note">')[1]
+    assert t("first.rows", "ko", shown=8, total=17) in text
     assert 'href="/network?lang=ko"' in html and 'href="/?lang=ko"' in html
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from html import escape
 
 from components.i18n import t
-from components.views.first_screen import FirstScreen
+from components.views.first_screen import FIRST_ROWS, FirstScreen
 from components.views.url_state import page_href, to_query
 
 OVERLAY_ID = "krcn-first"
@@ -39,7 +39,11 @@ font:16px/1.55 'Source Sans','Source Sans 3','Apple SD Gothic Neo','Malgun Gothi
 #{OVERLAY_ID} caption{{text-align:left;font-weight:600;font-size:1.125rem;padding:.25rem 0}}
 #{OVERLAY_ID} th,#{OVERLAY_ID} td{{border-bottom:1px solid #d5d9de;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:normal}}
 #{OVERLAY_ID} .krcn-first-note{{font-size:.875rem;color:#3d4650}}
+#{OVERLAY_ID} tbody tr:nth-child(n+{FIRST_ROWS + 1}),#{OVERLAY_ID} .krcn-first-nojs{{display:none}}
 """.strip()
+# Without JavaScript the overlay is the page: every row sent shows, and the note for the JavaScript case goes.
+NOSCRIPT_CSS = (f"#{OVERLAY_ID} tbody tr:nth-child(n+{FIRST_ROWS + 1}){{display:table-row}}"
+                f"#{OVERLAY_ID} .krcn-first-nojs{{display:block}}#{OVERLAY_ID} .krcn-first-js,#{OVERLAY_ID}-status{{display:none}}")
 
 
 def _e(text: object) -> str:
@@ -104,10 +108,16 @@ def overlay_html(screen: FirstScreen, pages: Sequence[tuple[str, str]], base_pat
         body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in table.rows)
         parts.append(f'<div class="krcn-first-table"><table><caption>{_e(table.caption)}</caption>'
                      f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+        # While Streamlit loads, the first rows; without JavaScript (the <noscript> style), all the rows sent.
+        first = min(FIRST_ROWS, len(table.rows))
+        if table.total > first:
+            parts.append(f'<p class="krcn-first-note krcn-first-js">{_e(t("first.rows", lang, shown=first, total=table.total))}</p>')
         if table.total > len(table.rows):
-            parts.append(f'<p class="krcn-first-note">{_e(t("first.rows", lang, shown=len(table.rows), total=table.total))}</p>')
+            parts.append(f'<p class="krcn-first-note krcn-first-nojs">'
+                         f'{_e(t("first.rows.twin", lang, shown=len(table.rows), total=table.total))}</p>')
     parts.append(f'<p class="krcn-first-note" id="{OVERLAY_ID}-status" role="status">{_e(t("first.loading", lang))}</p>')
-    parts.append(f'<noscript><p class="krcn-first-note">{_e(t("first.noscript", lang))}</p></noscript>')
+    parts.append(f'<noscript><p class="krcn-first-note">{_e(t("first.noscript", lang))}</p>'
+                 f"<style>{NOSCRIPT_CSS}</style></noscript>")
     return (f'<div id="{OVERLAY_ID}" lang="{lang}"><div class="krcn-first-in">' + "".join(parts) + "</div></div>")
 
 

@@ -25,7 +25,8 @@ from components.views.story import step_view, story_steps
 from components.views.url_state import ViewState
 
 PAGES = ("overview", "network", "delegation", "economy", "mou", "regions", "timeline", "story", "sources")
-FIRST_ROWS = 8  # enough to read on a phone's first screen; the page (and its text twin) has every row
+FIRST_ROWS = 8  # enough to read on a phone's first screen, before Streamlit's page (with every row) takes over
+TWIN_ROWS = 200  # without JavaScript the first screen is the view's text twin: this many rows (a few KB gzipped)
 DESCRIPTION_CHARS = 200  # link previews cut longer descriptions themselves, mid-word
 
 
@@ -33,7 +34,7 @@ DESCRIPTION_CHARS = 200  # link previews cut longer descriptions themselves, mid
 class Table:
     caption: str
     columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[str, ...], ...]  # the first TWIN_ROWS; the first FIRST_ROWS show while Streamlit loads
     total: int  # rows of the whole table the page shows
 
 
@@ -84,7 +85,7 @@ def _cell(value: object) -> str:
 
 
 def _table(caption: str, frame: pd.DataFrame, columns: Sequence[str], headers: Sequence[str]) -> Table:
-    shown = frame.head(FIRST_ROWS)
+    shown = frame.head(TWIN_ROWS)
     rows = tuple(tuple(_cell(row[c]) for c in columns) for _, row in shown.iterrows())
     return Table(caption, tuple(headers), rows, len(frame))
 

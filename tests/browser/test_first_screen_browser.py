@@ -38,7 +38,7 @@ def test_a_phone_reads_the_view_at_once_then_streamlit_takes_over_with_nothing_l
         overlay_title.wait_for(state="visible", timeout=30_000)
         assert overlay_title.inner_text() == t("regions.title", "ko")
         assert not page.evaluate(HANDED_OVER)  # read before Streamlit had drawn
-        assert page.locator("#krcn-first table tbody tr").count() == 8
+        assert page.locator("#krcn-first table tbody tr:visible").count() == 8  # of 17: the first rows
         page.evaluate("document.getElementById('krcn-first').scrollTop = 400")  # the visitor reads on
         page.wait_for_function(HANDED_OVER, timeout=90_000)
         assert page.locator("#krcn-first").count() == 0
@@ -71,6 +71,9 @@ def test_without_javascript_the_first_screen_is_a_readable_page_with_every_page_
         assert links.count() == len(PAGES)
         assert all(f"lang={lang}" in links.nth(i).get_attribute("href") for i in range(links.count()))
         assert page.locator("#krcn-first table tbody tr, #krcn-first dd").count() > 0
+        rows = page.locator("#krcn-first table tbody tr")
+        assert rows.count() == page.locator("#krcn-first table tbody tr:visible").count()  # every row sent shows
+        assert page.locator(f"#{'krcn-first'}-status:visible").count() == 0  # no "loading" without JavaScript
         if "region=busan" in path:
             cells = page.locator("#krcn-first tbody tr td:nth-child(3)").all_inner_texts()
             assert cells and len(set(cells)) == 1  # one Korean side: Busan's events only
