@@ -43,10 +43,12 @@ class RunResult:
 class StreamlitClient:
     """One browser-like session. Use `async with StreamlitClient(port) as c: await c.load("network", "lang=en")`."""
 
-    def __init__(self, port: int, locale: str = "en-US", timeout: float = 60.0, host: str = "127.0.0.1") -> None:
+    def __init__(self, port: int, locale: str = "en-US", timeout: float = 60.0, host: str = "127.0.0.1",
+                 base_path: str = "") -> None:
         if host not in ("127.0.0.1", "localhost", "::1"):
             raise ValueError("load tests target loopback only")
         self.port = port
+        self.base = "/" + base_path.strip("/") if base_path.strip("/") else ""  # --server.baseUrlPath
         self.host = host
         self.locale = locale
         self.timeout = timeout
@@ -59,7 +61,7 @@ class StreamlitClient:
         from websockets.asyncio.client import connect
 
         self.ws = await connect(
-            f"ws://{self.host}:{self.port}/_stcore/stream",
+            f"ws://{self.host}:{self.port}{self.base}/_stcore/stream",
             subprotocols=["streamlit"],
             origin=f"http://{self.host}:{self.port}",
             max_size=None,
@@ -93,7 +95,7 @@ class StreamlitClient:
         ctx.timezone = "Asia/Seoul"
         ctx.timezone_offset = -540
         ctx.locale = self.locale
-        ctx.url = f"http://{self.host}:{self.port}/{page}" + (f"?{query}" if query else "")
+        ctx.url = f"http://{self.host}:{self.port}{self.base}/{page}" + (f"?{query}" if query else "")
         ctx.is_embedded = False
         ctx.color_scheme = "light"
         return msg

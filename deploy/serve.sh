@@ -10,9 +10,9 @@
 #   deploy/roll.sh                        # new code or data: replace the processes one at a time
 #
 # Process i listens on FIRST_APP_PORT+i, or on its spare port FIRST_APP_PORT+PROCESSES+i: a rolling deploy
-# starts the new process on the spare port, waits until it is healthy, and only then stops the old one, so the
-# site never has fewer processes than PROCESSES. Caddy knows all 2N ports and sends visitors only to those
-# whose health check answers.
+# starts the new process on the spare port, waits until it is healthy, runs every page once on it (deploy/warm.py),
+# and only then stops the old one, so the site never has fewer processes than PROCESSES. Caddy knows all 2N ports
+# and sends visitors only to those whose health check answers.
 set -uo pipefail  # no -e: the supervisor must outlive any one failed command
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -99,7 +99,10 @@ roll() {  # replace each process in turn: the new one must be healthy before the
 			set_status "failed $rolls process $i (port $new_port) ended or was not healthy within ${HEALTHY_WITHIN}s; the old processes keep serving"
 			return 1
 		fi
-		sleep 2  # Caddy's active health check (every second) has seen the new process before the old one goes
+		# every page once before visitors move to it (the first runs import the libraries and load the data);
+		# meanwhile Caddy's active health check (every second) sees the new process
+		"$PYTHON" "$ROOT/deploy/warm.py" "$new_port" "$prefix" || log "process $i: warm-up met errors (above); going on"
+		sleep 1
 		port[$i]=$new_port pid[$i]=$new_pid started_at[$i]=$SECONDS backoff[$i]=1
 		stop_pid "$old_pid"
 		log "process $i: port $old_port (pid $old_pid) replaced by port $new_port (pid $new_pid)"
