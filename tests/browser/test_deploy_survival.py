@@ -1,7 +1,7 @@
 """deploy/serve.sh as a host runs it (2 Streamlit processes behind Caddy) survives a killed process and a rolling
 deploy (deploy/roll.sh) while HTTP clients load pages in a loop and two Chromium pages, one on each process, keep
 their view: no page load fails, the other process's visitor never loses its connection, and a moved visitor is
-back at the same view within 10 s. The numbers measured go to test-artifacts/deploy-survival.json."""
+back at the same view within 10 s. A deploy whose new process cannot start leaves the old ones serving. The numbers measured go to test-artifacts/deploy-survival.json."""
 from __future__ import annotations
 
 import hashlib
@@ -12,6 +12,7 @@ import random
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -24,7 +25,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.proxy import caddy_binary
-from tests.browser.conftest import ARTIFACTS, READY, ROOT, new_page, unexpected_console_errors
+from tests.browser.conftest import ARTIFACTS, READY, ROOT, new_page, wait_ready
 
 if caddy_binary() is None:
     pytest.skip("the deploy tests need Debian's caddy (run `make test`, which installs it)", allow_module_level=True)
@@ -34,6 +35,7 @@ STICKY_COOKIE = "krcn_upstream"  # lb_policy cookie in deploy/Caddyfile
 RECONNECT_WITHIN_S = 10  # issue 28: a moved visitor is back at the same view within 10 s
 BACK_WITHIN_S = 15  # ... and a killed process is back and healthy within 15 s
 MEASURED: dict = {}
+BROKEN = "code-is-broken"  # while this file is in the run folder, a new process exits at once (a bad deploy)
 # Known, and not deploy/'s to fix: a moved visitor's first widget change after the move is dropped (the page reruns
 # and shows the URL's view; the second change works). Streamlit calls a widget's on_change only in a session that
 # has drawn the widget, and the frame writes the URL in on_change (components/web/frame.py); a fresh session on
@@ -114,9 +116,14 @@ def deployment(tmp_path_factory) -> Iterator[Deployment]:
     run_dir = tmp_path_factory.mktemp("serve")
     ARTIFACTS.mkdir(exist_ok=True)
     log_path = ARTIFACTS / f"serve-{port}.log"
+    # the interpreter serve.sh starts processes with, which refuses to start while a test marks the code broken
+    python = run_dir / "python"
+    python.write_text(f'#!/bin/sh\n[ -e "{run_dir / BROKEN}" ] && {{ echo "broken on purpose (test)" >&2; exit 3; }}\n'
+                      f'exec "{sys.executable}" "$@"\n')
+    python.chmod(0o755)
     env = dict(os.environ, PROCESSES=str(PROCESSES), PORT=str(port), FIRST_APP_PORT=str(first_app_port),
-               RUN_DIR=str(run_dir), CADDY=caddy_binary(), HOME=str(run_dir), XDG_DATA_HOME=str(run_dir),
-               XDG_CONFIG_HOME=str(run_dir))
+               RUN_DIR=str(run_dir), CADDY=caddy_binary(), PYTHON=str(python), HOME=str(run_dir),
+               XDG_DATA_HOME=str(run_dir), XDG_CONFIG_HOME=str(run_dir))
     env.pop("KRCN_DATA_DIR", None)
     with open(log_path, "w") as log:
         process = subprocess.Popen([str(ROOT / "deploy" / "serve.sh")], cwd=run_dir, env=env, stdout=log,
@@ -228,9 +235,19 @@ class Visitor:
 
     def view_text(self) -> list[str]:
         """What Streamlit's own elements show (headings, text, figures, the sidebar's filters): a view the URL
-        gives, the same from any process."""
+        gives, the same from any process. Read once the page is drawn and the same twice 500 ms apart (a busy
+        machine can leave the page between two script runs for longer than wait_ready's pause)."""
+        wait_ready(self.page)
         found = self.page.locator(VIEW_ELEMENTS)
-        return [found.nth(i).inner_text() for i in range(found.count())]
+        shown, deadline = None, time.time() + 15
+        while time.time() < deadline:
+            again = [found.nth(i).inner_text() for i in range(found.count())]
+            if again == shown:
+                break
+            shown = again
+            self.page.wait_for_timeout(500)
+            wait_drawn(self.page)
+        return shown
 
     def errors_shown(self) -> list[str]:
         boxes = self.page.locator('[data-testid="stException"], [data-testid="stAlertContentError"], [role="dialog"]')
@@ -345,6 +362,26 @@ def test_a_killed_process_is_started_again_and_no_visitor_notices(browser, deplo
         stays.context.close()
 
 
+def roll(served: Deployment) -> subprocess.CompletedProcess:
+    return subprocess.run([str(ROOT / "deploy" / "roll.sh")], capture_output=True, text=True, timeout=300,
+                          env=dict(os.environ, PORT=str(served.port), RUN_DIR=str(served.run_dir)))
+
+
+def test_a_rolling_deploy_whose_new_process_fails_leaves_the_old_ones_serving(deployment):
+    before = {port: pid_listening_on(port) for port in deployment.serving_ports()}
+    (deployment.run_dir / BROKEN).touch()
+    try:
+        with PageLoads(deployment.url(""), [cookie_for(p) for p in before] + [None]) as loads:
+            failed = roll(deployment)
+            time.sleep(1)
+    finally:
+        (deployment.run_dir / BROKEN).unlink()
+    assert failed.returncode == 1
+    assert "failed" in failed.stderr and "the old processes keep serving" in failed.stderr, failed.stderr
+    assert {port: pid_listening_on(port) for port in deployment.serving_ports()} == before
+    assert loads.loads > 5 and not loads.failures, loads.failures[:5]
+
+
 def test_a_rolling_deploy_replaces_every_process_one_at_a_time_and_drops_nobody(browser, deployment):
     before = {port: pid_listening_on(port) for port in deployment.serving_ports()}
     assert len(before) == PROCESSES
@@ -353,8 +390,7 @@ def test_a_rolling_deploy_replaces_every_process_one_at_a_time_and_drops_nobody(
     try:
         with PageLoads(deployment.url(""), [cookie_for(p) for p in before] + [None]) as loads:
             started = time.time()
-            roll = subprocess.run([str(ROOT / "deploy" / "roll.sh")], capture_output=True, text=True, timeout=300,
-                                  env=dict(os.environ, PORT=str(deployment.port), RUN_DIR=str(deployment.run_dir)))
+            rolled = roll(deployment)
             roll_s = time.time() - started
             reconnect_ms = [visitor.reconnected_after_ms() for visitor in visitors]
             for visitor in visitors:
@@ -371,7 +407,7 @@ def test_a_rolling_deploy_replaces_every_process_one_at_a_time_and_drops_nobody(
                                       "first_change_kept": [kept for kept, _ in changes],
                                       "load_average": os.getloadavg()[0]}
         print("rolling deploy:", MEASURED["rolling_deploy"])
-        assert roll.returncode == 0, roll.stdout + roll.stderr
+        assert rolled.returncode == 0, rolled.stdout + rolled.stderr
         # every process is new, on its spare port; the old ones are gone
         assert len(after) == PROCESSES and not set(after) & set(before), (before, after)
         assert not set(after.values()) & set(before.values())
