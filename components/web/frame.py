@@ -111,12 +111,13 @@ class View:
         """Write a changed view to the URL (in a widget callback: the rerun that follows shows it)."""
         _write_url(replace(self.state, **changes), self.page)
 
-    def navigate(self, **changes: object) -> None:
-        """Change page-level state (e.g. focus) from code: update the URL and rerun."""
+    def navigate(self, scope: str = "app", **changes: object) -> None:
+        """Change page-level state (e.g. focus) from code: update the URL and rerun (with `scope="fragment"`, only
+        the st.fragment this is called in: see `fragment_view`)."""
         new_state = replace(self.state, **changes)
         if new_state != self.state:
             _write_url(new_state, self.page)
-            st.rerun()
+            st.rerun(scope=scope)
 
 
 def cached_dataset() -> Dataset:
@@ -240,24 +241,55 @@ _page = st.components.v2.component(
 # 540 KB compressed) and a code font on every first visit: docs/performance.md has the measurement.
 _copy = st.components.v2.component(
     "krcn_copy",
-    html='<div class="krcn-copy"><textarea class="krcn-copy-text" readonly spellcheck="false"></textarea>'
-    '<button type="button" class="krcn-copy-button"></button><span class="krcn-copy-status" role="status"></span></div>',
+    html='<div class="krcn-copy"><strong class="krcn-copy-label"></strong>'
+    '<textarea class="krcn-copy-text" readonly spellcheck="false"></textarea>'
+    '<button type="button" class="krcn-copy-button"></button><span class="krcn-copy-status" role="status"></span>'
+    '<div class="krcn-copy-notes"></div></div>',
     js=component_stub("copy"),
     isolate_styles=False,
 )
 
 
-def copy_box(label: str, text: str, key: str, lang: str) -> None:
-    """`label` in bold, then `text` in a read-only box with a copy button."""
-    st.markdown(f"**{escape_markdown(label)}**")
-    _copy(key=key, data={"label": label, "text": text, "button": t("copy.button", lang), "done": t("copy.done", lang),
-                         "failed": t("copy.failed", lang)})
+def copy_box(label: str, text: str, key: str, lang: str, notes: Sequence[str] = ()) -> None:
+    """`label` in bold, then `text` in a read-only box with a copy button, then `notes` (plain text): one element
+    (the label and notes as elements of their own were two more to redraw on every change). `key` also names the
+    box for `fragment_view` (its relay)."""
+    _copy(key=key, data={"id": key, "label": label, "text": text, "button": t("copy.button", lang),
+                         "done": t("copy.done", lang), "failed": t("copy.failed", lang), "notes": list(notes)})
 
 
 def share_box(view: View) -> None:
     """The link to this view (language pinned), with a copy button."""
-    copy_box(view.t("share.label"), share_url(view), "share_link", view.lang)
-    st.caption(view.t("share.help"))
+    copy_box(view.t("share.label"), share_url(view), "share_link", view.lang, notes=[view.t("share.help")])
+
+
+# Inside a fragment: gives the sidebar's share link and citation the view the fragment shows now (its own reruns
+# leave the sidebar untouched). Draws nothing.
+_relay = st.components.v2.component(
+    "krcn_relay",
+    html='<div class="krcn-relay" hidden></div>',
+    css='/* draws nothing */\n[data-testid="stElementContainer"]:has(.krcn-relay){display:none}\n',
+    js=component_stub("relay"),
+    isolate_styles=False,
+)
+
+
+def fragment_view(view: View) -> View:
+    """The page's View as the URL has it now, for the body of an st.fragment. A control inside a fragment reruns
+    the fragment alone (not the sidebar, not the rest of the page: less to redraw); the page script's `view` is then
+    that of the last full run, and the control has just written the new state to the URL. So the URL is parsed
+    again here, the frame's state follows it (the next control's change starts from it), and the sidebar's share
+    link and citation are given the new view (`relay`)."""
+    current = st.session_state.get(VIEW_KEY)
+    if isinstance(current, View) and current.page == view.page:
+        return current  # a full run: the frame parsed the URL moments ago and drew the sidebar for it
+    data = cached_dataset()
+    state, _ = _parse(_raw_query(), view.page, data)
+    st.session_state["_frame_state"] = state
+    scoped, widened = scoped_data(data, view.page, state)
+    fresh = replace(view, state=state, data=scoped, all_data=data, widened=widened)
+    _relay(key="krcn_relay", data={"texts": {"share_link": share_url(fresh), "citation": cite_this_view(fresh)}})
+    return fresh
 
 
 # The sidebar's event filter offers at most this many events (every page sends its options): only the synthetic
@@ -318,27 +350,26 @@ def _sidebar(view: View) -> None:
         brief = view.every_event.memo(events_in_brief)
         st.caption(t("app.subtitle", lang, count=brief[0], first=brief[1], last=brief[2]) if brief
                    else t("app.subtitle.story", lang))
+        # the sections are set apart by page.css (a rule under each container), not by st.divider elements
         with st.container(key="frame_nav"):
             for spec in PAGES:
                 view.page_link(spec.id)
-        st.divider()
-        st.radio(t("lang.label", lang), LANGS, format_func=lambda code: t(f"lang.{code}", lang), horizontal=True,
-                 **url_widget(view, "lang"))
-        st.multiselect(t("sector.label", lang), list(names), format_func=names.__getitem__,
-                       placeholder=t("sector.placeholder", lang), help=t("sector.help", lang),
-                       **url_widget(view, "sector"))
-        events = _event_names(view)
-        if events:  # every page shows the chosen events; none: the first story (the seed events)
-            offered, help_text = list(events), t("event.help", lang)
-            if len(offered) > MAX_EVENT_OPTIONS:  # the most recent, and those the link chose (any id still works)
-                offered = capped_options(offered, view.state.events, last=True)
-                help_text += " " + t("event.capped", lang, shown=MAX_EVENT_OPTIONS, total=len(events))
-            st.multiselect(t("event.label", lang), offered, format_func=events.__getitem__,
-                           placeholder=t("event.default", lang), help=help_text, **url_widget(view, "event"))
-        st.divider()
+        with st.container(key="frame_controls"):
+            st.radio(t("lang.label", lang), LANGS, format_func=lambda code: t(f"lang.{code}", lang), horizontal=True,
+                     **url_widget(view, "lang"))
+            st.multiselect(t("sector.label", lang), list(names), format_func=names.__getitem__,
+                           placeholder=t("sector.placeholder", lang), help=t("sector.help", lang),
+                           **url_widget(view, "sector"))
+            events = _event_names(view)
+            if events:  # every page shows the chosen events; none: the first story (the seed events)
+                offered, help_text = list(events), t("event.help", lang)
+                if len(offered) > MAX_EVENT_OPTIONS:  # the most recent, and those the link chose (any id still works)
+                    offered = capped_options(offered, view.state.events, last=True)
+                    help_text += " " + t("event.capped", lang, shown=MAX_EVENT_OPTIONS, total=len(events))
+                st.multiselect(t("event.label", lang), offered, format_func=events.__getitem__,
+                               placeholder=t("event.default", lang), help=help_text, **url_widget(view, "event"))
         share_box(view)
-        copy_box(t("cite.label", lang), cite_this_view(view), "citation", lang)
-        st.caption(t("cite.help", lang))
+        copy_box(t("cite.label", lang), cite_this_view(view), "citation", lang, notes=[t("cite.help", lang)])
         data_date = data_last_changed(view.every_event) or t("unknown", lang)  # the package serving, as it was
         st.caption(t("footer.note", lang) + " " + t("footer.data_date", lang, date=data_date))
 

@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 KRCN = ROOT / "static" / "krcn"
 NETWORK_JS_FILE = KRCN / "network.js"
 # renderer -> the module that exports it
-RENDERERS = {"table": "table.js", "chart": "chart.js", "network": "network-view.js", "page": "common.js", "copy": "common.js"}
+RENDERERS = {"table": "table.js", "chart": "chart.js", "network": "network-view.js", "page": "common.js", "copy": "common.js",
+             "relay": "common.js"}
 
 # The app's own font stack (as .streamlit/config.toml's theme): system fonts with Korean and Chinese glyphs.
 FONT_STACK = (

@@ -47,22 +47,37 @@ export function page(component) {
   if (d.lang && document.documentElement.lang !== d.lang) document.documentElement.lang = d.lang;
 }
 
-// Contract of `copy` (components/web/frame.py::copy_box): Python sends {label, text, button, done, failed}; it
-// shows `text` in a read-only box named `label` and a button that copies it (the clipboard API; where a page served
-// over plain http has none, the box's selection is copied), then says whether that worked. Nothing comes back.
+// Contract of `copy` (components/web/frame.py::copy_box): Python sends {id, label, text, button, done, failed, notes};
+// it shows `label`, then `text` in a read-only box named by it and a button that copies it (the clipboard API; where
+// a page served over plain http has none, the box's selection is copied), says whether that worked, and shows the
+// `notes` (plain text) under it. Label and notes are drawn here, not as Streamlit elements of their own: fewer
+// elements for every filter or language change to redraw. Nothing comes back.
+const copyBoxes = new Map();  // box id -> shows a new text in that box (for `relay`)
+
 export function copy(component) {
   const { data, parentElement } = component;
   const d = decode(data);
   useStyles('page.css');
   const root = parentElement.querySelector('.krcn-copy');
+  const label = root.querySelector('.krcn-copy-label');
   const box = root.querySelector('.krcn-copy-text');
   const button = root.querySelector('.krcn-copy-button');
   const status = root.querySelector('.krcn-copy-status');
-  box.value = d.text || '';
+  const notes = root.querySelector('.krcn-copy-notes');
+  const show = (text) => {
+    box.value = text || '';
+    box.rows = Math.max(1, Math.ceil((text || '').length / 34));  // until the style sheet's field-sizing applies
+    status.textContent = '';
+  };
+  setText(label, d.label || '');
   box.setAttribute('aria-label', d.label || '');
-  box.rows = Math.max(1, Math.ceil((d.text || '').length / 34));  // until the style sheet's field-sizing applies
+  show(d.text);
   button.textContent = d.button || 'Copy';
-  status.textContent = '';
+  const noteTexts = (d.notes || []).map(String);
+  if ([...notes.children].map((p) => p.textContent).join('\n') !== noteTexts.join('\n')) {
+    notes.replaceChildren(...noteTexts.map((note) => el('p', { text: note })));
+  }
+  if (d.id) copyBoxes.set(d.id, show);
   const onClick = async () => {
     let copied = false;
     try {
@@ -76,7 +91,21 @@ export function copy(component) {
     status.textContent = copied ? d.done : d.failed;
   };
   button.addEventListener('click', onClick);
-  return () => button.removeEventListener('click', onClick);
+  return () => {
+    button.removeEventListener('click', onClick);
+    if (d.id && copyBoxes.get(d.id) === show) copyBoxes.delete(d.id);
+  };
+}
+
+// Contract of `relay` (components/web/frame.py::fragment_view): Python sends {texts: {box id: text}} from inside a
+// fragment (st.fragment), whose own reruns leave the sidebar as it was; the sidebar's copy boxes show the new
+// texts (the share link and citation of the view the fragment now shows). Draws nothing; nothing comes back.
+export function relay(component) {
+  const d = decode(component.data);
+  for (const [id, text] of Object.entries(d.texts || {})) {
+    const show = copyBoxes.get(id);
+    if (show) show(text);
+  }
 }
 
 export function decode(data) {

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from bench.browser import focus_option, language_option
+from bench.browser import focus_option, language_option, sector_option
 from tests.browser.conftest import (
     new_page,
     new_phone_context,
@@ -228,10 +228,10 @@ def axe_failures(page) -> list[str]:
         FAILING_IMPACTS,
         KNOWN_APP_VIOLATIONS,
         STREAMLIT_EXCLUSIONS,
-        axe_source,
+        inject_axe,
     )
 
-    page.add_script_tag(content=axe_source())
+    inject_axe(page)
     violations = page.evaluate(AUDIT_JS, {
         "tags": AXE_TAGS, "exclusions": [list(e) for e in STREAMLIT_EXCLUSIONS],
         "known": [list(e) for e in KNOWN_APP_VIOLATIONS],
@@ -293,5 +293,65 @@ def test_the_drawing_is_shorter_on_a_phone(browser, app_server):
         page.wait_for_timeout(300)
         assert page.evaluate(CANVAS_BOX_JS)[1] == 620
         assert page.locator(DRAWN).count() == 1
+    finally:
+        context.close()
+
+
+SIDEBAR_ONLY_TEXT = "Every fact has a source."  # the sidebar's footer: in what the server sends only if it redraws it
+SHARE_BOX = '[data-testid="stSidebar"] .krcn-copy-text'
+
+
+def test_focus_depth_and_fade_redraw_the_network_panel_alone_and_the_share_link_follows(browser, app_server):
+    """The controls under /network's title rerun their panel (an st.fragment), not the sidebar: the server sends no
+    sidebar element for them, yet the URL and the sidebar's share link and citation show the new view, and the
+    link opens it. A sidebar control still reruns the whole page (the same check sees the sidebar sent)."""
+    context, page, watch = new_page(browser)
+    try:
+        socket_frames: list[bytes] = []
+        page.on("websocket", lambda ws: ws.on("framereceived", lambda p: socket_frames.append(
+            p if isinstance(p, bytes) else p.encode())))
+        open_network(page, app_server, "lang=en")
+        assert page.locator('[data-testid="stButtonGroup"]').count() == 0  # no depth before a focus (issue 27, 7)
+
+        def sent_while(action) -> bytes:
+            socket_frames.clear()
+            action()
+            wait_ready(page)
+            page.wait_for_selector(DRAWN, timeout=20_000)
+            return b"".join(socket_frames)
+
+        sent = sent_while(lambda: focus_option(page, "Tencent Cloud").click())
+        page.wait_for_url("**focus=tencent-cloud**", timeout=15_000)
+        assert "Details: Tencent Cloud".encode() in sent and SIDEBAR_ONLY_TEXT.encode() not in sent
+        page.wait_for_function(f"() => document.querySelector('{SHARE_BOX}').value.includes('focus=tencent-cloud')",
+                               timeout=10_000)
+        citation = page.locator(SHARE_BOX).nth(1).input_value()
+        assert "Tencent Cloud" in citation and "focus=tencent-cloud" in citation
+
+        # depth appears with the focus; a change keeps the focus (the frame's state followed the panel's rerun)
+        depth = page.locator('[data-testid="stButtonGroup"] button', has_text="2")
+        sent = sent_while(lambda: depth.first.click())
+        page.wait_for_url("**depth=2**", timeout=15_000)
+        query = parse_qs(urlparse(page.url).query)
+        assert query["focus"] == ["tencent-cloud"] and query["depth"] == ["2"]
+        assert SIDEBAR_ONLY_TEXT.encode() not in sent
+        page.wait_for_function(f"() => document.querySelector('{SHARE_BOX}').value.includes('depth=2')", timeout=10_000)
+        shared = page.locator(SHARE_BOX).first.input_value()
+
+        # the sidebar's sector filter reruns everything: the sidebar is sent again
+        sent = sent_while(lambda: sector_option(page, "Cloud").click())
+        page.wait_for_url("**sector=cloud**", timeout=15_000)
+        assert SIDEBAR_ONLY_TEXT.encode() in sent
+        assert unexpected_console_errors(watch) == []
+    finally:
+        context.close()
+
+    context, page, _ = new_page(browser)
+    try:  # whoever opens the shared link sees that view
+        page.goto(shared)
+        wait_ready(page)
+        page.locator("h2", has_text="Details: Tencent Cloud").wait_for()
+        query = parse_qs(urlparse(page.url).query)
+        assert query["focus"] == ["tencent-cloud"] and query["depth"] == ["2"]
     finally:
         context.close()

@@ -119,3 +119,33 @@ def test_a_network_far_below_the_screen_loads_its_library_only_when_scrolled_nea
         assert unexpected_console_errors(watch) == []
     finally:
         context.close()
+
+
+def test_a_story_step_change_redraws_the_step_alone_and_the_share_link_follows(browser, app_server):
+    """"Next step" reruns the step on screen (an st.fragment), not the sidebar or the printable story: the server
+    sends neither, yet the URL and the sidebar's share link say the new step."""
+    steps = story_steps(DATA)
+    sidebar_only = "Every fact has a source.".encode()  # the sidebar's footer
+    printed_only = f"{steps[-1].number}\\. ".encode()  # the printable story's last heading: "9\. …"
+    context, page, watch = new_page(browser, locale="en-US")
+    try:
+        frames: list[bytes] = []
+        page.on("websocket", lambda ws: ws.on("framereceived", lambda p: frames.append(
+            p if isinstance(p, bytes) else p.encode())))
+        page.goto(app_server.url("/story?step=2&lang=en"))
+        wait_ready(page)
+        frames.clear()
+        page.get_by_role("button", name="Next step").click()
+        page.wait_for_url("**step=3**", timeout=15_000)
+        wait_ready(page)
+        page.locator("h2", has_text=steps[2].title_en).first.wait_for()
+        sent = b"".join(frames)
+        assert steps[2].title_en.encode() in sent
+        assert sidebar_only not in sent and printed_only not in sent
+        share = page.locator('[data-testid="stSidebar"] .krcn-copy-text').first
+        page.wait_for_function("() => document.querySelector('[data-testid=\"stSidebar\"] .krcn-copy-text')"
+                               ".value.includes('step=3')", timeout=10_000)
+        assert parse_qs(urlparse(share.input_value()).query)["step"] == ["3"]
+        assert unexpected_console_errors(watch) == []
+    finally:
+        context.close()
