@@ -128,3 +128,20 @@ def test_the_app_works_behind_the_proxy_under_a_sub_path(browser):
         proxy.stop()
         for server in servers:
             server.stop()
+
+
+def test_through_the_proxy_a_page_keeps_its_first_screen_and_headers_compressed_once(proxied):
+    """The app compresses and the proxy passes it on (no second encoding); the security headers and the view's
+    first screen arrive as the bare server sends them (components/host/)."""
+    import gzip
+
+    request = urllib.request.Request(proxied.url("/regions?lang=ko"), headers={"Accept-Encoding": "gzip, zstd"})
+    with urllib.request.urlopen(request) as resp:
+        body = resp.read()
+        headers = resp.headers
+    assert headers["Content-Encoding"] == "gzip"
+    html = gzip.decompress(body).decode("utf-8")  # one decoding gives the page: compressed once
+    assert '<div id="krcn-first" lang="ko">' in html and '<html lang="ko">' in html
+    assert "script-src 'self'" in headers["Content-Security-Policy"] and "unsafe-inline" not in \
+        headers["Content-Security-Policy"].split("script-src")[1].split(";")[0]
+    assert headers["X-Content-Type-Options"] == "nosniff" and headers["Referrer-Policy"]
