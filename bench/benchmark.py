@@ -5,6 +5,7 @@
     .venv/bin/python bench/benchmark.py --rounds 2 --pages network,economy --profiles phone --via proxy
     .venv/bin/python bench/benchmark.py --scale 10 --scale-rounds 1 --soak 0
     .venv/bin/python bench/benchmark.py --quick              # CI: one page, no throttling, every figure once
+    .venv/bin/python bench/benchmark.py --measures read,use --rounds 5   # time to read and time to use (issue 27)
 
 Three Streamlit servers on free loopback ports, from the repository root (same Streamlit, same
 .streamlit/config.toml): the dashboard (app.py), the naive peer (bench/peer_app.py: stock widgets, plotly,
@@ -19,6 +20,10 @@ browser (HTTP and WebSocket), requests, and requests to other hosts (refused, co
 ranges, and per-round ratios app / peer and app / empty. Warm interactions (sector, focus, language) are
 timed on the app in the desktop profile, direct. Scale: the same with data 10x and 100x (bench/scale_data.py),
 app, peer and empty. Server side: script run times, memory soak (bench/server_side.py).
+
+`--measures read,use` (issue 27) takes instead, in the same rounds, rotation and fresh throttled contexts, one visit
+a target and page that records, inside the page, the time to read (title and lead on screen) and the time to use
+(Streamlit drawn and its first control answering): bench/read_use.py. `--measures load,read,use` takes both.
 """
 from __future__ import annotations
 
@@ -41,6 +46,7 @@ from bench.common import (  # noqa: E402
     PAGES,
     PEER_APP,
     PEER_PAGES,
+    READY,
     RESULTS,
     ROOT,
     Server,
@@ -62,6 +68,16 @@ from bench.probe import (  # noqa: E402
     rerun_empty,
 )
 from bench.profiles import PROFILES  # noqa: E402
+from bench.read_use import (  # noqa: E402
+    CONTROL,
+    app_texts,
+    markdown_tables,
+    read_script,
+    read_use_goals,
+    read_use_table,
+    read_use_visit,
+    visit_url,
+)
 from bench.proxy import Proxy, caddy_binary, start_proxy  # noqa: E402
 from bench.server_side import StoppedFromOutside, apptest_script_times, memory_profile, ws_script_times  # noqa: E402
 
@@ -71,6 +87,7 @@ SCRIPTS = {"app": ROOT / "app.py", "peer": PEER_APP, "empty": EMPTY_APP}
 # would ship it, shows Streamlit's.
 EXTRA_ARGS = {"peer": ("--client.showSidebarNavigation", "true")}
 VIAS = ("direct", "proxy")
+MEASURES = ("load", "read", "use")  # load: first and return visits, interactions, scale, server side (issue 18)
 INTERACTION_PROFILE = "desktop"
 QUICK_PAGES = ("network",)
 QUICK_PROFILES = ("unthrottled",)
@@ -246,6 +263,43 @@ def visit(browser, stack: Stack, target: str, via: str, profile_name: str, page_
         probe.close()
 
 
+def visit_read_use(browser, stack: Stack, target: str, via: str, profile_name: str, page_id: str, rec: Recorder,
+                   prefix: str, timeout_ms: float, measures: tuple[str, ...], labels: tuple[str, str],
+                   round_no: int = 0) -> None:
+    """Time to read and time to use of one page in one fresh context (bench/read_use.py)."""
+    key = f"{prefix}{profile_name}|{via}|{target}|{page_id}"
+    rec.check_alive(stack.servers[target])
+    url = visit_url(stack.url(target, via, PAGES[page_id]), target)
+    title, lead = app_texts(page_id, "en") if target == "app" else (None, None)  # the probe's locale is en-US
+    probe = Probe(browser, PROFILES[profile_name])
+    probe.page.add_init_script(read_script(title, lead, CONTROL[target], READY))
+    sector = labels[0]
+    if target == "peer":
+        def control(p, timeout):
+            return change_sector(p, sector, timeout)
+    else:  # the app's language radio, the empty app's one radio
+        def control(p, timeout):
+            return change_language(p, "한국어", timeout)
+    try:
+        result = read_use_visit(probe, url, target, control, timeout_ms, measures)
+        rec.add(f"{key}|readuse", dict(result, round=round_no))
+        log(f"{key}: read {_r(result.get('read_ms'), 0)} ms ({result.get('read_by')}), ready "
+            f"{_r(result.get('ready_ms'), 0)}, use {_r(result.get('use_ms'), 0)} ms")
+        if result.get("use_error"):
+            rec.error(f"{key} time to use", result["use_error"])
+        if "read" in measures and result.get("read_ms") is None:
+            rec.error(f"{key} time to read", "the title and lead were never on screen together"
+                      f" (title {result.get('title_ms')}, lead {result.get('lead_ms')})")
+        if result.get("script_error"):
+            rec.error(f"{key} read script", result["script_error"])
+        for problem in probe.problems():
+            rec.error(f"{key} read/use visit", problem)
+    except Exception as exc:  # noqa: BLE001 - one failed visit must not stop the run
+        rec.error(f"{key} read/use visit", exc)
+    finally:
+        probe.close()
+
+
 def encoding_summary(encodings: dict[str, str]) -> dict:
     """How the JavaScript files of a visit came: how many, how many compressed, by which encoding; and the
     same for Streamlit's own bundles (/static/js/), which its server sends uncompressed."""
@@ -269,7 +323,7 @@ def network_info(probe: Probe) -> dict:
 
 def rounds_of_visits(browser, stack: Stack, targets: tuple[str, ...], pages: list[str], profiles: list[str],
                      vias: list[str], rounds: int, rec: Recorder, prefix: str, timeout_ms: float,
-                     interactions: bool = True, after_round=None) -> None:
+                     interactions: bool = True, after_round=None, measures: tuple[str, ...] = ("load",)) -> None:
     """Every profile, way in and page; the targets one after the other, in an order that rotates."""
     labels = names_for_interactions()
     turn = 0
@@ -281,8 +335,12 @@ def rounds_of_visits(browser, stack: Stack, targets: tuple[str, ...], pages: lis
                     turn += 1
                     for target in (t for t in order if serves(t, page_id)):
                         interact = interactions and profile_name == INTERACTION_PROFILE and via == "direct"
-                        visit(browser, stack, target, via, profile_name, page_id, rec, prefix, timeout_ms,
-                              interact, labels, round_no=n + 1)
+                        if "load" in measures:
+                            visit(browser, stack, target, via, profile_name, page_id, rec, prefix, timeout_ms,
+                                  interact, labels, round_no=n + 1)
+                        if "read" in measures or "use" in measures:
+                            visit_read_use(browser, stack, target, via, profile_name, page_id, rec, prefix,
+                                           timeout_ms, measures, labels, round_no=n + 1)
             log(f"{prefix or ''}round {n + 1}/{rounds}: {profile_name} done")
         if after_round is not None:
             after_round(n + 1)
@@ -551,6 +609,13 @@ def print_report(report: dict) -> None:
               f"{mem.get('rss_sessions_open_mib', '—')}, after {mem.get('soak_sessions', '—')} sessions "
               f"{mem.get('rss_after_soak_mib', '—')}; growth over the soak's last half "
               f"{mem.get('soak_slope_last_half_kib_per_session', '—')} KiB/session")
+    if report.get("read_use"):
+        print("\nTime to read and time to use (issue 27)")
+        print("\n".join(markdown_tables(report["read_use"])))
+        for row in report.get("read_use_goals", []):
+            state = {True: "met", False: "NOT MET", None: "not measured"}[row["met"]]
+            values = ", ".join(f"{k} {v:,.2f}" for k, v in row["values"].items() if v is not None)
+            print(f"  [{state}] {row['goal']}: {values}")
     print("\nGoals (issue 18):")
     for row in report.get("goals", []):
         state = {True: "met", False: "NOT MET", None: "not measured"}[row["met"]]
@@ -565,6 +630,25 @@ def print_report(report: dict) -> None:
 
 
 # --- main -------------------------------------------------------------------------------------------------
+
+def server_script_times(stack: Stack, pages: list[str], quick: bool, server: dict, rec: Recorder) -> None:
+    log("server script times")
+    try:
+        repeats = 3 if quick else 10
+        server["script_ms"] = ws_script_times(stack.servers["app"].port, pages, repeats=repeats)
+        server["script_ms_empty_app"] = ws_script_times(stack.servers["empty"].port, ["overview"],
+                                                        repeats=repeats)["overview"]
+        for page_id, row in server["script_ms"].items():
+            for problem in row["errors"]:
+                rec.error(f"server run of {page_id}", problem)
+    except Exception as exc:  # noqa: BLE001
+        rec.error("server script times", exc)
+
+
+def readuse_samples(rec: Recorder) -> dict:
+    """Every read/use visit's numbers, by key (the tables' medians come from these)."""
+    return {k: v for k, v in rec.samples.items() if k.endswith("|readuse")}
+
 
 def _list(value: str, known, what: str, parser) -> list[str]:
     items = [v.strip() for v in value.split(",") if v.strip()]
@@ -590,6 +674,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--soak", type=int, default=600, help="sequential sessions of the memory soak (0: none)")
     parser.add_argument("--out", type=Path, default=None, help="JSON output (default bench/results/benchmark[-quick].json)")
     parser.add_argument("--timeout", type=float, default=240, help="seconds a page may take to be drawn (default 240)")
+    parser.add_argument("--measures", default="",
+                        help="comma separated, of: load (first and return visits, interactions, scale, server side), "
+                        "read (time to read), use (time to use); default load (--quick: load,read,use)")
     parser.add_argument("--wait-idle", type=float, default=0, metavar="SECONDS",
                         help="first wait up to SECONDS for other processes to leave the CPUs idle (default 0)")
     args = parser.parse_args(argv)
@@ -602,7 +689,10 @@ def main(argv: list[str] | None = None) -> int:
     vias = _list(args.via, VIAS, "ways in", parser) or [v for v in VIAS if v == "direct" or caddy_binary()]
     if "proxy" in vias and not caddy_binary():
         parser.error("--via proxy needs caddy (apt-get install caddy; `make test` installs it)")
-    factors = [2] if quick else [int(f) for f in args.scale.split(",") if f.strip()]
+    measures = tuple(_list(args.measures, MEASURES, "measures", parser)) or (
+        ("load", "read", "use") if quick else ("load",))
+    loads = "load" in measures
+    factors = ([2] if quick else [int(f) for f in args.scale.split(",") if f.strip()]) if loads else []
     out = args.out or RESULTS / ("benchmark-quick.json" if quick else "benchmark.json")
     timeout_ms = args.timeout * 1000
     global INTERACTION_PROFILE
@@ -618,6 +708,7 @@ def main(argv: list[str] | None = None) -> int:
         "schema": 2,
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "mode": "quick" if quick else "full",
+        "measures": list(measures),
         "rounds": rounds,
         "pages_measured": pages,
         "profiles": {p: PROFILES[p].describe() for p in profiles},
@@ -656,13 +747,16 @@ def main(argv: list[str] | None = None) -> int:
             out.with_suffix(".partial.json").write_text(json.dumps(partial, indent=2, ensure_ascii=False))
 
     def scales_beside() -> None:
-        """The quick run times nothing: its scale visits run in a browser of their own, beside the others (CI's
-        wall time), and share only the empty app's server."""
+        """The quick run times nothing: its read/use visits (direct only), then its scale visits, run in a browser
+        of their own, beside the others (CI's wall time); the scale visits share only the empty app's server."""
         from playwright.sync_api import sync_playwright as own_playwright
 
         with own_playwright() as pw_beside:
             beside = launch_browser(pw_beside)
             try:
+                if "read" in measures or "use" in measures:  # while the 2x servers start
+                    rounds_of_visits(beside, stack, TARGETS, pages, profiles, ["direct"], rounds, rec, "", timeout_ms,
+                                     interactions=False, measures=tuple(m for m in measures if m != "load"))
                 run_scales(beside)
             finally:
                 beside.close()
@@ -681,37 +775,34 @@ def main(argv: list[str] | None = None) -> int:
                     partial = dict(report, rounds_done=done, visits=visit_table(rec, pages, profiles, vias),
                                    interactions=interaction_table(rec, pages), errors=list(rec.errors))
                     partial["goals"] = goals(partial)
+                    if not loads:
+                        partial["visits"], partial["interactions"] = {}, {}
+                    if "read" in measures or "use" in measures:
+                        partial["read_use"] = read_use_table(rec.samples, pages, profiles, vias)
+                        partial["read_use_goals"] = read_use_goals(partial["read_use"], pages)
+                        partial["read_use_samples"] = readuse_samples(rec)
                     out.parent.mkdir(parents=True, exist_ok=True)
                     out.with_suffix(".partial.json").write_text(json.dumps(partial, indent=2, ensure_ascii=False))
 
                 rounds_of_visits(browser, stack, TARGETS, pages, profiles, vias, rounds, rec, "", timeout_ms,
-                                 after_round=save_partial)
-                report["visits"] = visit_table(rec, pages, profiles, vias) if rounds else {}
+                                 after_round=save_partial, measures=("load",) if quick else measures)
+                report["visits"] = visit_table(rec, pages, profiles, vias) if rounds and loads else {}
                 report["interactions"] = interaction_table(rec, pages)
                 report["network"] = {t: rec.network.get(t) for t in ("app", "peer")}
                 report["first_visit_resources"] = rec.resources
                 report["script_encodings"] = {k: v for k, v in rec.encodings.items() if ":" not in k}
                 server: dict = {}
-                log("server script times")
-                try:
-                    repeats = 3 if quick else 10
-                    server["script_ms"] = ws_script_times(stack.servers["app"].port, pages, repeats=repeats)
-                    server["script_ms_empty_app"] = ws_script_times(stack.servers["empty"].port, ["overview"],
-                                                                    repeats=repeats)["overview"]
-                    for page_id, row in server["script_ms"].items():
-                        for problem in row["errors"]:
-                            rec.error(f"server run of {page_id}", problem)
-                except Exception as exc:  # noqa: BLE001
-                    rec.error("server script times", exc)
+                if loads:
+                    server_script_times(stack, pages, quick, server, rec)
                 server["rss_after_browser_runs_mib"] = {t: round(s.rss_bytes() / 1024 / 1024, 1)
                                                         for t, s in stack.servers.items()}
                 report["server"] = server
                 if beside_thread is None:
                     stack.stop_all_but("empty")  # the empty app reads no data: the scale runs share it
-                if not quick:
+                if not quick and loads:
                     log("AppTest script times")
                     server["apptest_ms"] = apptest_script_times(pages, repeats=5)
-                if args.soak > 0 and not quick:
+                if args.soak > 0 and not quick and loads:
                     log(f"memory: idle, 20 sessions, {args.soak} sequential sessions")
                     for _attempt in range(2):
                         try:
@@ -736,6 +827,10 @@ def main(argv: list[str] | None = None) -> int:
             if scale_stack is not None:
                 scale_stack.stop()
         workdir.cleanup()
+    if "read" in measures or "use" in measures:
+        report["read_use"] = read_use_table(rec.samples, pages, profiles, ["direct"] if quick else vias)
+        report["read_use_goals"] = read_use_goals(report["read_use"], pages)
+        report["read_use_samples"] = readuse_samples(rec)
     report["errors"] = rec.errors
     report["incidents"] = rec.incidents
     report["seconds"] = round(time.time() - started, 1)

@@ -99,8 +99,17 @@ def main(path: str) -> int:
         lines.append(f"\n**Scale {name}** ({rows.get('entities')} entities, {rows.get('relations')} relations)")
         lines += visit_tables(scale.get("visits", {}))
         lines += interaction_table(scale.get("interactions", {}), f"warm interactions, {name}")
-    lines.append("\n**Goals**\n")
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    if report.get("read_use"):  # issue 27: time to read and time to use
+        from bench.read_use import markdown_tables, read_use_goals
+
+        lines.append("\n**Time to read and time to use**")
+        lines += markdown_tables(report["read_use"])
+        for goal in read_use_goals(report["read_use"], report["pages_measured"]):
+            state = {True: "met", False: "not met", None: "not measured"}[goal["met"]]
+            values = ", ".join(f"{k} {v:,.2f}" for k, v in goal["values"].items() if v is not None)
+            lines.append(f"- {state}: {goal['goal']} — {values}")
+    lines.append("\n**Goals**\n")
     from bench.benchmark import goals  # judged again: a result written by an older version reads the same
 
     for goal in goals(report):
