@@ -18,6 +18,7 @@ control's rerun has drawn and gone quiet (bench/probe.py's interact: the last DO
 from __future__ import annotations
 
 import json
+import time
 from functools import lru_cache
 
 from bench.common import PAGES, ROOT, median
@@ -241,6 +242,11 @@ def read_use_visit(probe, url: str, target: str, control, timeout_ms: float, mea
     control (`control(probe, timeout_ms)` -> an interaction result) and return the visit's numbers, in ms from
     navigation start."""
     probe.reset_bytes()
+    started = time.monotonic()
+    sockets: list[list] = []  # the WebSocket's life, ms after navigation (what a slow visit waited for)
+    for event, name in (("Network.webSocketCreated", "created"), ("Network.webSocketHandshakeResponseReceived", "open"),
+                        ("Network.webSocketFrameError", "error"), ("Network.webSocketClosed", "closed")):
+        probe.cdp.on(event, lambda _e, name=name: sockets.append([name, round((time.monotonic() - started) * 1000)]))
     probe.page.goto(url, wait_until="commit", timeout=timeout_ms)
     probe.page.wait_for_function("() => window.__benchRead && window.__benchRead.ready !== null",
                                  polling="raf", timeout=timeout_ms)
@@ -261,6 +267,7 @@ def read_use_visit(probe, url: str, target: str, control, timeout_ms: float, mea
             probe.arm = arm
     state = probe.page.evaluate(READ_STATE_JS) or {}
     out["timing"] = probe.page.evaluate(SLOW_JS)
+    out["timing"]["websocket"] = sockets[:8]
     probe.page.evaluate("() => window.__benchRead && window.__benchRead.stop()")
     out.update(read_ms=state.get("both"), title_ms=state.get("title"), lead_ms=state.get("lead"),
                ready_ms=state.get("ready"), read_by=state.get("by"), lead=state.get("hasLead"),
