@@ -66,7 +66,9 @@ with guarded(view):
                 view.navigate(open=points[0]["customdata"])
         else:
             st.html(tl.timeline_html(data, lang, **filters))
-        st.html(tl.legend_html(data, lang, **filters))
+        legend = tl.legend_html(data, lang, **filters)
+        if legend:  # no dated event under the filter: nothing to explain (st.html refuses an empty body)
+            st.html(legend)
         st.caption(view.t("timeline.legend"))
 
 # 3. The chart's text twin: every event with date, place, participants, outcome and sources.

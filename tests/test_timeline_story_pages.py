@@ -196,3 +196,13 @@ def test_a_network_too_big_to_read_is_not_drawn_and_says_so(monkeypatch, page, p
     notices = [i.value for i in at.info if i.value.startswith("This network has ")]
     assert len(notices) == 1 and "(the limit is 2)" in notices[0]
     assert any(link.proto.page.endswith("network") for link in at.main.get("page_link"))
+
+
+def test_a_sector_with_no_dated_event_shows_the_timeline_without_an_error():
+    """Found by the crowd test (issue 28): an empty legend made st.html raise and the chart section fail."""
+    data = load_dataset()
+    empty = [s for s in data.sectors["id"] if tl.legend_html(data, "en", sectors=(s,)) == ""]
+    assert empty, "no sector without a dated event: the case this guards is gone"
+    at = open_page("timeline", lang="en", sector=empty[0])
+    assert not at.exception and not at.error
+    assert at.title[0].value == t("timeline.title", "en")
