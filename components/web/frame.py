@@ -31,7 +31,9 @@ from components.views.citation import data_last_changed
 from components.views.link_state import parse_link, scoped_data
 from components.views.timeline import events_in_brief
 from components.views.url_state import (
+    GLOBAL_PARAMS,
     LANGS,
+    PAGE_PARAMS,
     Dropped,
     ViewState,
     page_href,
@@ -45,7 +47,9 @@ from components.web.kit import component_stub
 
 LOG = logging.getLogger("kr_cn_dashboard")
 ROOT = Path(__file__).resolve().parents[2]
-VIEW_KEY = "_frame_view"  # session state: the View of the run in progress, while `main` runs its page
+VIEW_KEY = "_frame_view"
+_SESSION_RAN = "_frame_session_ran"  # session state: the frame has run once in this session
+_HELD = "_frame_held"  # session state: controls whose browser-held value this first run kept  # session state: the View of the run in progress, while `main` runs its page
 
 
 @dataclass(frozen=True)
@@ -201,6 +205,42 @@ def _parse(raw: Mapping[str, Sequence[str]], page: str, data: Dataset) -> tuple[
     return parse_link(raw, page, data, st.context.locale)
 
 
+def _browser_holds(param: str) -> bool:
+    """True on the first run of a session whose browser already holds a value for the control bound to `param`:
+    its process was replaced (a deploy, a crash) or forgot the session. Streamlit calls no on_change there (it has
+    no earlier value to compare), so the control's value is kept and taken as a change once drawn
+    (`_take_browser_changes`). Reads Streamlit 1.67's widget states (pinned in requirements.txt): their ids end in
+    the widget's key."""
+    if st.session_state.get(_SESSION_RAN):
+        return False
+    from streamlit.runtime.state.session_state_proxy import get_session_state
+
+    held = get_session_state()._state._new_widget_state.states
+    return any(widget_id.endswith("-" + param) for widget_id in held)
+
+
+def _take_browser_changes(view: View) -> None:
+    """After a session's first run: a control whose browser-held value differs from the URL's is the visitor's
+    change (see `_browser_holds`); it goes to the URL, checked as a link would be, and the page is drawn again."""
+    held = st.session_state.pop(_HELD, [])
+    st.session_state[_SESSION_RAN] = True
+    changed = view.state
+    for param in held:
+        value = st.session_state.get(param)
+        if value is None or value == state_value(changed, param):
+            continue
+        try:
+            wanted = to_query(replace(changed, **state_changes(param, value)), page=view.page, locale=st.context.locale)
+        except (TypeError, ValueError, KeyError):
+            continue
+        parsed, dropped = _parse(wanted, view.page, view.all_data or view.data)
+        if not dropped:
+            changed = parsed
+    if changed != view.state:
+        _write_url(changed, view.page)
+        st.rerun()
+
+
 def _on_widget_change(param: str) -> None:
     """A widget bound to URL parameter `param` changed: its value goes to the URL (the state) in canonical form.
     The new view is parsed again as a link would be, so a value the page does not offer changes nothing."""
@@ -220,7 +260,10 @@ def url_widget(view: View, param: str) -> dict[str, object]:
     `st.radio(label, options, format_func=..., **url_widget(view, "lang"))`. The widget's key is the parameter's
     name; its value is set from the URL before it is drawn (so no `index=`/`default=`), and a change is written
     back to the URL by the callback."""
-    st.session_state[param] = state_value(view.state, param)
+    if _browser_holds(param):
+        st.session_state.setdefault(_HELD, []).append(param)
+    else:
+        st.session_state[param] = state_value(view.state, param)
     return {"key": param, "on_change": _on_widget_change, "args": (param,)}
 
 
@@ -424,6 +467,7 @@ def main(pages_dir: Path = ROOT / "pages") -> None:
             current.run()
     finally:
         st.session_state.pop(VIEW_KEY, None)
+    _take_browser_changes(view)
 
 
 def page_view(page_id: str) -> View:
