@@ -172,6 +172,14 @@ def test_the_page_is_streamlits_own_with_the_view_in_front(data):
     assert 'href="/network?lang=ko"' in html and 'href="/?lang=ko"' in html
 
 
+def test_the_first_screen_draws_in_the_systems_fonts_only():
+    """A font Streamlit's stylesheet declares would hide the first screen's text while its file loads."""
+    from components.host.page_html import OVERLAY_CSS
+
+    families = OVERLAY_CSS.split("font:16px/1.55 ")[1].split(";")[0]
+    assert "Source Sans" not in families and families.startswith("system-ui") and families.endswith("sans-serif")
+
+
 def test_links_keep_the_filter_and_the_base_path(data):
     screen = first_screen(data, "network", {"lang": ["en"], "sector": ["ai"]}, None)
     html = view_page(INDEX, screen, pages=NAVIGATION, base_path="dash")

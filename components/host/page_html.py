@@ -19,11 +19,13 @@ _HTML_TAG = re.compile(r'<html lang="[^"]*">')
 _ROOT = '<div id="root"></div>'
 
 # Inline: it must style the first paint, before any request. The overlay sits above Streamlit's page (fixed, its
-# own scroll) so React can draw underneath; colours and fonts are the theme's (.streamlit/config.toml).
+# own scroll) so React can draw underneath; colours are the theme's (.streamlit/config.toml). Fonts are the system's
+# only: with Streamlit's 'Source Sans' first, Chromium hid the text for ~1 s once Streamlit's stylesheet declared
+# that face and its 170 KB file was on the way (the benchmark's time to read, issue 27: 22 of 24 phone visits).
 OVERLAY_CSS = f"""
 #{OVERLAY_ID}{{position:fixed;inset:0;z-index:1000100;overflow:auto;background:#FBFBF8;color:#101418;
-font:16px/1.55 'Source Sans','Source Sans 3','Apple SD Gothic Neo','Malgun Gothic','Noto Sans CJK KR','Noto Sans KR',
-'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;word-break:keep-all;overflow-wrap:anywhere}}
+font:16px/1.55 system-ui,-apple-system,'Segoe UI',Roboto,'Apple SD Gothic Neo','Malgun Gothic','Noto Sans CJK KR',
+'Noto Sans KR','PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;word-break:keep-all;overflow-wrap:anywhere}}
 #{OVERLAY_ID} .krcn-first-in{{max-width:46rem;margin:0 auto;padding:3.5rem 1rem 2rem}}
 #{OVERLAY_ID} h1{{font-size:2rem;line-height:1.2;margin:0 0 .75rem;font-weight:700}}
 #{OVERLAY_ID} p{{margin:0 0 1rem}}
