@@ -20,8 +20,8 @@ import re
 from components.views.formatting import format_number
 
 # Streamlit 1.67.0's plotly chunk (streamlit/static/static/js/PlotlyChart.D9Z0_fxz.js, all of plotly.js):
-# 4,715,877 bytes, 1,415,634 gzipped (gzip -9). Streamlit's server sends it uncompressed; behind a compressing
-# proxy it is the smaller size. tests/test_chart_render.py checks these against the installed Streamlit.
+# 4,715,877 bytes, 1,415,634 gzipped (gzip -9). Streamlit's own server sends it uncompressed; the app's server
+# (app.py's st.App) gzips it, so a visitor fetches about the smaller size. tests/test_chart_render.py checks these against the installed Streamlit.
 PLOTLY_CHUNK_MB = {"raw": "4.7", "gzip": "1.4"}
 
 
