@@ -270,8 +270,8 @@ def test_benchmark_quick_runs_and_reports_every_measure(tmp_path):
             # the peer's pyvis template names a CDN: refused and counted; the app and the empty app ask nothing
             assert row["first"]["peer"]["foreign_requests"] >= 1
             assert row["first"]["app"]["foreign_requests"] == row["first"]["empty"]["foreign_requests"] == 0
-            # a return visit finds the bundles in the cache
-            assert row["return"]["app"]["bytes"]["median"] < row["first"]["app"]["bytes"]["median"] / 5
+            # a return visit finds the bundles in the cache (the first visit is gzipped now: ~1.4 MB, the return ~0.28)
+            assert row["return"]["app"]["bytes"]["median"] < row["first"]["app"]["bytes"]["median"] / 3
 
     check_visits(report["visits"], vias)
     # The app compresses on any host (app.py's server, issue 27); Streamlit's own server does not (the peer, the

@@ -31,13 +31,26 @@
     return document.scrollingElement;
   }
 
+  function keepScroll(wanted) {
+    // Streamlit's page may still be growing (lazily drawn elements): set the position again for a few seconds
+    // while it is short of it, until the visitor scrolls themselves.
+    var until = Date.now() + 5000;
+    var moved = false;
+    ["wheel", "touchstart", "keydown"].forEach(function (name) {
+      window.addEventListener(name, function () { moved = true; }, { once: true, passive: true });
+    });
+    (function again() {
+      var target = scroller();
+      if (moved || !target) return;
+      if (target.scrollTop < wanted - 1) target.scrollTop = wanted;
+      if (target.scrollTop < wanted - 1 && Date.now() < until) requestAnimationFrame(again);
+    })();
+  }
+
   function handOver() {
     var scrolled = overlay.scrollTop;
     overlay.remove();
-    if (scrolled > 0) {
-      var target = scroller();
-      if (target) target.scrollTop = scrolled;
-    }
+    if (scrolled > 0) keepScroll(scrolled);
     document.documentElement.setAttribute("data-krcn-first", "handed-over");
   }
 

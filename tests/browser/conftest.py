@@ -72,8 +72,11 @@ def app_server() -> Iterator[AppServer]:
     server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    # One Chromium a test module (about a second to start): Playwright's sync API keeps an asyncio loop running in
+    # the main thread while it is open, and the unit tests that follow the browser tests run ASGI apps and
+    # Playwright of their own, which a loop left running refuses.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

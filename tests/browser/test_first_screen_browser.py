@@ -45,11 +45,12 @@ def test_a_phone_reads_the_view_at_once_then_streamlit_takes_over_with_nothing_l
         main_title = page.locator('[data-testid="stMain"] h1').first
         assert main_title.inner_text() == t("regions.title", "ko") and main_title.is_visible()
         assert page.locator('[data-testid="stSkeleton"]').count() == 0
-        scrolled = page.evaluate("""() => {
+        scrolled = """() => {
           for (let el = document.querySelector('[data-testid="stMain"]'); el; el = el.parentElement)
             if (el.scrollTop > 0) return el.scrollTop;
-          return document.scrollingElement.scrollTop; }""")
-        assert abs(scrolled - 400) <= 2  # device pixels round
+          return document.scrollingElement.scrollTop; }"""
+        # the position is given again while Streamlit's page grows to it (lazily drawn elements), for up to 5 s
+        page.wait_for_function(f"() => Math.abs(({scrolled})() - 400) <= 2", timeout=6_000)  # device pixels round
         assert [e for e in errors if not e.startswith("Failed to load resource")] == []
     finally:
         context.close()
