@@ -269,14 +269,20 @@ def url_widget(view: View, param: str) -> dict[str, object]:
 
 # On every page: sets <html lang> to the page's language and links static/krcn/page.css (Korean line breaks, phone
 # markdown tables, print); draws nothing (its own one-line style takes it out of the layout at once).
-_page = st.components.v2.component(
-    "krcn_page",
-    html='<div class="krcn-page" hidden></div>',
-    # (Two lines: Streamlit reads a one-line string with brackets as a file path.)
-    css='/* draws nothing */\n[data-testid="stElementContainer"]:has(.krcn-page){display:none}\n',
-    js=component_stub("page"),
-    isolate_styles=False,
-)
+def _drawing_nothing(name: str):
+    """An inline component that only runs its script (static/krcn/common.js `name`): its own one-line style takes
+    it out of the layout at once."""
+    return st.components.v2.component(
+        f"krcn_{name}",
+        html=f'<div class="krcn-{name}" hidden></div>',
+        # (Two lines: Streamlit reads a one-line string with brackets as a file path.)
+        css=f'/* draws nothing */\n[data-testid="stElementContainer"]:has(.krcn-{name}){{display:none}}\n',
+        js=component_stub(name),
+        isolate_styles=False,
+    )
+
+
+_page = _drawing_nothing("page")
 
 
 # The share link and the citation: the text in a read-only box (Tab reaches it; select and copy) and a copy button
@@ -308,13 +314,7 @@ def share_box(view: View) -> None:
 
 # Inside a fragment: gives the sidebar's share link and citation the view the fragment shows now (its own reruns
 # leave the sidebar untouched). Draws nothing.
-_relay = st.components.v2.component(
-    "krcn_relay",
-    html='<div class="krcn-relay" hidden></div>',
-    css='/* draws nothing */\n[data-testid="stElementContainer"]:has(.krcn-relay){display:none}\n',
-    js=component_stub("relay"),
-    isolate_styles=False,
-)
+_relay = _drawing_nothing("relay")
 
 
 def fragment_view(view: View) -> View:
