@@ -293,3 +293,11 @@ def test_other_addresses_pass_through_untouched(data):
     client = _client(data)
     assert client.get("/_stcore/health").text == "not a page"
     assert client.get("/static/js/x.js").text == INDEX  # the inner app's answer, not a pre-render
+
+
+def test_the_server_knows_exactly_the_frames_pages():
+    """components/host keeps its own list (it must not import the Streamlit side): it must match the frame's."""
+    from components.host.first_screen import PAGE_PATHS
+    from components.web.frame import PAGES as FRAME_PAGES
+
+    assert PAGE_PATHS == {spec.url_path: spec.id for spec in FRAME_PAGES}
