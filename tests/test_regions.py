@@ -160,8 +160,9 @@ def test_the_map_draws_ties_with_seats_and_lists_the_others(data):
     assert svg.count("<circle") == 4 and ">Shanghai</text>" in svg and ">Sichuan</text>" in svg
     assert 'stroke="#009E73"' in svg  # sister
     html = rg.map_html(data, "ko")
-    encoded = re.search(r'src="data:image/svg\+xml;utf8,([^"]+)"', html).group(1)
-    assert unquote(encoded) == rg.map_svg(data, "ko") and "#" not in encoded and "<" not in encoded
+    assert 'src="map/regions.svg?lang=ko"' in html  # the picture is fetched once from its own address
+    assert rg.map_address("en", ("busan",), ("cloud", "ai"), ("e1",)) == \
+        "map/regions.svg?lang=en&region=busan&sector=cloud&sector=ai&event=e1"
     assert 'alt="한국 지역과 중국 성·시 사이 관계 2건의 지도' in html
 
 

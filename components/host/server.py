@@ -9,6 +9,7 @@ from components.data.dataset import Dataset, current_data_dir
 from components.data.live import store_for
 from components.host.first_screen import FirstScreenMiddleware
 from components.host.headers import SecurityHeadersMiddleware
+from components.host.maps import map_routes
 from components.host.previews import preview_path, preview_routes
 from components.host.status import status_routes
 
@@ -39,4 +40,5 @@ def middleware() -> list[Middleware]:
 
 
 def routes() -> list[BaseRoute]:
-    return [*status_routes(base_path()), *preview_routes(base_path(), serving_dataset)]
+    return [*status_routes(base_path()), *preview_routes(base_path(), serving_dataset),
+            *map_routes(base_path(), serving_dataset)]

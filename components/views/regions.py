@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import urlencode
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -526,16 +526,28 @@ def map_svg(data: Dataset, lang: str, regions: tuple = (), sectors: tuple = (), 
     )
 
 
+# The light map's address under the app's root (components/host/maps.py answers it): relative, as pages are one
+# level deep (/regions -> /map/..., /dash/regions -> /dash/map/...). An address a view, so the browser fetches a
+# picture once and a rerun that keeps the view sends nothing (as a data: URL it rode every rerun: 63 KB).
+MAP_PATH = "map/regions.svg"
+
+
+def map_address(lang: str, regions: Sequence[str] = (), sectors: Sequence[str] = (),
+                events: Sequence[str] = ()) -> str:
+    """The light map's address for a view: the /regions link's own parameters, the language always."""
+    pairs = [("lang", lang), *(("region", r) for r in regions), *(("sector", s) for s in sectors),
+             *(("event", e) for e in events)]
+    return f"{MAP_PATH}?{urlencode(pairs)}"
+
+
 def map_html(data: Dataset, lang: str, regions: tuple = (), sectors: tuple = (), events: tuple = ()) -> str:
-    """The light map for the page: the SVG as an image (it can run nothing and load nothing), with its text name;
-    the table under it is its text twin."""
-    svg = map_svg(data, lang, regions, sectors, events)
+    """The light map for the page: the SVG as an image from this app's server (as an image it can run nothing and
+    load nothing), with its text name; the table under it is its text twin."""
     drawn, _ = mapped_ties(data, regions, sectors, events)
     alt = escape_html(t("regions.map.alt", lang, ties=len(drawn)))
-    # percent-encoded, not base64: a quarter smaller (the paths are digits and letters that need no escape)
-    encoded = quote(svg, safe=" ,.-=:/;()'")
-    return (f'<img class="krcn-map" src="data:image/svg+xml;utf8,{encoded}" alt="{alt}" '
-            f'width="{geo.WIDTH}" height="{round(geo.PROJECTION.height)}" style="width:100%;height:auto;max-width:{geo.WIDTH}px">')
+    src = escape_html(map_address(lang, regions, sectors, events))
+    return (f'<img class="krcn-map" src="{src}" alt="{alt}" width="{geo.WIDTH}" '
+            f'height="{round(geo.PROJECTION.height)}" style="width:100%;height:auto;max-width:{geo.WIDTH}px">')
 
 
 def map_legend_html(lang: str) -> str:

@@ -141,6 +141,13 @@ def test_works_behind_a_sub_path(browser):
             settle(page)
             assert "sector=cloud" in page.url and "lang=ko" in page.url
             screenshot(page, "subpath-economy-ko")
+            # the regions map is its own address, under the sub-path too
+            page.goto(server.url("/regions?lang=ko&region=busan"))
+            settle(page)
+            image = page.locator('[data-testid="stMain"] img.krcn-map')
+            image.evaluate("(img) => img.decode()")
+            assert image.evaluate("(img) => img.currentSrc") == server.url("/map/regions.svg?lang=ko&region=busan")
+            assert server.url("/map/regions.svg?lang=ko&region=busan").startswith(server.origin + "/dash/map/")
             assert watch.foreign_requests(server.origin) == []
             assert unexpected_console_errors(watch) == []
             assert page.locator('[data-testid="stException"]').count() == 0

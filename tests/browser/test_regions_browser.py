@@ -39,7 +39,12 @@ def test_a_shared_regions_link_opens_the_same_view_cold_and_warm(browser):
                 assert page.locator('[data-testid="stException"]').count() == 0
                 assert unexpected_console_errors(watch) == [] and watch.foreign_requests(server.origin) == []
                 image = page.locator('[data-testid="stMain"] img.krcn-map')
-                assert image.count() == 1 and image.evaluate("(img) => img.complete && img.naturalWidth > 0")
+                assert image.count() == 1
+                # the map is fetched from its own address on this server, for this view, and drawn
+                image.evaluate("(img) => img.decode()")
+                assert image.evaluate("(img) => img.naturalWidth") > 0
+                assert image.evaluate("(img) => img.currentSrc") == \
+                    server.url("/map/regions.svg?lang=ko&region=busan&region=chungnam&sector=trade")
                 assert image.get_attribute("alt").startswith("한국 지역과 중국 성·시 사이 관계")
                 views.append(view_of(page))
                 screenshot(page, f"regions-shared-ko-{visit}")
