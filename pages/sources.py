@@ -18,8 +18,10 @@ from components.views.sources import (
     verdict_label,
 )
 from components.web.frame import (
+    View,
     csv_download,
     download_button,
+    fragment_view,
     guarded,
     lazy_expander,
     serving_package,
@@ -38,7 +40,7 @@ def download(label_key: str, frame, headers: dict[str, str], file_name: str, key
     csv_download(view.t(label_key), frame, file_name, key, headers)
 
 
-def claims_ledger_table(ledger) -> None:
+def claims_ledger_table(view: View, ledger) -> None:
     """The ledger as one table, downloadable (the cards above show the same claims one by one)."""
     st.caption(view.t("sources.claims.legend"))
     columns = ("claim", "verdict", "note", "entities", "sources", "source_url", "locator", "claim_other")
@@ -49,7 +51,7 @@ def claims_ledger_table(ledger) -> None:
         "note": Column("note", headers["note"], width="large"),
     }
     data_table(view, "claims_table", ledger, columns_from_headers(headers, **special), caption=view.t("sources.claims.heading"))
-    download("sources.download.claims", ledger, headers, f"claims-{lang}.csv", "claims_csv")
+    csv_download(view.t("sources.download.claims"), ledger, f"claims-{view.lang}.csv", "claims_csv", headers)
 
 
 st.title(view.t("sources.title"))
@@ -88,38 +90,47 @@ with guarded(view):
     download("sources.download.sources", table, headers, f"sources-{lang}.csv", "sources_csv")
 
 # 2. The claims ledger: each claim, its verdict in words (not colour alone), the context and the sources.
-with guarded(view):
-    st.header(view.t("sources.claims.heading"), anchor="claims")
-    st.markdown(view.t("sources.claims.intro"))
-    counts = verdict_counts(data)
-    st.pills(
-        view.t("sources.claims.filter"), VERDICTS, selection_mode="multi", help=view.t("sources.claims.filter_help"),
-        format_func=lambda v: view.t("sources.claims.pill", label=verdict_label(v, lang), count=counts[v]),
-        **url_widget(view, "verdict"),
-    )
-    ledger = data.memo(claims_table, lang, view.state.verdicts)
-    st.caption(view.t("sources.claims.count", shown=len(ledger), total=len(data.claims)))
-    if ledger.empty:
-        st.info(view.t("sources.claims.none"))
-    claims = data.claims.set_index("id")
-    for row in ledger.itertuples():
-        claim = claims.loc[row.id]
-        # One markdown element a card (badge, claim, its other-language wording, context, sources): a language
-        # or filter change redraws 11 elements here instead of 66.
-        lines = [
-            f":{VERDICT_COLORS[claim['verdict']]}-badge[{escape_markdown(row.verdict)}]",
-            f"**“{escape_markdown(row.claim)}”**",
-            f":small[{escape_markdown(row.claim_other)}]",  # the other language, small (full contrast)
-            escape_markdown(row.note),
-        ]
-        if row.entities:
-            lines.append(f"{view.t('sources.claims.concerns')}: {escape_markdown(row.entities)}")
-        lines.append(f":small[{source_markdown(view, claim['source_ids'], claim['locator'])}]")
-        with st.container(border=True):
-            st.markdown("\n\n".join(lines))
-    with lazy_expander(view.t("sources.claims.table"), key="claims_table_open") as is_open:
-        if is_open:
-            claims_ledger_table(ledger)
+@st.fragment
+def claims_ledger(page: View) -> None:
+    """The ledger. Its verdict filter changes this section only, so it reruns it alone: the sidebar and the other
+    sections are not redrawn (docs/performance.md, issue 27); the sidebar's controls rerun everything as before."""
+    view = fragment_view(page)
+    data, lang = view.data, view.lang
+    with guarded(view):
+        st.header(view.t("sources.claims.heading"), anchor="claims")
+        st.markdown(view.t("sources.claims.intro"))
+        counts = verdict_counts(data)
+        st.pills(
+            view.t("sources.claims.filter"), VERDICTS, selection_mode="multi", help=view.t("sources.claims.filter_help"),
+            format_func=lambda v: view.t("sources.claims.pill", label=verdict_label(v, lang), count=counts[v]),
+            **url_widget(view, "verdict"),
+        )
+        ledger = data.memo(claims_table, lang, view.state.verdicts)
+        st.caption(view.t("sources.claims.count", shown=len(ledger), total=len(data.claims)))
+        if ledger.empty:
+            st.info(view.t("sources.claims.none"))
+        claims = data.claims.set_index("id")
+        for row in ledger.itertuples():
+            claim = claims.loc[row.id]
+            # One markdown element a card (badge, claim, its other-language wording, context, sources): a language
+            # or filter change redraws 11 elements here instead of 66.
+            lines = [
+                f":{VERDICT_COLORS[claim['verdict']]}-badge[{escape_markdown(row.verdict)}]",
+                f"**“{escape_markdown(row.claim)}”**",
+                f":small[{escape_markdown(row.claim_other)}]",  # the other language, small (full contrast)
+                escape_markdown(row.note),
+            ]
+            if row.entities:
+                lines.append(f"{view.t('sources.claims.concerns')}: {escape_markdown(row.entities)}")
+            lines.append(f":small[{source_markdown(view, claim['source_ids'], claim['locator'])}]")
+            with st.container(border=True):
+                st.markdown("\n\n".join(lines))
+        with lazy_expander(view.t("sources.claims.table"), key="claims_table_open") as is_open:
+            if is_open:
+                claims_ledger_table(view, ledger)
+
+
+claims_ledger(view)
 
 # 3. Method: how the data was built, what is unknown, how to add data.
 with guarded(view):

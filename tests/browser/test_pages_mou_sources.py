@@ -210,3 +210,45 @@ def test_a_table_a_little_too_wide_fits_and_a_far_too_wide_one_says_so(browser, 
         assert_clean(watch, app_server.origin)
     finally:
         context.close()
+
+
+def test_the_verdict_filter_redraws_the_ledger_alone_and_the_share_link_follows(browser, app_server):
+    """/sources' verdict pills rerun the claims ledger (an st.fragment), not the sidebar nor the sources list: the
+    server sends neither, yet the URL, the ledger and the sidebar's share link show the new view; a sidebar
+    control still reruns the whole page."""
+    sidebar_only = t("footer.note", "en")  # the sidebar's footer: sent only when the sidebar is redrawn
+    other_section = t("sources.dict.caption", "en")  # the data dictionary's, outside the ledger
+    share_box = '[data-testid="stSidebar"] .krcn-copy-text'
+    context, page, watch = new_page(browser)
+    try:
+        frames: list[bytes] = []
+        page.on("websocket", lambda ws: ws.on("framereceived", lambda p: frames.append(
+            p if isinstance(p, bytes) else p.encode())))
+        page.goto(app_server.url("/sources?lang=en"))
+        wait_ready(page)
+
+        frames.clear()
+        pill = page.locator('[data-testid="stButtonGroup"] button', has_text="Incorrect")
+        pill.first.click()
+        page.wait_for_url("**verdict=incorrect**", timeout=15_000)
+        wait_ready(page)
+        sent = b"".join(frames)
+        assert t("sources.claims.heading", "en").encode() in sent  # the ledger was redrawn
+        assert sidebar_only.encode() not in sent and other_section.encode() not in sent
+        # the ledger shows the incorrect claims alone: its cards all carry that verdict's badge
+        badges = page.locator('[data-testid="stMain"] [data-testid="stMarkdownContainer"] span', has_text="✘")
+        assert badges.count() >= 1
+        assert page.get_by_text("⚠", exact=False).count() == 0 or \
+            page.locator('[data-testid="stMain"] [data-testid="stVerticalBlockBorderWrapper"]', has_text="⚠").count() == 0
+        page.wait_for_function(
+            f"() => document.querySelector('{share_box}').value.includes('verdict=incorrect')", timeout=10_000)
+
+        frames.clear()
+        sector_option(page, "Cloud").click()
+        page.wait_for_url("**sector=cloud**", timeout=15_000)
+        wait_ready(page)
+        assert sidebar_only.encode() in b"".join(frames)
+        assert "verdict=incorrect" in page.url  # the ledger's filter kept through the full rerun
+        assert_clean(watch, app_server.origin)
+    finally:
+        context.close()
