@@ -123,9 +123,23 @@ def test_economy_unit_switch_changes_url_and_numbers(browser, app_server, lang):
         metrics = page.locator('[data-testid="stMetricValue"]')
         assert metrics.first.inner_text().strip() == usd
         full_screenshot(page, f"economy-{lang}")
+        frames: list[bytes] = []
+        page.on("websocket", lambda ws: ws.on("framereceived", lambda p: frames.append(
+            p if isinstance(p, bytes) else p.encode())))
+        page.reload()  # the socket opened after the listener
+        wait_ready(page)
+        wait_charts(page, 4)
+        frames.clear()
         page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"]').get_by_role("radio", name=t("economy.unit.krw", lang)).click()
         page.wait_for_function("() => new URLSearchParams(location.search).get('unit') === 'krw'")
         wait_ready(page)
+        # the unit reruns the page's body alone (an st.fragment): the sidebar is not sent again, yet its share
+        # link follows the new view
+        assert t("economy.headline.heading", lang).encode() in b"".join(frames)
+        assert t("footer.note", lang).encode() not in b"".join(frames)
+        page.wait_for_function(
+            "() => document.querySelector('[data-testid=\"stSidebar\"] .krcn-copy-text').value.includes('unit=krw')",
+            timeout=10_000)
         wait_charts(page, 4)
         page.wait_for_function(
             "(v) => document.querySelector('[data-testid=\"stMetricValue\"]').innerText.trim() === v", arg=krw
