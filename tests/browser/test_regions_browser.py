@@ -107,3 +107,37 @@ def test_on_a_phone_the_matrix_scrolls_in_its_own_box(browser, app_server):
         screenshot(page, "regions-phone-ko")
     finally:
         context.close()
+
+
+def test_the_region_filter_redraws_the_page_body_alone_and_the_share_link_follows(browser, app_server):
+    """The region filter reruns everything under the title (an st.fragment), not the sidebar: the server does not
+    send the sidebar again, yet the URL, the map's address and the sidebar's share link follow the new view."""
+    from components.i18n import t
+
+    context, page, watch = new_page(browser, locale="en-US")
+    try:
+        frames: list[bytes] = []
+        page.on("websocket", lambda ws: ws.on("framereceived", lambda p: frames.append(
+            p if isinstance(p, bytes) else p.encode())))
+        page.goto(app_server.url("/regions?lang=en"))
+        wait_ready(page)
+        frames.clear()
+        box = page.locator('[data-testid="stMain"] [data-testid="stMultiSelect"]').first
+        box.locator("input").fill("Jeju")
+        page.get_by_role("option", name="Jeju", exact=False).first.click()
+        page.wait_for_url("**region=jeju**", timeout=15_000)
+        wait_ready(page)
+        sent = b"".join(frames)
+        assert t("regions.compare.heading", "en").encode() in sent
+        assert t("footer.note", "en").encode() not in sent
+        page.wait_for_function(
+            "() => document.querySelector('[data-testid=\"stSidebar\"] .krcn-copy-text').value.includes('region=jeju')",
+            timeout=10_000)
+        image = page.locator('[data-testid="stMain"] img.krcn-map')
+        page.wait_for_function("() => document.querySelector('img.krcn-map').getAttribute('src').includes('region=jeju')",
+                               timeout=10_000)
+        image.evaluate("(img) => img.decode()")
+        assert image.evaluate("(img) => img.naturalWidth") > 0
+        assert unexpected_console_errors(watch) == [] and watch.foreign_requests(app_server.origin) == []
+    finally:
+        context.close()
