@@ -149,3 +149,33 @@ def test_a_story_step_change_redraws_the_step_alone_and_the_share_link_follows(b
         assert unexpected_console_errors(watch) == []
     finally:
         context.close()
+
+
+def test_opening_an_event_redraws_the_timeline_body_alone_and_the_share_link_follows(browser, app_server):
+    """/timeline's own controls (here: the event opened) rerun everything under the title (an st.fragment), not the
+    sidebar: the server does not send it again, yet the URL, the event's card and the share link follow."""
+    sidebar_only = "Every fact has a source.".encode()  # the sidebar's footer
+    event_id = "gyeonggi-liaoning-sister-1993"
+    name = DATA.events.set_index("id").loc[event_id, "name_en"]
+    context, page, watch = new_page(browser, locale="en-US")
+    try:
+        frames: list[bytes] = []
+        page.on("websocket", lambda ws: ws.on("framereceived", lambda p: frames.append(
+            p if isinstance(p, bytes) else p.encode())))
+        page.goto(app_server.url("/timeline?lang=en&region=gyeonggi"))
+        wait_ready(page)
+        frames.clear()
+        select = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').last
+        select.click()
+        select.locator("input").fill(name[:20])
+        page.get_by_role("option", name=name).first.click()
+        page.wait_for_url(f"**open={event_id}**", timeout=15_000)
+        wait_ready(page)
+        sent = b"".join(frames)
+        assert name.encode() in sent and sidebar_only not in sent
+        page.wait_for_function("() => document.querySelector('[data-testid=\"stSidebar\"] .krcn-copy-text')"
+                               f".value.includes('open={event_id}')", timeout=10_000)
+        assert query(page)["region"] == ["gyeonggi"]  # the page's filter kept
+        assert unexpected_console_errors(watch) == [] and watch.foreign_requests(app_server.origin) == []
+    finally:
+        context.close()
