@@ -7,6 +7,7 @@
 #   deploy/serve.sh                       # 2 processes behind http://127.0.0.1:8080/
 #   PROCESSES=4 PORT=80 BIND=0.0.0.0 deploy/serve.sh
 #   BASE_PATH=dash deploy/serve.sh        # the same under http://127.0.0.1:8080/dash/
+#   KRCN_DATA_DIR=/srv/krcn-data deploy/serve.sh   # another data package (every process inherits the environment)
 #   deploy/roll.sh                        # new code or data: replace the processes one at a time
 #
 # Process i listens on FIRST_APP_PORT+i, or on its spare port FIRST_APP_PORT+PROCESSES+i: a rolling deploy

@@ -112,6 +112,11 @@ def new_page(browser, locale: str = "en-US", color_scheme: str = "light", permis
     if permissions:
         context.grant_permissions(list(permissions))
     page = context.new_page()
+    return context, page, watch_page(page)
+
+
+def watch_page(page) -> PageWatch:
+    """Record what `page` does from now on; a dialog is recorded and dismissed."""
     watch = PageWatch()
     page.on("request", lambda r: watch.requests.append(r.url))
     page.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
@@ -123,7 +128,7 @@ def new_page(browser, locale: str = "en-US", color_scheme: str = "light", permis
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
-    return context, page, watch
+    return watch
 
 
 @pytest.fixture
