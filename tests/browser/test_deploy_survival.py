@@ -4,6 +4,7 @@ their view: no page load fails, the other process's visitor never loses its conn
 back at the same view within 10 s. A deploy whose new process cannot start leaves the old ones serving. The numbers measured go to test-artifacts/deploy-survival.json."""
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import hmac
 import json
@@ -13,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -41,16 +43,35 @@ BROKEN = "code-is-broken"  # while this file is in the run folder, a new process
 # _browser_holds). Found by these tests; they failed with the change dropped before that.
 
 
+RESERVED_PORTS: list = []  # the locks on the port runs this process took: held until it ends
+
+
 def ports_in_a_row(count: int) -> int:
-    """The first of `count` consecutive free loopback ports (serve.sh takes FIRST_APP_PORT .. +2N-1)."""
+    """The first of `count` consecutive free loopback ports (serve.sh takes FIRST_APP_PORT .. +2N-1). The spare
+    ports stay unbound until a rolling deploy, so they are taken below the kernel's ephemeral range (no client
+    socket and no `free_port()` lands on them meanwhile) and locked for this process's life (a lock file each under
+    the temporary folder: another test process, such as the other xdist worker, does not pick them either)."""
+    try:
+        ephemeral_low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        ephemeral_low = 32_768  # Linux's default
+    top = ephemeral_low - count if ephemeral_low - count > 20_000 else 50_000
+    locks = Path(tempfile.gettempdir()) / "krcn-port-locks"
+    locks.mkdir(exist_ok=True)
     for _ in range(200):
-        first = random.randrange(20_000, 50_000)
+        first = random.randrange(10_000, top)
+        held = []
         try:
             for port in range(first, first + count):
+                held.append(open(locks / f"{port}.lock", "w"))  # noqa: SIM115 - held until the process ends
+                fcntl.flock(held[-1], fcntl.LOCK_EX | fcntl.LOCK_NB)
                 with socket.socket() as sock:
                     sock.bind(("127.0.0.1", port))
-        except OSError:
+        except OSError:  # locked by another process, or in use
+            for handle in held:
+                handle.close()
             continue
+        RESERVED_PORTS.extend(held)
         return first
     raise RuntimeError("no free run of ports")
 
