@@ -5,7 +5,8 @@
     .venv/bin/python bench/load.py --mode browser --sessions 10   # real Chromium pages instead
     .venv/bin/python bench/load.py --think 0                # no pause between actions: a stress test
     .venv/bin/python bench/load.py --via proxy --processes 2  # through deploy/Caddyfile to 2 processes
-    .venv/bin/python bench/load.py --via proxy --sessions 100 --seconds 300 --think 3 --changes 5-20  # the crowd
+    .venv/bin/python bench/load.py --via proxy --sessions 100 --seconds 300 --think 3 --changes 5-20 --settle 150  # the crowd
+    .venv/bin/python bench/load.py --sessions 30 --seconds 90 --think 3 --changes 5-20 --rounds 2 --settle 150  # flat memory?
 
 It starts the dashboard (`streamlit run app.py`) on a free 127.0.0.1 port (or uses `--port` of one already
 running on this machine; other hosts are refused), then runs `--sessions` sessions at once until `--seconds`
@@ -28,13 +29,17 @@ each process's own CPU time shows how the sessions were spread.
 
 Reported (and written as JSON): pages served (script runs finished), sessions, errors (goal: zero), p50/p95/max
 render times for page loads and for changes, throughput, server RSS (start, peak, end; each process's over time and
-its growth over the second half) and CPU.
+its growth over the crowd's second half) and CPU (cores busy, and milliseconds of server CPU a script run). Per round
+(`--rounds`): runs, errors, CPU a run, each process's RSS before and at the end of the crowd and, with `--settle S`,
+S seconds later without visitors: past Streamlit's 120 s disconnected-session TTL, the crowd's sessions are gone, so
+what remains is what the process keeps (caches, or memory its allocator has not returned).
 """
 from __future__ import annotations
 
 import argparse
 import asyncio
 import json
+import os
 import random
 import sys
 import time
@@ -220,11 +225,12 @@ async def warm_up(port: int, timeout: float) -> None:
             await client.run(path.strip("/"), "lang=en")
 
 
-async def sample_memory(server_procs: list, stop: asyncio.Event, samples: list[tuple[float, list[int]]]) -> None:
-    """Every second: (seconds since start, [RSS of each server process with its children])."""
+async def sample_memory(server_procs: list, stop: asyncio.Event, samples: list[tuple[float, list[int]]],
+                        start: float | None = None) -> None:
+    """Every second: (seconds since `start`, [RSS of each server process with its children])."""
     import psutil
 
-    start = time.time()
+    start = time.time() if start is None else start
     while not stop.is_set():
         try:
             samples.append((time.time() - start,
@@ -274,25 +280,10 @@ def cpu_seconds(proc) -> float:
     return times.user + times.system
 
 
-async def run_load(args: argparse.Namespace, port: int, server_procs: list, warm_ports: list[int]) -> dict:
-    """Sessions against 127.0.0.1:port (a dashboard, or the proxy in front of `server_procs`); every process
-    is warmed up directly first (`warm_ports`)."""
-    import psutil
-
-    sectors, entities = dataset_ids(args.data_dir)
-    for warm_port in warm_ports:
-        await warm_up(warm_port, args.timeout)
-    stats = Stats()
-    rng = random.Random(args.seed)
+async def crowd(args: argparse.Namespace, port: int, stats: Stats, rng: random.Random, sectors: list[str],
+                entities: list[str]) -> None:
+    """`--sessions` visitors at once for `--seconds`, then they leave (those in a run finish it)."""
     deadline = time.time() + args.seconds
-    stop = asyncio.Event()
-    samples: list[tuple[float, list[int]]] = []
-    sampler = asyncio.create_task(sample_memory(server_procs, stop, samples)) if server_procs else None
-    cpu_before = [cpu_seconds(p) for p in server_procs]
-    me = psutil.Process()
-    my_cpu_before = me.cpu_times()
-    machine_before = psutil.cpu_times()
-    started = time.time()
     browser = pw_manager = None
     if args.mode == "browser":
         from playwright.async_api import async_playwright
@@ -318,21 +309,87 @@ async def run_load(args: argparse.Namespace, port: int, server_procs: list, warm
         if browser is not None:
             await browser.close()
             await pw_manager.__aexit__(None, None, None)
+
+
+def settled_mib(samples: list[tuple[float, list[int]]], since: float, last_s: float = 10) -> list[float] | None:
+    """Each process's RSS, the mean over the last `last_s` seconds of samples taken after `since`."""
+    later = [rss for t, rss in samples if t >= since]
+    if not later:
+        return None
+    end = [rss for t, rss in samples if t >= max(since, samples[-1][0] - last_s)]
+    return [round(sum(r[i] for r in end) / len(end) / (1024 * 1024), 1) for i in range(len(end[0]))]
+
+
+async def run_load(args: argparse.Namespace, port: int, server_procs: list, warm_ports: list[int]) -> dict:
+    """Sessions against 127.0.0.1:port (a dashboard, or the proxy in front of `server_procs`); every process
+    is warmed up directly first (`warm_ports`). With `--rounds` N the crowd comes N times; with `--settle` S each
+    crowd is followed by S seconds without visitors (past Streamlit's disconnected-session TTL, 120 s, a process
+    has dropped the crowd's sessions), and each process's RSS is read again then."""
+    import psutil
+
+    sectors, entities = dataset_ids(args.data_dir)
+    for warm_port in warm_ports:
+        await warm_up(warm_port, args.timeout)
+    stats = Stats()
+    rng = random.Random(args.seed)
+    stop = asyncio.Event()
+    samples: list[tuple[float, list[int]]] = []
+    sample_t0 = time.time()  # the sampler's clock: seconds since then
+    sampler = asyncio.create_task(sample_memory(server_procs, stop, samples, sample_t0)) if server_procs else None
+    await asyncio.sleep(1.2)  # the first sample: memory after the warm-up, before any visitor
+    me = psutil.Process()
+    my_cpu_before = me.cpu_times()
+    machine_before = psutil.cpu_times()
+    cpu_by_process = [0.0 for _ in server_procs]
+    rounds, wall, crowd_spans = [], 0.0, []
+    try:
+        for number in range(args.rounds):
+            served_before, errors_before = len(stats.loads) + len(stats.changes), len(stats.errors)
+            sessions_before = stats.sessions
+            before = [cpu_seconds(p) for p in server_procs]
+            rss_before = settled_mib(samples, 0, last_s=2)
+            started = time.time()
+            await crowd(args, port, stats, rng, sectors, entities)
+            ended = time.time()
+            wall += ended - started
+            crowd_spans.append((started - sample_t0, ended - sample_t0))
+            cpu = [cpu_seconds(p) - b for p, b in zip(server_procs, before)]
+            cpu_by_process = [a + b for a, b in zip(cpu_by_process, cpu)]
+            served = len(stats.loads) + len(stats.changes) - served_before
+            row = {
+                "round": number + 1,
+                "pages_served": served,
+                "sessions": stats.sessions - sessions_before,
+                "errors": len(stats.errors) - errors_before,
+                "wall_seconds": round(ended - started, 1),
+                "cpu_ms_per_run": round(sum(cpu) / served * 1000, 1) if served and server_procs else None,
+                "rss_before_mib": rss_before,
+                "rss_end_mib": settled_mib(samples, ended - sample_t0 - 2, last_s=2),
+                "load_average_end": [round(x, 2) for x in os.getloadavg()],
+            }
+            if args.settle:
+                print(f"[load] round {number + 1}: {served} runs, RSS by process {row['rss_end_mib']} MiB; "
+                      f"settling {args.settle:g} s without visitors", flush=True)
+                await asyncio.sleep(args.settle)
+                row["rss_settled_mib"] = settled_mib(samples, time.time() - sample_t0 - 10)
+                row["settle_seconds"] = args.settle
+            rounds.append(row)
+    finally:
         stop.set()
         if sampler:
             await sampler
-    wall = time.time() - started
-    cpu_by_process = [cpu_seconds(p) - before for p, before in zip(server_procs, cpu_before)]
     my_cpu_after = me.cpu_times()
     machine_after = psutil.cpu_times()
     def busy(t) -> float:
         return sum(t) - t.idle - getattr(t, "iowait", 0.0)
 
+    elapsed = time.time() - sample_t0
     machine_busy = busy(machine_after) - busy(machine_before)
     mib = 1024 * 1024
     all_ms = stats.loads + stats.changes
     served = len(all_ms)
     server_cpu = sum(cpu_by_process) if server_procs else None
+    in_crowds = [(t, rss) for t, rss in samples if any(a <= t <= b for a, b in crowd_spans)]
     return {
         "pages_served": served,
         "page_loads": len(stats.loads),
@@ -349,17 +406,21 @@ async def run_load(args: argparse.Namespace, port: int, server_procs: list, warm
             "by_page": {page: _dist(v) for page, v in sorted(stats.by_page.items())},
         },
         "bytes_received": stats.bytes,
+        "rounds": rounds,
         "server": {
             "rss_start_mib": round(sum(samples[0][1]) / mib, 1) if samples else None,
             "rss_peak_mib": round(max(sum(s[1]) for s in samples) / mib, 1) if samples else None,
             "rss_end_mib": round(sum(samples[-1][1]) / mib, 1) if samples else None,
+            "rss_start_mib_by_process": [round(r / mib, 1) for r in samples[0][1]] if samples else None,
             **memory_report(samples),
+            "rss_growth_mib_per_min_second_half": memory_report(in_crowds)["rss_growth_mib_per_min_second_half"],
             "cpu_seconds": round(server_cpu, 1) if server_cpu is not None else None,
             "cpu_cores_busy": round(server_cpu / wall, 2) if server_cpu is not None and wall else None,
+            "cpu_ms_per_run": round(server_cpu / served * 1000, 1) if server_cpu is not None and served else None,
             "processes": len(server_procs),
             "cpu_seconds_by_process": [round(c, 1) for c in cpu_by_process],
         },
-        "machine_cpu_cores_busy": round(machine_busy / wall, 2) if wall else None,
+        "machine_cpu_cores_busy": round(machine_busy / elapsed, 2) if elapsed else None,
         "client_cpu_cores_busy": round((my_cpu_after.user + my_cpu_after.system - my_cpu_before.user
                                         - my_cpu_before.system) / wall, 2) if wall else None,
     }
@@ -388,6 +449,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--via", choices=("direct", "proxy"), default="direct",
                         help="proxy: through Caddy with deploy/Caddyfile, to --processes dashboards")
     parser.add_argument("--processes", type=int, default=2, help="dashboards behind the proxy (default 2)")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="the crowd comes this many times (with --settle, flat memory: each round ends where the first did)")
+    parser.add_argument("--settle", type=float, default=0,
+                        help="after each crowd, seconds without visitors before RSS is read again (150: past Streamlit's "
+                             "120 s disconnected-session TTL)")
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--out", type=Path, default=None, help="JSON output (default bench/results/load.json)")
     args = parser.parse_args(argv)
@@ -400,6 +466,8 @@ def main(argv: list[str] | None = None) -> int:
         args.changes = (int(low), int(high or low))
     except ValueError:
         parser.error("--changes takes A-B, e.g. 1-3")
+    if not 1 <= args.rounds <= 10 or not 0 <= args.settle <= 1800:
+        parser.error("--rounds takes 1 to 10 and --settle 0 to 1800 seconds")
     if not 0 <= args.changes[0] <= args.changes[1] <= 1000:
         parser.error("--changes takes A-B with 0 <= A <= B <= 1000")
 
@@ -443,6 +511,8 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": args.seconds,
         "think_seconds": args.think,
         "changes_per_session": list(args.changes),
+        "rounds_asked": args.rounds,
+        "settle_seconds": args.settle,
         "data_dir": str(args.data_dir) if args.data_dir else "data",
         "machine": machine_info(),
         **result,
@@ -461,6 +531,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"[load] server RSS {s['rss_start_mib']} -> peak {s['rss_peak_mib']} -> {s['rss_end_mib']} MiB; "
           f"CPU cores busy: server {s['cpu_cores_busy']} (by process {s['cpu_seconds_by_process']} s), load client {report['client_cpu_cores_busy']}, "
           f"whole machine {report['machine_cpu_cores_busy']} of {report['machine']['cores']}")
+    print(f"[load] CPU a script run: {s['cpu_ms_per_run']} ms (server processes' CPU seconds / runs); "
+          f"load average at start {report['machine']['load_average_at_start']}")
+    for row in report["rounds"]:
+        settled = f", settled {row['rss_settled_mib']} after {row['settle_seconds']:g} s" if "rss_settled_mib" in row else ""
+        print(f"[load] round {row['round']}: {row['sessions']} visits, {row['pages_served']} runs, {row['errors']} errors, "
+              f"{row['cpu_ms_per_run']} ms CPU a run; RSS by process {row['rss_before_mib']} -> {row['rss_end_mib']} "
+              f"MiB{settled}; load average at end {row['load_average_end']}")
     for point in s["rss_mib_over_time"][::3]:
         print(f"[load]   t={point['t']:>4} s  RSS by process {point['mib']} MiB")
     print(f"[load] RSS growth over the second half, MiB/min by process: {s['rss_growth_mib_per_min_second_half']}")
