@@ -63,3 +63,40 @@ def test_memo_is_safe_across_threads():
     for thread in threads:
         thread.join()
     assert errors == [] and len(memo) == 50
+
+
+def test_memo_is_bounded_in_bytes_least_recently_used_first():
+    memo = Memo(max_entries=100, max_bytes=10, size_of=len)
+    memo.get("a", lambda: "aaaa")
+    memo.get("b", lambda: "bbbb")
+    memo.get("a", lambda: "")  # touch a: b is now the oldest
+    memo.get("c", lambda: "cccc")  # 12 bytes: b goes
+    assert memo.keys() == ["a", "c"] and memo.bytes == 8
+    assert memo.get("big", lambda: "x" * 11) == "x" * 11  # larger than the bound: returned, not kept
+    assert memo.keys() == ["a", "c"] and memo.bytes == 8
+
+
+def test_approx_size_counts_what_a_value_holds_once():
+    import pandas as pd
+
+    from components.data.dataset import approx_size
+    from components.views.network_model import Node
+
+    frame = pd.DataFrame({"text": ["가나다" * 100] * 50, "n": range(50)})
+    assert approx_size(frame) == int(frame.memory_usage(index=True, deep=True).sum())
+    node = Node("a", "company", "KR", "x" * 1000, "", "", "", ("ai",), "")
+    one, shared = approx_size((node,)), approx_size((node, node, node))
+    assert 1000 < one < 3000 and shared < one + 100  # fields counted; the same node once
+    assert approx_size(("x" * 10_000,) * 2) < 11_000
+
+
+def test_the_byte_bound_grows_with_the_package_so_no_view_is_too_big_to_keep(tmp_path, monkeypatch):
+    from components.data import dataset as dataset_module
+    from components.data.dataset import MEMO_PACKAGES, approx_size
+
+    small = Memo(max_entries=10, max_bytes=1)
+    monkeypatch.setattr(dataset_module, "MEMO", small)
+    data = load_dataset(write_package(tmp_path, {}))
+    assert small.max_bytes == MEMO_PACKAGES * approx_size(data) > 1
+    small.allow(5)  # never lowered
+    assert small.max_bytes == MEMO_PACKAGES * approx_size(data)

@@ -6,8 +6,6 @@ vis-network itself is loaded once per browser session from the app's own static 
 """
 from __future__ import annotations
 
-import itertools
-
 import streamlit as st
 
 from components.data.dataset import Dataset
@@ -42,22 +40,13 @@ def _cached_payload(
     return payload_bytes(vis_payload(_network, _data, theme=theme))
 
 
-_SERIALS = itertools.count(1)
-
-
-def dataset_serial(data: Dataset) -> int:
-    """A number for this dataset that no other dataset of the process gets. Not id(): when a new package replaces
-    the old one (components/data/live.py), a new dataset can reuse a freed one's id and would get its payloads."""
-    return next(_SERIALS)
-
-
 def network_data(network: Network, data: Dataset) -> bytes:
     """The component's data for a network (compact UTF-8 JSON): what one filter change sends to the browser.
 
     Cached per view: the layout is computed once for each filter, language and theme.
     """
     view_key = (network.lang, network.sectors, network.focus, network.depth, network.fade)
-    return _cached_payload(network, data, data.memo(dataset_serial), view_key, theme_type())
+    return _cached_payload(network, data, data.serial, view_key, theme_type())  # serial: never another dataset's
 
 
 def network_chart(network: Network, data: Dataset, key: str = "network_graph") -> str | None:
