@@ -90,6 +90,29 @@ def test_approx_size_counts_what_a_value_holds_once():
     assert approx_size(("x" * 10_000,) * 2) < 11_000
 
 
+def test_every_dataset_shares_one_bounded_store_and_results_stay_right(tmp_path, monkeypatch):
+    """With a store so small that views are evicted between calls, every call still returns what an unmemoised
+    call returns."""
+    from components.data import dataset as dataset_module
+    from components.views.network_model import _node_details, build_network, focus_options, node_details
+
+    data = load_dataset(write_package(tmp_path, {}))
+    fresh = {(lang, sectors, focus): build_network(data, sectors=sectors, focus=focus, lang=lang)
+             for lang in ("en", "ko") for sectors in ((), ("ai",), ("cloud",)) for focus in (None, "acme-cloud")}
+    details = {(node, lang): _node_details(data, node, lang) for node in ("acme-cloud", "gyeonggi") for lang in ("en", "ko")}
+    tiny = Memo(max_entries=3, max_bytes=50_000)
+    monkeypatch.setattr(dataset_module, "MEMO", tiny)
+    other = dataclasses.replace(data)
+    for _ in range(2):
+        for (lang, sectors, focus), expected in fresh.items():
+            assert build_network(data, sectors=sectors, focus=focus, lang=lang) == expected
+            assert len(tiny) <= 3 and tiny.bytes <= 50_000
+        for (node, lang), expected in details.items():
+            assert node_details(data, node, lang) == expected
+        assert focus_options(other, "ko") == focus_options(data, "ko")
+    assert {key[0] for key in tiny.keys()} <= {data.serial, other.serial}
+
+
 def test_the_byte_bound_grows_with_the_package_so_no_view_is_too_big_to_keep(tmp_path, monkeypatch):
     from components.data import dataset as dataset_module
     from components.data.dataset import MEMO_PACKAGES, approx_size

@@ -266,6 +266,19 @@ def _neighbourhood(edges: Sequence[Edge], within: set[str], focus: str, depth: i
     return set(reached)
 
 
+def _whole_graph(data: Dataset, lang: str) -> tuple[tuple[Node, ...], tuple[Edge, ...]]:
+    """Every node and edge of the data in one language, before any filter: what each view of the network starts
+    from (memoised per dataset and language: building them walks every table row by row, most of a /network or
+    /story run before)."""
+    nodes = _all_nodes(data, lang)
+    return tuple(nodes), tuple(_all_edges(data, lang, {n.id for n in nodes}))
+
+
+def whole_graph(data: Dataset, lang: str) -> tuple[tuple[Node, ...], tuple[Edge, ...]]:
+    """`_whole_graph`, computed once per dataset and language (shared: never modify it)."""
+    return data.memo(_whole_graph, "ko" if lang == "ko" else "en")
+
+
 def build_network(
     data: Dataset,
     *,
@@ -276,9 +289,9 @@ def build_network(
     lang: str = "en",
 ) -> Network:
     """The network a view shows. Unknown sector ids are ignored; an unknown focus is no focus."""
-    nodes = _all_nodes(data, lang)
+    every_node, edges = whole_graph(data, lang)
+    nodes = list(every_node)
     all_ids = {n.id for n in nodes}
-    edges = _all_edges(data, lang, all_ids)
     depth = min(max(int(depth), DEPTHS[0]), DEPTHS[-1])
     known_sectors = set(data.sectors["id"])
     sectors = tuple(s for s in sectors if s in known_sectors)
@@ -319,7 +332,7 @@ def focusable_ids(data: Dataset) -> list[str]:
 def focus_options(data: Dataset, lang: str) -> list[tuple[str, str]]:
     """(node id, "Name · kind") for the focus select box: grouped by kind, names sorted within a kind."""
     order = {kind: i for i, kind in enumerate(NODE_KINDS)}
-    nodes = _all_nodes(data, lang)
+    nodes = list(whole_graph(data, lang)[0])
     nodes.sort(key=lambda n: (order.get(n.kind, len(order)), n.label.casefold(), n.id))
     return [(n.id, f"{n.label} · {t(f'network.kind.{n.kind}', lang)}") for n in nodes]
 
@@ -435,10 +448,14 @@ class NodeDetails:
 
 
 def node_details(data: Dataset, node_id: str, lang: str) -> NodeDetails | None:
-    """Everything the details panel shows about one node, as plain text (render it escaped)."""
+    """Everything the details panel shows about one node, as plain text (render it escaped); computed once per
+    dataset, node and language (a focused /network redraws it on every change of the view)."""
+    return data.memo(_node_details, node_id, "ko" if lang == "ko" else "en")
+
+
+def _node_details(data: Dataset, node_id: str, lang: str) -> NodeDetails | None:
     from components.views.formatting import format_figure
 
-    lang = "ko" if lang == "ko" else "en"
     full = build_network(data, lang=lang)
     node = full.node(node_id)
     if node is None:
