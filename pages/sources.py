@@ -9,7 +9,8 @@ from components.views.sources import (
     VERDICT_COLORS,
     VERDICTS,
     claims_table,
-    data_dictionary,
+    dictionary_by_resource,
+    dictionary_of,
     package_files,
     package_zip,
     sources_table,
@@ -161,7 +162,7 @@ with guarded(view):
 with guarded(view):
     st.header(view.t("sources.dict.heading"), anchor="data-dictionary")
     st.caption(view.t("sources.dict.caption"))
-    dictionary = data_dictionary(data.schema)
+    dictionary = data.memo(dictionary_of)  # once per dataset, like the rows of each resource below
     columns = ("column", "type", "list", "required", "allowed", "description", "example")
     headers = {key: view.t(f"sources.col.{key}") for key in ("resource",) + columns}
     dict_columns = columns_from_headers(
@@ -171,7 +172,7 @@ with guarded(view):
         required=Column("required", headers["required"], kind="bool", width="small"),
     )
     for resource in data.schema["resources"]:
-        rows = dictionary[dictionary["resource"] == resource["path"]]
+        rows = data.memo(dictionary_by_resource)[resource["path"]]
         label = view.t("sources.dict.resource", file=resource["path"], count=len(rows))
         with lazy_expander(label, key=f"schema_{resource['name']}") as is_open:
             if is_open:

@@ -69,8 +69,17 @@ class Shown:
 
 
 def figure(data: Dataset, figure_id: str) -> pd.Series | None:
-    rows = data.figures[data.figures["id"] == figure_id]
-    return None if rows.empty else rows.iloc[0]
+    """The figure's row (the first with that id), or None (shared: never modify it)."""
+    return data.memo(_figures_by_id).get(figure_id)
+
+
+def _figures_by_id(data: Dataset) -> dict[str, pd.Series]:
+    """Figure id -> its row, once per dataset (a page looks up a dozen figures on every run)."""
+    out: dict[str, pd.Series] = {}
+    for position, figure_id in enumerate(data.figures["id"]):
+        if figure_id not in out:
+            out[figure_id] = data.figures.iloc[position]
+    return out
 
 
 def rank_of(fig: pd.Series) -> int | None:

@@ -18,21 +18,23 @@ def focus_ids(data: Dataset) -> frozenset[str]:
     return frozenset(focusable_ids(data))
 
 
+def link_vocabulary(data: Dataset) -> dict[str, tuple]:
+    """What each parameter accepts, in canonical order: the ids the data holds (once per dataset, not every run:
+    sorting the sectors and listing the events was most of a parse)."""
+    return {
+        "sector_ids": tuple(data.sectors.sort_values("order")["id"]),
+        "event_ids": event_ids(data),
+        "region_ids": tuple(i for i, _ in region_options(data, "en")),
+        "counterpart_ids": tuple(i for i, _ in counterpart_options(data, "en")),
+        "step_numbers": tuple(step.number for step in story_steps(data)),
+    }
+
+
 def parse_link(raw: Mapping[str, Sequence[str]], page: str, data: Dataset,
                locale: str | None) -> tuple[ViewState, list[Dropped]]:
     """The URL's query parameters as one ViewState (unknown values dropped and listed)."""
-    return parse_query(
-        raw,
-        page=page,
-        sector_ids=list(data.sectors.sort_values("order")["id"]),
-        focus_ids=data.memo(focus_ids),
-        verdict_ids=VERDICTS,
-        event_ids=event_ids(data),
-        region_ids=[i for i, _ in data.memo(region_options, "en")],  # once per dataset, not every run
-        counterpart_ids=[i for i, _ in data.memo(counterpart_options, "en")],
-        step_numbers=[step.number for step in story_steps(data)],
-        locale=locale,
-    )
+    return parse_query(raw, page=page, focus_ids=data.memo(focus_ids), verdict_ids=VERDICTS, locale=locale,
+                       **data.memo(link_vocabulary))
 
 
 def scoped_data(data: Dataset, page: str, state: ViewState) -> tuple[Dataset, tuple[str, ...]]:

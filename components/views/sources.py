@@ -182,3 +182,15 @@ def package_zip(data_dir: Path | str) -> bytes:
         for name in package_files(schema):
             archive.writestr(name, (data_dir / name).read_bytes())
     return buffer.getvalue()
+
+
+def dictionary_of(data: Dataset) -> pd.DataFrame:
+    """`data_dictionary` of the dataset's own datapackage.json (memoise it: `data.memo(dictionary_of)`)."""
+    return data_dictionary(data.schema)
+
+
+def dictionary_by_resource(data: Dataset) -> dict[str, pd.DataFrame]:
+    """Resource path -> its rows of `dictionary_of` (memoise it: `data.memo(dictionary_by_resource)`)."""
+    dictionary = data.memo(dictionary_of)
+    return {resource["path"]: dictionary[dictionary["resource"] == resource["path"]]
+            for resource in data.schema["resources"]}

@@ -348,11 +348,24 @@ def capped_options(options, chosen, last: bool = False) -> list:
     return list(dict.fromkeys([*kept, *chosen]))
 
 
-def _event_names(view: View) -> dict[str, str]:
-    """Event id -> "date · name", in time order, for the sidebar's event filter (computed once per language)."""
+def event_names(data: Dataset, lang: str) -> dict[str, str]:
+    """Event id -> "date · name", in time order, for the sidebar's event filter."""
     from components.views.timeline import event_labels
 
-    return dict(view.every_event.memo(event_labels, view.lang))
+    return dict(event_labels(data, lang))
+
+
+def _event_names(view: View) -> dict[str, str]:
+    """`event_names`, computed once per dataset and language (shared: never modify it)."""
+    return view.every_event.memo(event_names, view.lang)
+
+
+def names_by_id(data: Dataset, table: str, lang: str) -> dict[str, str]:
+    """Id -> name in `lang` of a table's rows (sectors in their taxonomy order)."""
+    frame = data.table(table)
+    if table == "sectors":
+        frame = frame.sort_values("order")
+    return dict(zip(frame["id"], frame[f"name_{lang}"]))
 
 
 def view_title(view: View) -> str:
@@ -360,20 +373,21 @@ def view_title(view: View) -> str:
     data = view.every_event
     parts = []
     if view.state.events:
-        names = dict(zip(data.events["id"], data.events[f"name_{view.lang}"]))
+        names = data.memo(names_by_id, "events", view.lang)
         parts.append(", ".join(names.get(e, e) for e in view.state.events))
     if view.state.sectors:
-        names = dict(zip(data.sectors["id"], data.sectors[f"name_{view.lang}"]))
+        names = data.memo(names_by_id, "sectors", view.lang)
         parts.append(", ".join(names.get(s, s) for s in view.state.sectors))
     if view.state.focus:
-        parts.append(dict(data.memo(focus_options_of, view.lang)).get(view.state.focus, view.state.focus))
+        parts.append(data.memo(focus_labels, view.lang).get(view.state.focus, view.state.focus))
     return " · ".join(parts)
 
 
-def focus_options_of(data: Dataset, lang: str):
+def focus_labels(data: Dataset, lang: str) -> dict[str, str]:
+    """Node id -> "Name · kind": how the focus control names a node."""
     from components.views.network_model import focus_options
 
-    return focus_options(data, lang)
+    return dict(focus_options(data, lang))
 
 
 def cite_this_view(view: View) -> str:
@@ -385,8 +399,7 @@ def cite_this_view(view: View) -> str:
 
 def _sidebar(view: View) -> None:
     lang = view.lang
-    sectors = view.data.sectors.sort_values("order")
-    names = dict(zip(sectors["id"], sectors[f"name_{lang}"]))
+    names = view.data.memo(names_by_id, "sectors", lang)  # in the taxonomy's order; shared: never modified
     with st.sidebar:
         _page(key="krcn_page", data={"lang": lang})
         st.markdown(f"**{t('app.title', lang)}**")
