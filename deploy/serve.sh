@@ -26,6 +26,10 @@ PYTHON="${PYTHON:-$ROOT/.venv/bin/python}"
 CADDY="${CADDY:-$(command -v caddy || true)}"
 RUN_DIR="${RUN_DIR:-${TMPDIR:-/tmp}/krcn-serve-$PORT}"  # serve.pid and roll.status, for deploy/roll.sh
 HEALTHY_WITHIN="${HEALTHY_WITHIN:-120}"  # seconds a new process may take to answer its health check
+# glibc's allocator gives each thread its own arena (Streamlit runs every session's script in a thread): under a
+# crowd, freed memory sat scattered over them, ~24 MiB of a process's RSS after three crowds; with 2 arenas ~8 MiB,
+# the same CPU a script run (docs/hosting.md, "A crowd of 100"). The processes inherit it.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 if [ -z "$CADDY" ]; then
 	echo "caddy not found: apt-get install caddy (or: make serve, which installs it)" >&2
