@@ -496,6 +496,7 @@ def main(argv: list[str] | None = None) -> int:
                 port = proxy.port
         print(f"[load] {args.sessions} {args.mode} sessions for {args.seconds:g} s against 127.0.0.1:{port} "
               f"({args.via}{f', {len(servers)} processes' if proxy else ''})", flush=True)
+        load_at_start = [round(x, 2) for x in os.getloadavg()]
         result = asyncio.run(run_load(args, port, server_procs, warm_ports))
     finally:
         if proxy is not None:
@@ -514,7 +515,7 @@ def main(argv: list[str] | None = None) -> int:
         "rounds_asked": args.rounds,
         "settle_seconds": args.settle,
         "data_dir": str(args.data_dir) if args.data_dir else "data",
-        "machine": machine_info(),
+        "machine": {**machine_info(), "load_average_at_start": load_at_start},  # machine_info() reads it now, at the end
         **result,
     }
     out = args.out or RESULTS / "load.json"
