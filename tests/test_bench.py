@@ -191,15 +191,17 @@ def test_time_to_read_counts_title_and_lead_only_once_on_screen_uncovered_and_vi
                 page.close()
         finally:
             browser.close()
+    # Orders and lower bounds only: the pages' timers fire late on a busy machine (CI runs two test processes), never
+    # early, so an upper bound would time the machine, not the rule.
     cover = states["cover"]
-    assert 300 <= cover["title"] < 600 and cover["title_text"] == "The view's title"  # not "Another heading"
-    assert 600 <= cover["lead"] == cover["both"] < 900  # hidden, then visible; the copy below the fold never counts
+    assert 300 <= cover["title"] < cover["lead"] and cover["title_text"] == "The view's title"  # not "Another heading"
+    assert 600 <= cover["lead"] == cover["both"] <= cover["ready"]  # hidden, then visible; the copy below never counts
     assert cover["ready"] >= 900 and cover["by"] == "streamlit" and cover["hasLead"] is True
     overlay = states["overlay"]
-    assert overlay["both"] < 500 and overlay["by"] == "first screen"  # Streamlit's own title is under the overlay
-    assert overlay["ready"] >= 700  # drawn, but not ready while the overlay covers it
+    assert overlay["by"] == "first screen"  # read on the overlay (Streamlit's own title is under it), before it goes
+    assert overlay["both"] < overlay["ready"] and overlay["ready"] >= 700  # drawn, not ready while the overlay covers it
     peer = states["peer"]  # no text to expect: the page's own first title, and no paragraph after it
-    assert 200 <= peer["title"] == peer["both"] < 500 and peer["title_text"] == "Network"
+    assert 200 <= peer["title"] == peer["both"] <= peer["ready"] and peer["title_text"] == "Network"
     assert peer["hasLead"] is False and peer["ready"] >= 500
 
 
