@@ -128,6 +128,13 @@ class Deployment:
             pass
 
 
+# roll.sh asks serve.sh for a rolling deploy with SIGHUP, and bash cannot trap a signal that was ignored when it
+# started: a test run under `nohup` (or a CI runner that ignores SIGHUP) would pass that on, and every roll would wait
+# out its timeout. So serve.sh starts as a host starts it, with SIGHUP's default (this execs it: same pid).
+WITH_DEFAULT_HANGUP = [sys.executable, "-c", "import os, signal, sys; signal.signal(signal.SIGHUP, signal.SIG_DFL); "
+                       "os.execv(sys.argv[1], sys.argv[1:])"]
+
+
 @pytest.fixture(scope="module")
 def deployment(tmp_path_factory) -> Iterator[Deployment]:
     first_app_port = ports_in_a_row(2 * PROCESSES + 1)
@@ -145,8 +152,8 @@ def deployment(tmp_path_factory) -> Iterator[Deployment]:
                XDG_DATA_HOME=str(run_dir), XDG_CONFIG_HOME=str(run_dir))
     env.pop("KRCN_DATA_DIR", None)
     with open(log_path, "w") as log:
-        process = subprocess.Popen([str(ROOT / "deploy" / "serve.sh")], cwd=run_dir, env=env, stdout=log,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen([*WITH_DEFAULT_HANGUP, str(ROOT / "deploy" / "serve.sh")], cwd=run_dir, env=env,
+                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     served = Deployment(port, first_app_port, run_dir, process, log_path)
     deadline = time.time() + 120
     while not healthy(port) and time.time() < deadline and process.poll() is None:
