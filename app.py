@@ -10,6 +10,7 @@ if __name__ == "__main__":
 
     main()
 else:
-    from components.host.server import middleware, routes
+    from components.host.server import middleware, routes, share_the_interpreter
 
+    share_the_interpreter()
     app = st.App(__file__, middleware=middleware(), routes=routes())

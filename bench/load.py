@@ -127,10 +127,12 @@ class Stats:
         self.errors: list[str] = []
         self.sessions = 0
         self.bytes = 0
+        self.timeline: list[tuple[float, float]] = []  # (when the run finished, ms): noise is seen by when
 
     def record(self, kind: str, page: str, ms: float) -> None:
         (self.loads if kind == "load" else self.changes).append(ms)
         self.by_page.setdefault(page, []).append(ms)
+        self.timeline.append((time.time(), ms))
 
     def error(self, text: str) -> None:
         self.errors.append(text[:300])
@@ -406,6 +408,7 @@ async def run_load(args: argparse.Namespace, port: int, server_procs: list, warm
             "by_page": {page: _dist(v) for page, v in sorted(stats.by_page.items())},
         },
         "bytes_received": stats.bytes,
+        "render_ms_by_window": by_window(stats.timeline, sample_t0, 30),
         "rounds": rounds,
         "server": {
             "rss_start_mib": round(sum(samples[0][1]) / mib, 1) if samples else None,
@@ -424,6 +427,15 @@ async def run_load(args: argparse.Namespace, port: int, server_procs: list, warm
         "client_cpu_cores_busy": round((my_cpu_after.user + my_cpu_after.system - my_cpu_before.user
                                         - my_cpu_before.system) / wall, 2) if wall else None,
     }
+
+
+def by_window(timeline: list[tuple[float, float]], t0: float, seconds: float) -> list[dict]:
+    """Script runs by when they finished, `seconds` at a time: a stretch of noise (another process's work) or
+    of queueing shows as its own windows instead of moving the whole run's p95."""
+    windows: dict[int, list[float]] = {}
+    for finished, ms in timeline:
+        windows.setdefault(int((finished - t0) // seconds), []).append(ms)
+    return [{"from_s": index * seconds, **_dist(values)} for index, values in sorted(windows.items())]
 
 
 def _dist(values: list[float]) -> dict:
@@ -529,6 +541,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[load] {kind:<6} p50 {r[kind]['p50']} ms  p95 {r[kind]['p95']} ms  max {r[kind]['max']} ms")
     for page, d in r["by_page"].items():
         print(f"[load]   {PAGES[page]:<12} n={d['count']:<4} p50 {d['p50']} ms  p95 {d['p95']} ms")
+    for window in report["render_ms_by_window"]:
+        print(f"[load]   runs finished from {window['from_s']:>4g} s: n={window['count']:<5} p50 {window['p50']} ms  "
+              f"p95 {window['p95']} ms  max {window['max']} ms")
     print(f"[load] server RSS {s['rss_start_mib']} -> peak {s['rss_peak_mib']} -> {s['rss_end_mib']} MiB; "
           f"CPU cores busy: server {s['cpu_cores_busy']} (by process {s['cpu_seconds_by_process']} s), load client {report['client_cpu_cores_busy']}, "
           f"whole machine {report['machine_cpu_cores_busy']} of {report['machine']['cores']}")
