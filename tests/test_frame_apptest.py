@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from components.i18n import t
-from tests.apptest_helpers import PAGE_FILES, all_text, metrics, nav_labels, open_page, page_links_shown, query, share_link
+from tests.apptest_helpers import (
+    PAGE_FILES, all_text, metrics, nav_labels, open_lazy_expanders, open_page, page_links_shown, query, share_link,
+)
 
 
 @pytest.mark.parametrize("sector", [None, ["security"], ["cloud", "ai"]])
@@ -156,8 +158,27 @@ def test_cite_this_view_names_the_view_the_dashboard_the_data_date_and_the_link(
     assert ko.startswith("「개요」") or "한중 비즈니스 연결 대시보드" in ko
 
 
+def _expander_labels(at) -> list[str]:
+    return [e.label for e in at.sidebar.expander]
+
+
+def test_the_event_filter_is_folded_under_its_summary_until_opened():
+    # its list of every event (20-23 KB) is sent only while open, not on every run of every page
+    at = open_page("overview", lang="en")
+    assert t("event.summary.default", "en") in _expander_labels(at)
+    assert not [m for m in at.sidebar.multiselect if m.key == "event"]
+    ko = open_page("overview", lang="ko")
+    assert t("event.summary.default", "ko") in _expander_labels(ko)
+
+
+def test_a_link_that_chose_events_opens_the_event_filter_with_them():
+    at = open_page("overview", lang="en", event=["gyeonggi-chongqing-friendship-2025"])
+    assert t("event.summary.chosen", "en", count=1) in _expander_labels(at)
+    assert at.multiselect(key="event").value == ["gyeonggi-chongqing-friendship-2025"]
+
+
 def test_the_event_filter_is_in_the_sidebar_and_narrows_every_page():
-    at = open_page("network", lang="en")
+    at = open_lazy_expanders(open_page("network", lang="en"))
     events = at.multiselect(key="event")
     assert events.value == [] and "gyeonggi-chongqing-friendship-2025" in events.options or len(events.options) > 12
     events.set_value(["gyeonggi-chongqing-friendship-2025"]).run()

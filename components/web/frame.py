@@ -418,16 +418,28 @@ def _sidebar(view: View) -> None:
                            **url_widget(view, "sector"))
             events = _event_names(view)
             if events:  # every page shows the chosen events; none: the first story (the seed events)
-                offered, help_text = list(events), t("event.help", lang)
-                if len(offered) > MAX_EVENT_OPTIONS:  # the most recent, and those the link chose (any id still works)
-                    offered = capped_options(offered, view.state.events, last=True)
-                    help_text += " " + t("event.capped", lang, shown=MAX_EVENT_OPTIONS, total=len(events))
-                st.multiselect(t("event.label", lang), offered, format_func=events.__getitem__,
-                               placeholder=t("event.default", lang), help=help_text, **url_widget(view, "event"))
+                _event_filter(view, events)
         share_box(view)
         copy_box(t("cite.label", lang), cite_this_view(view), "citation", lang, notes=[t("cite.help", lang)])
         data_date = data_last_changed(view.every_event) or t("unknown", lang)  # the package serving, as it was
         st.caption(t("footer.note", lang) + " " + t("footer.data_date", lang, date=data_date))
+
+
+def _event_filter(view: View, events: dict[str, str]) -> None:
+    """The event filter, folded under a summary of what it chose: its list (every event, 20-23 KB of labels) is
+    sent and drawn only while it is open, not on every rerun of every page (docs/performance.md, issue 27). It opens
+    by itself on a visit whose link chose events, and stays as the visitor leaves it."""
+    lang, chosen = view.lang, view.state.events
+    summary = t("event.summary.chosen", lang, count=len(chosen)) if chosen else t("event.summary.default", lang)
+    with lazy_expander(summary, key="events", open_at_first=bool(chosen)) as is_open:
+        if not is_open:
+            return
+        offered, help_text = list(events), t("event.help", lang)
+        if len(offered) > MAX_EVENT_OPTIONS:  # the most recent, and those the link chose (any id still works)
+            offered = capped_options(offered, chosen, last=True)
+            help_text += " " + t("event.capped", lang, shown=MAX_EVENT_OPTIONS, total=len(events))
+        st.multiselect(t("event.label", lang), offered, format_func=events.__getitem__,
+                       placeholder=t("event.default", lang), help=help_text, **url_widget(view, "event"))
 
 
 @contextmanager
@@ -529,16 +541,17 @@ LAZY_PREFIX = "open_"  # session-state keys of lazy expanders (tests open them a
 
 
 @contextmanager
-def lazy_expander(label: str, key: str) -> Iterator[bool]:
+def lazy_expander(label: str, key: str, open_at_first: bool = False) -> Iterator[bool]:
     """An expander whose content runs only while it is open; opening or closing it reruns the page.
 
     For what a visitor opens on demand (a chart's numbers, a profile, a schema table): the page stays light on
     every filter or language change. It stays open through a filter, unit or language change (Streamlit makes the
     translated label part of the expander's identity, so its open state is remembered here by key).
-    Yields whether it is open: `with lazy_expander(label, key) as is_open: if is_open: ...`.
+    Yields whether it is open: `with lazy_expander(label, key) as is_open: if is_open: ...`. `open_at_first`: open
+    on the session's first run (then as the visitor leaves it).
     """
     remembered = f"_was_{LAZY_PREFIX}{key}"
-    was_open = bool(st.session_state.get(remembered))
+    was_open = bool(st.session_state.get(remembered, open_at_first))
     box = st.expander(label, expanded=was_open, key=f"{LAZY_PREFIX}{key}", on_change="rerun")
     st.session_state[remembered] = bool(box.open)
     with box:
