@@ -245,6 +245,21 @@ async def sample_memory(server_procs: list, stop: asyncio.Event, samples: list[t
             pass
 
 
+async def sample_cpu(server_procs: list, stop: asyncio.Event, samples: list[tuple[float, float]], start: float) -> None:
+    """Every second: (seconds since `start`, the server processes' CPU seconds so far): CPU a run by window."""
+    import psutil
+
+    while not stop.is_set():
+        try:
+            samples.append((time.time() - start, sum(cpu_seconds(p) for p in server_procs)))
+        except psutil.NoSuchProcess:
+            break
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=1.0)
+        except (asyncio.TimeoutError, TimeoutError):
+            pass
+
+
 def memory_report(samples: list[tuple[float, list[int]]], every_s: float = 10) -> dict:
     """Each process's RSS over time (a point every `every_s`), and its growth over the run's second half in MiB per
     minute (least squares: flat memory is ~0; the first half holds the warm-up and the crowd arriving)."""
@@ -338,6 +353,8 @@ async def run_load(args: argparse.Namespace, port: int, server_procs: list, warm
     samples: list[tuple[float, list[int]]] = []
     sample_t0 = time.time()  # the sampler's clock: seconds since then
     sampler = asyncio.create_task(sample_memory(server_procs, stop, samples, sample_t0)) if server_procs else None
+    cpu_samples: list[tuple[float, float]] = []
+    cpu_sampler = asyncio.create_task(sample_cpu(server_procs, stop, cpu_samples, sample_t0)) if server_procs else None
     await asyncio.sleep(1.2)  # the first sample: memory after the warm-up, before any visitor
     me = psutil.Process()
     my_cpu_before = me.cpu_times()
@@ -380,6 +397,8 @@ async def run_load(args: argparse.Namespace, port: int, server_procs: list, warm
         stop.set()
         if sampler:
             await sampler
+        if cpu_sampler:
+            await cpu_sampler
     my_cpu_after = me.cpu_times()
     machine_after = psutil.cpu_times()
     def busy(t) -> float:
@@ -408,7 +427,7 @@ async def run_load(args: argparse.Namespace, port: int, server_procs: list, warm
             "by_page": {page: _dist(v) for page, v in sorted(stats.by_page.items())},
         },
         "bytes_received": stats.bytes,
-        "render_ms_by_window": by_window(stats.timeline, sample_t0, 30),
+        "render_ms_by_window": by_window(stats.timeline, sample_t0, 30, cpu_samples),
         "rounds": rounds,
         "server": {
             "rss_start_mib": round(sum(samples[0][1]) / mib, 1) if samples else None,
@@ -429,13 +448,27 @@ async def run_load(args: argparse.Namespace, port: int, server_procs: list, warm
     }
 
 
-def by_window(timeline: list[tuple[float, float]], t0: float, seconds: float) -> list[dict]:
+def by_window(timeline: list[tuple[float, float]], t0: float, seconds: float,
+              cpu_samples: list[tuple[float, float]] = ()) -> list[dict]:
     """Script runs by when they finished, `seconds` at a time: a stretch of noise (another process's work) or
-    of queueing shows as its own windows instead of moving the whole run's p95."""
+    of queueing shows as its own windows instead of moving the whole run's p95; with the servers' CPU samples
+    ((seconds since t0, CPU seconds)), the CPU a run in each window too."""
     windows: dict[int, list[float]] = {}
     for finished, ms in timeline:
         windows.setdefault(int((finished - t0) // seconds), []).append(ms)
-    return [{"from_s": index * seconds, **_dist(values)} for index, values in sorted(windows.items())]
+
+    def cpu_at(t: float) -> float | None:
+        before = [cpu for when, cpu in cpu_samples if when <= t]
+        return before[-1] if before else None
+
+    rows = []
+    for index, values in sorted(windows.items()):
+        row = {"from_s": index * seconds, **_dist(values)}
+        start, end = cpu_at(index * seconds), cpu_at((index + 1) * seconds)
+        if start is not None and end is not None and end > start:
+            row["cpu_ms_per_run"] = round((end - start) / len(values) * 1000, 1)
+        rows.append(row)
+    return rows
 
 
 def _dist(values: list[float]) -> dict:
@@ -543,7 +576,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[load]   {PAGES[page]:<12} n={d['count']:<4} p50 {d['p50']} ms  p95 {d['p95']} ms")
     for window in report["render_ms_by_window"]:
         print(f"[load]   runs finished from {window['from_s']:>4g} s: n={window['count']:<5} p50 {window['p50']} ms  "
-              f"p95 {window['p95']} ms  max {window['max']} ms")
+              f"p95 {window['p95']} ms  max {window['max']} ms  CPU {window.get('cpu_ms_per_run', '?')} ms a run")
     print(f"[load] server RSS {s['rss_start_mib']} -> peak {s['rss_peak_mib']} -> {s['rss_end_mib']} MiB; "
           f"CPU cores busy: server {s['cpu_cores_busy']} (by process {s['cpu_seconds_by_process']} s), load client {report['client_cpu_cores_busy']}, "
           f"whole machine {report['machine_cpu_cores_busy']} of {report['machine']['cores']}")

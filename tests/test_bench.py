@@ -375,3 +375,15 @@ def test_element_costs_measure_what_one_element_adds_to_a_first_visit(tmp_path):
     # why the share box is not st.code: its syntax highlighter alone outweighs every widget the app uses
     assert code["extra_bytes"] > 1_000_000 and any("SyntaxHighlighter" in path for path in code["files"])
     assert 0 < radio["extra_bytes"] < 100_000 and any("Radio" in path for path in radio["files"])
+
+
+def test_the_load_report_gives_runs_and_cpu_a_run_window_by_window():
+    from bench.load import by_window
+
+    t0 = 1000.0
+    timeline = [(t0 + 1, 100.0), (t0 + 2, 300.0), (t0 + 31, 50.0)]  # (finished, ms)
+    cpu = [(0.0, 10.0), (30.0, 10.4), (60.0, 10.45)]  # (seconds since t0, CPU seconds so far)
+    first, second = by_window(timeline, t0, 30, cpu)
+    assert (first["from_s"], first["count"], first["max"], first["cpu_ms_per_run"]) == (0, 2, 300.0, 200.0)
+    assert (second["from_s"], second["count"], second["cpu_ms_per_run"]) == (30, 1, 50.0)
+    assert "cpu_ms_per_run" not in by_window(timeline, t0, 30)[0]  # no CPU samples, no CPU column
