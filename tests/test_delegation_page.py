@@ -42,7 +42,7 @@ def test_page_shows_table_profiles_and_both_charts(lang):
     ] * 2
     assert (table == "").sum().sum() == 0  # nothing blank: unknown is said
     assert (table == t("unknown", lang)).sum().sum() > 0
-    assert len(at.expander) == 8 + 2  # a profile per company, plus the two chart tables
+    assert len(at.main.expander) == 8 + 2  # a profile per company, plus the two chart tables
     sector_chart, location_chart = charts(at)
     assert values(sector_chart) == [4, 2, 1, 1]
     assert values(location_chart) == [2, 2, 2]
@@ -91,7 +91,7 @@ def test_security_keeps_initech_alone(lang):
     assert not at.exception
     table = tables(at)[0]
     assert table[t("delegation.col.name", lang)].tolist() == (["Initech"] if lang == "en" else ["이니텍"])
-    assert len(at.expander) == 1 + 2
+    assert len(at.main.expander) == 1 + 2
     sector_chart, location_chart = charts(at)
     assert values(sector_chart) == [1]
     assert values(location_chart) == [1]
