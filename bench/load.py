@@ -227,16 +227,13 @@ async def warm_up(port: int, timeout: float) -> None:
             await client.run(path.strip("/"), "lang=en")
 
 
-async def sample_memory(server_procs: list, stop: asyncio.Event, samples: list[tuple[float, list[int]]],
-                        start: float | None = None) -> None:
-    """Every second: (seconds since `start`, [RSS of each server process with its children])."""
+async def sample_each_second(read, stop: asyncio.Event, samples: list, start: float) -> None:
+    """Every second until `stop`: (seconds since `start`, read()); ends when a server process is gone."""
     import psutil
 
-    start = time.time() if start is None else start
     while not stop.is_set():
         try:
-            samples.append((time.time() - start,
-                            [sum(q.memory_info().rss for q in (p, *p.children(recursive=True))) for p in server_procs]))
+            samples.append((time.time() - start, read()))
         except psutil.NoSuchProcess:
             break
         try:
@@ -245,19 +242,9 @@ async def sample_memory(server_procs: list, stop: asyncio.Event, samples: list[t
             pass
 
 
-async def sample_cpu(server_procs: list, stop: asyncio.Event, samples: list[tuple[float, float]], start: float) -> None:
-    """Every second: (seconds since `start`, the server processes' CPU seconds so far): CPU a run by window."""
-    import psutil
-
-    while not stop.is_set():
-        try:
-            samples.append((time.time() - start, sum(cpu_seconds(p) for p in server_procs)))
-        except psutil.NoSuchProcess:
-            break
-        try:
-            await asyncio.wait_for(stop.wait(), timeout=1.0)
-        except (asyncio.TimeoutError, TimeoutError):
-            pass
+def rss_by_process(server_procs: list) -> list[int]:
+    """The RSS of each server process with its children."""
+    return [sum(q.memory_info().rss for q in (p, *p.children(recursive=True))) for p in server_procs]
 
 
 def memory_report(samples: list[tuple[float, list[int]]], every_s: float = 10) -> dict:
@@ -352,9 +339,12 @@ async def run_load(args: argparse.Namespace, port: int, server_procs: list, warm
     stop = asyncio.Event()
     samples: list[tuple[float, list[int]]] = []
     sample_t0 = time.time()  # the sampler's clock: seconds since then
-    sampler = asyncio.create_task(sample_memory(server_procs, stop, samples, sample_t0)) if server_procs else None
-    cpu_samples: list[tuple[float, float]] = []
-    cpu_sampler = asyncio.create_task(sample_cpu(server_procs, stop, cpu_samples, sample_t0)) if server_procs else None
+    cpu_samples: list[tuple[float, float]] = []  # (seconds, the server processes' CPU seconds so far): CPU a run by window
+    sampler = cpu_sampler = None
+    if server_procs:
+        sampler = asyncio.create_task(sample_each_second(lambda: rss_by_process(server_procs), stop, samples, sample_t0))
+        cpu_sampler = asyncio.create_task(
+            sample_each_second(lambda: sum(cpu_seconds(p) for p in server_procs), stop, cpu_samples, sample_t0))
     await asyncio.sleep(1.2)  # the first sample: memory after the warm-up, before any visitor
     me = psutil.Process()
     my_cpu_before = me.cpu_times()
