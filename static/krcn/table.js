@@ -10,6 +10,9 @@ const { decode, el, fill, setClass, setText, useStyles } = await import(new URL(
 
 await useStyles('table.css');  // before the first drawing: it measures what it draws
 
+const LAZY_MARGIN = 20;  // rows drawn past a scrolling table's box before the visitor scrolls
+const LAZY_CHUNK = 100;  // rows drawn at a time as the visitor scrolls near the last drawn one
+
 function cellText(column, value, text) {
   if (column.kind === 'number' || column.kind === 'link') return value ? String(value[1] ?? '') : '';
   if (column.kind === 'bool') return value === true ? text.yes : value === false ? text.no : '';
@@ -84,6 +87,7 @@ export function table(component) {
 
   function header() {
     const tr = document.createElement('tr');
+    tr.setAttribute('aria-rowindex', '1');
     columns.forEach((column, i) => {
       const th = el('th', { scope: 'col' });
       if (i === 0) th.classList.add('krcn-pin');
@@ -133,22 +137,70 @@ export function table(component) {
     return order;
   }
 
-  function body() {
-    const order = visibleRows();
-    const limit = state.all ? order.length : Math.min(order.length, d.firstDrawn || order.length);
+  // A table that scrolls inside draws the rows in its box and a screenful more; the rest are drawn as the visitor
+  // scrolls near them, LAZY_CHUNK at a time, and all of them for print. Drawing and laying out rows nobody sees
+  // was ~60 ms of a language change on /sources (103 rows) and /regions on a desktop (docs/performance.md).
+  const lazyFrom = d.maxRows && rows.length > d.maxRows ? d.maxRows + LAZY_MARGIN : Infinity;
+  const table = scroll.querySelector('table');
+  if (root.__krcnRowWatch) root.__krcnRowWatch.disconnect();
+  if (root.__krcnPrintWatch) root.__krcnPrintWatch();
+  let order = [];
+  let limit = 0;
+  let drawn = 0;
+
+  function drawRows(upTo) {
+    const end = Math.min(upTo, limit);
+    if (end <= drawn) return;
     const fragment = document.createDocumentFragment();
-    for (const i of order.slice(0, limit)) {
+    for (let n = drawn; n < end; n += 1) {
+      const i = order[n];
       const tr = document.createElement('tr');
+      tr.setAttribute('aria-rowindex', String(n + 2));  // the header is row 1
       if (d.ids) tr.dataset.id = d.ids[i];
       rows[i].forEach((value, c) => tr.appendChild(tableCell(c === 0 ? 'th' : 'td', columns[c], value, text, c)));
       fragment.appendChild(tr);
     }
+    tbody.appendChild(fragment);
+    drawn = end;
+    // a screen reader is told how many rows the table has, drawn or not
+    if (drawn < order.length) table.setAttribute('aria-rowcount', String(order.length + 1));
+    else table.removeAttribute('aria-rowcount');
+    watchLastRow();
+  }
+
+  function watchLastRow() {
+    if (root.__krcnRowWatch) root.__krcnRowWatch.disconnect();
+    if (drawn >= limit) return;
+    root.__krcnRowWatch = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) drawRows(drawn + LAZY_CHUNK);
+    }, { root: scroll, rootMargin: '0px 0px 600px 0px' });
+    root.__krcnRowWatch.observe(tbody.lastElementChild);
+  }
+
+  // printed or saved as PDF: every row (up to "show all"), as the print style shows the table whole
+  const printing = window.matchMedia('print');
+  const drawForPrint = () => drawRows(limit);
+  const onPrintChange = (event) => { if (event.matches) drawForPrint(); };
+  printing.addEventListener('change', onPrintChange);
+  window.addEventListener('beforeprint', drawForPrint);
+  root.__krcnPrintWatch = () => {
+    printing.removeEventListener('change', onPrintChange);
+    window.removeEventListener('beforeprint', drawForPrint);
+  };
+
+  function body() {
+    order = visibleRows();
+    limit = state.all ? order.length : Math.min(order.length, d.firstDrawn || order.length);
+    drawn = 0;
+    tbody.replaceChildren();
     if (!order.length) {
       const td = el('td', { class: 'krcn-table-empty', text: rows.length ? text.no_match || '' : text.empty || '' });
       td.colSpan = Math.max(1, columns.length);
-      fragment.appendChild(el('tr', {}, [td]));
+      tbody.appendChild(el('tr', {}, [td]));
+      table.removeAttribute('aria-rowcount');
+    } else {
+      drawRows(printing.matches ? limit : Math.min(limit, lazyFrom));
     }
-    tbody.replaceChildren(fragment);
     if (count) count.textContent = fill(text.count, { shown: order.length, total: rows.length });
     more.textContent = '';
     if (limit < order.length) {

@@ -262,3 +262,38 @@ def test_the_verdict_filter_redraws_the_ledger_alone_and_the_share_link_follows(
         assert_clean(watch, app_server.origin)
     finally:
         context.close()
+
+
+SOURCES_TABLE_JS = """() => {
+  const box = document.querySelector('.krcn-table-scroll');
+  return {rows: box.querySelectorAll('tbody tr').length,
+          rowcount: box.querySelector('table').getAttribute('aria-rowcount'),
+          last: box.querySelector('tbody tr:last-child').getAttribute('aria-rowindex')};
+}"""
+
+
+def test_a_long_table_draws_its_rows_as_they_are_scrolled_to_and_all_of_them_in_print(browser, app_server):
+    """/sources lists every source of the first story (103 rows) in a box that shows 20: the rows past its view
+    and a screenful more are drawn as the visitor scrolls near them (drawing them all was ~60 ms of every language
+    change), a screen reader is told the table's full row count, and print draws every row."""
+    total = len(scope_dataset(DATA).sources)
+    assert total > 60  # the data makes the table long enough to test
+    context, page, watch = new_page(browser)
+    try:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(app_server.url("/sources?lang=en"))
+        wait_ready(page)
+        page.wait_for_selector('.krcn-table[data-state="drawn"]')
+        first = page.evaluate(SOURCES_TABLE_JS)
+        assert first == {"rows": 40, "rowcount": str(total + 1), "last": "41"}
+        page.locator(".krcn-table-scroll").first.evaluate("(box) => { box.scrollTop = box.scrollHeight; }")
+        page.wait_for_function("() => document.querySelector('.krcn-table-scroll tbody').rows.length > 40")
+        scrolled = page.evaluate(SOURCES_TABLE_JS)
+        assert 40 < scrolled["rows"] <= total and scrolled["last"] == str(scrolled["rows"] + 1)
+        page.emulate_media(media="print")
+        page.wait_for_function(f"() => document.querySelector('.krcn-table-scroll tbody').rows.length == {total}")
+        assert page.evaluate(SOURCES_TABLE_JS) == {"rows": total, "rowcount": None, "last": str(total + 1)}
+        page.emulate_media(media="screen")
+        assert_clean(watch, app_server.origin)
+    finally:
+        context.close()
