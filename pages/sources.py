@@ -111,10 +111,9 @@ def claims_ledger(page: View) -> None:
         if ledger.empty:
             st.info(view.t("sources.claims.none"))
         claims = data.claims.set_index("id")
+        cards = []
         for row in ledger.itertuples():
             claim = claims.loc[row.id]
-            # One markdown element a card (badge, claim, its other-language wording, context, sources): a language
-            # or filter change redraws 11 elements here instead of 66.
             lines = [
                 f":{VERDICT_COLORS[claim['verdict']]}-badge[{escape_markdown(row.verdict)}]",
                 f"**“{escape_markdown(row.claim)}”**",
@@ -124,8 +123,13 @@ def claims_ledger(page: View) -> None:
             if row.entities:
                 lines.append(f"{view.t('sources.claims.concerns')}: {escape_markdown(row.entities)}")
             lines.append(f":small[{source_markdown(view, claim['source_ids'], claim['locator'])}]")
-            with st.container(border=True):
-                st.markdown("\n\n".join(lines))
+            cards.append("\n\n".join(lines))
+        # Every card (badge, claim, its other-language wording, context, sources) in one markdown element, ruled
+        # apart: Streamlit redraws every element of a full rerun several times, ~1.5-3 ms each on a desktop, so a
+        # language or sector change draws 2 elements here instead of 2 a claim (docs/performance.md, issue 27).
+        if cards:
+            with st.container(border=True, key="claim_cards"):
+                st.markdown("\n\n---\n\n".join(cards))
         with lazy_expander(view.t("sources.claims.table"), key="claims_table_open") as is_open:
             if is_open:
                 claims_ledger_table(view, ledger)
