@@ -104,11 +104,11 @@ def network_panel(page: View) -> None:
                 caption = view.t("network.table.heading", count=len(frame))
                 data_table(view, "relations_table", frame, columns_from_headers(headers, source_url=link),
                            caption=caption, cap="first")
-            cols = st.columns(2)
-            with cols[0]:
+            # the buttons side by side in one horizontal container, wrapping on a phone (columns were a block each,
+            # redrawn on every rerun: docs/performance.md)
+            with st.container(horizontal=True, key="relations_downloads"):
                 csv_download(view.t("network.download.csv"), frame, "krcn-network-relations.csv", "network_csv",
                              headers)
-            with cols[1]:
                 shown = network
                 download_button(
                     view.t("network.download.html"),
@@ -129,8 +129,8 @@ def network_panel(page: View) -> None:
             for scope, shown_network in (("view", network), ("all", whole)):
                 st.markdown(f"**{view.t(f'network.export.scope.{scope}')}**")
                 choices = export_choices(data, shown_network, permalink=share_url(view))
-                for column, choice in zip(st.columns(len(choices)), choices):
-                    with column:
+                with st.container(horizontal=True, key=f"export_{scope}"):
+                    for choice in choices:
                         download_button(choice.label, choice.build, choice.file_name, choice.mime,
                                         key=f"export_{scope}_{choice.format}")
 
