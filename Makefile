@@ -5,10 +5,14 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test validate bench chromium proxy serve clean
+.PHONY: run dev test validate bench chromium proxy serve clean
 
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+# working on the code: rerun on save (visitors' hosts watch no files: .streamlit/config.toml)
+dev: $(VENV)/.runtime
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.fileWatcherType auto --server.runOnSave true
 
 test: $(VENV)/.test chromium proxy
 	$(PY) -m components.data.validate

@@ -1,4 +1,5 @@
 """The process `streamlit run app.py` starts: what app.py sets for it when Streamlit imports it to find `app`."""
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,3 +13,41 @@ def test_importing_app_as_the_server_does_lets_threads_take_turns_every_millisec
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert float(out.stdout.strip().splitlines()[-1]) == 0.001
+
+
+def _inotify_instances(pid: int) -> int:
+    """How many inotify instances the process holds (watchdog opens one to watch folders)."""
+    count = 0
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            count += os.readlink(fd) == "anon_inode:inotify"
+        except OSError:
+            continue  # a descriptor closed meanwhile
+    return count
+
+
+def test_a_visitors_session_on_the_readmes_command_watches_no_files():
+    """`streamlit run app.py` as the README and Community Cloud start it: Streamlit's file watcher walked and watched
+    every folder under app.py for each new session (~0.3 s of server CPU a visitor in a clean checkout, ~1 s with
+    .venv inside it). The visitor-facing config turns it off; `make dev` turns it on for work on the code."""
+    import asyncio
+
+    from bench.common import free_port, wait_healthy
+    from bench.stclient import StreamlitClient
+
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+               "--server.address", "127.0.0.1"]  # nothing else: the README's command and the repository's config
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", process, 120)
+
+        async def visit() -> list[str]:
+            async with StreamlitClient(port) as client:
+                return (await client.run("story", "lang=en")).errors
+
+        assert asyncio.run(visit()) == []
+        assert _inotify_instances(process.pid) == 0
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
