@@ -10,7 +10,8 @@ if __name__ == "__main__":
 
     main()
 else:
-    from components.host.server import middleware, routes, share_the_interpreter
+    from components.host.server import middleware, routes, send_small_messages_at_once, share_the_interpreter
 
     share_the_interpreter()
+    send_small_messages_at_once()
     app = st.App(__file__, middleware=middleware(), routes=routes())

@@ -51,3 +51,37 @@ def test_a_visitors_session_on_the_readmes_command_watches_no_files():
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+NODELAY_PROBE = """
+import asyncio, socket
+import app  # as the server imports it
+from streamlit.web.server.starlette.starlette_server import _bind_socket
+
+async def main():
+    listening = _bind_socket("127.0.0.1", 0, 8)  # the listening socket exactly as Streamlit makes it
+    accepted = asyncio.get_running_loop().create_future()
+
+    def connected(reader, writer):
+        sock = writer.get_extra_info("socket")
+        accepted.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+        writer.close()
+
+    server = await asyncio.start_server(connected, sock=listening)
+    _, writer = await asyncio.open_connection(*listening.getsockname()[:2])
+    print(await asyncio.wait_for(accepted, 10))
+    writer.close()
+    server.close()
+
+asyncio.run(main())
+"""
+
+
+def test_the_server_sends_a_visitors_small_messages_at_once():
+    """Streamlit's listening socket (proto 0) made asyncio leave Nagle's algorithm on for every visitor's connection:
+    each script run's second WebSocket message waited for a delayed ACK, ~40 ms of every /story rerun, directly and
+    through Caddy (docs/performance.md). Importing app.py as the server does turns it off on every accepted
+    connection."""
+    out = subprocess.run([sys.executable, "-c", NODELAY_PROBE], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert int(out.stdout.strip().splitlines()[-1]) == 1
