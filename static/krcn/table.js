@@ -73,6 +73,10 @@ export function table(component) {
   // view); a table of fewer rows is shown whole, however tall its rows (a few long profile cells would otherwise
   // leave five of eight companies in view)
   scroll.style.maxHeight = d.maxRows && rows.length > d.maxRows ? `calc(${(d.maxRows + 1) * 2.3}em + 2px)` : '';
+  // Off screen the browser skips laying out and painting the table (content-visibility in table.css) and keeps this
+  // much room for it, its rows at their usual height, so the page's length hardly moves when it is drawn.
+  const inView = d.maxRows ? Math.min(rows.length, d.maxRows) : rows.length;
+  scroll.style.containIntrinsicHeight = `auto calc(${(inView + 1) * 2.3}em + 2px)`;
 
   let filterInput = null;
   let count = null;

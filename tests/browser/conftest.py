@@ -157,9 +157,12 @@ def wait_ready(page, timeout: float = 30_000) -> None:
     page.wait_for_function(ALL_DRAWN_JS, timeout=timeout)
 
 
+# A table far from the screen is not laid out (content-visibility: auto): it is measured when it comes near.
 TABLES_MEASURED_JS = """() => [...document.querySelectorAll('.krcn-table')].every((root) => {
   const box = root.querySelector('.krcn-table-scroll');
-  return root.dataset.state === 'drawn' && box.classList.contains('krcn-wide') === (box.scrollWidth > box.clientWidth + 1);
+  const laidOut = box.querySelector('thead').checkVisibility({contentVisibilityAuto: true});
+  return root.dataset.state === 'drawn' &&
+    (!laidOut || box.classList.contains('krcn-wide') === (box.scrollWidth > box.clientWidth + 1));
 })"""
 
 

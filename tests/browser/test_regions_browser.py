@@ -14,6 +14,7 @@ from tests.browser.conftest import (
     start_server,
     unexpected_console_errors,
     wait_ready,
+    wait_tables_measured,
 )
 from tests.browser.test_accessibility import AUDIT_JS, AXE_TAGS, FAILING_IMPACTS, STREAMLIT_EXCLUSIONS, inject_axe
 
@@ -101,6 +102,8 @@ def test_on_a_phone_the_matrix_scrolls_in_its_own_box(browser, app_server):
         page.goto(app_server.url("/regions?lang=ko"))
         wait_ready(page)
         box = page.locator(".krcn-matrix")
+        box.scroll_into_view_if_needed()  # far down the page: drawn as it comes near the screen
+        page.wait_for_function("() => document.querySelector('.krcn-matrix td').checkVisibility({contentVisibilityAuto: true})")
         sizes = box.evaluate("(el) => [el.scrollWidth, el.clientWidth, document.documentElement.scrollWidth, innerWidth]")
         assert sizes[0] > sizes[1]  # wider than the screen: it scrolls sideways in its box ...
         assert sizes[2] <= sizes[3]  # ... and the page itself does not
@@ -139,5 +142,48 @@ def test_the_region_filter_redraws_the_page_body_alone_and_the_share_link_follow
         image.evaluate("(img) => img.decode()")
         assert image.evaluate("(img) => img.naturalWidth") > 0
         assert unexpected_console_errors(watch) == [] and watch.foreign_requests(app_server.origin) == []
+    finally:
+        context.close()
+
+
+# For each table box and the matrix, top to bottom: is its first cell drawn (not skipped as off screen), and how tall
+# the box stands.
+DRAWN_BOXES_JS = """() => [...document.querySelectorAll('[data-testid="stMain"] .krcn-table-scroll, .krcn-matrix')].map(
+    (box) => [box.querySelector('td, tbody th').checkVisibility({contentVisibilityAuto: true}),
+              Math.round(box.getBoundingClientRect().height)])"""
+
+
+def test_tables_far_below_the_screen_wait_to_be_drawn_until_they_come_near_and_print_whole(browser, app_server):
+    """/regions has a table in view and several far below it: a language or sector change redraws them all, and the
+    browser skipped none of their layout (440 ms a change; 340 ms when it skips what is off screen). Those far away
+    keep their room on the page, are drawn as the visitor scrolls near them, and print whole."""
+    context, page, watch = new_page(browser)
+    try:
+        page.goto(app_server.url("/regions?lang=en"))
+        wait_ready(page)
+        boxes = page.evaluate(DRAWN_BOXES_JS)
+        assert len(boxes) >= 4
+        assert boxes[0][0] is True  # the regions side by side: in view, drawn
+        assert boxes[-1][0] is False  # the business far below: not drawn yet ...
+        assert all(height > 40 for _, height in boxes)  # ... but every box keeps its room
+        last = page.locator('[data-testid="stMain"] .krcn-table-scroll').last
+        last.scroll_into_view_if_needed()
+        page.wait_for_function(f"() => ({DRAWN_BOXES_JS})().at(-1)[0]")
+        wait_tables_measured(page)  # measured once drawn: its nine columns are wider than the box, and it says so
+        assert last.evaluate("(box) => box.classList.contains('krcn-wide') && box.scrollWidth > box.clientWidth")
+        # redrawn in the other language while off screen, it is measured again when the visitor comes back to it
+        page.locator('[data-testid="stMain"] h1').scroll_into_view_if_needed()
+        page.wait_for_function(f"() => !({DRAWN_BOXES_JS})().at(-1)[0]")
+        page.locator('[data-testid="stSidebar"] [data-testid="stRadio"] label').filter(has_text="한국어").click()
+        page.wait_for_function("() => document.documentElement.lang === 'ko'")
+        wait_ready(page)
+        last.scroll_into_view_if_needed()
+        page.wait_for_function(f"() => ({DRAWN_BOXES_JS})().at(-1)[0]")
+        wait_tables_measured(page)
+        assert last.evaluate("(box) => box.classList.contains('krcn-wide') && box.scrollWidth > box.clientWidth")
+        page.emulate_media(media="print")
+        page.wait_for_function(f"() => ({DRAWN_BOXES_JS})().every(([drawn]) => drawn)", timeout=5_000)
+        page.emulate_media(media="screen")
+        assert unexpected_console_errors(watch) == []
     finally:
         context.close()
