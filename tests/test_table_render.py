@@ -1,6 +1,7 @@
 """components/table_render.py: the table component's data, on tiny frames with exact assertions."""
 from __future__ import annotations
 
+import gc
 import json
 import math
 
@@ -19,6 +20,7 @@ from components.web.render.table import (
     columns_of,
     kind_of,
     link_host,
+    shared_table_payload,
     table_payload,
 )
 
@@ -121,3 +123,28 @@ def test_payload_is_json_without_nan():
 
 def test_html_is_fixed():
     assert "{" not in TABLE_HTML and 'data-state="loading"' in TABLE_HTML
+
+
+def test_a_payload_is_built_once_per_frame_and_arguments_while_the_frame_lives():
+    """A page's tables come from Dataset.memo: the same frame on every rerun and for every visitor. Their payload is
+    built once (the same bytes object comes back), again for other arguments, and forgotten with the frame."""
+    from components.web.render import table as render
+
+    frame = pd.DataFrame({"name": ["Hancom", "NHN Cloud"], "founded": [1990, 2019]})
+    columns = [Column("name", "Name"), Column("founded", "Founded", kind="number")]
+    first = shared_table_payload(frame, columns, lang="en", caption="Firms", text=TEXT)
+    assert first == table_payload(frame, columns, lang="en", caption="Firms", text=TEXT)
+    assert shared_table_payload(frame, columns, lang="en", caption="Firms", text=TEXT) is first
+    korean = shared_table_payload(frame, columns, lang="ko", caption="기업", text=TEXT)
+    assert korean is not first and json.loads(korean)["caption"] == "기업"
+    fewer = shared_table_payload(frame, columns[:1], lang="en", caption="Firms", text=TEXT)
+    assert json.loads(fewer)["rows"] == [["Hancom"], ["NHN Cloud"]]
+
+    # an equal frame that is another object is built anew (a frame changed in place never comes from Dataset.memo)
+    other = frame.copy()
+    assert shared_table_payload(other, columns, lang="en", caption="Firms", text=TEXT) is not first
+    assert id(frame) in render._BUILT and id(other) in render._BUILT
+    frame_id = id(frame)
+    del frame, first, korean, fewer
+    gc.collect()
+    assert frame_id not in render._BUILT and id(other) in render._BUILT

@@ -9,7 +9,7 @@ import streamlit as st
 
 from components.web.kit import component_stub
 from components.i18n import t
-from components.web.render.table import MAX_VISIBLE_ROWS, TABLE_HTML, Column, table_payload
+from components.web.render.table import MAX_VISIBLE_ROWS, TABLE_HTML, Column, shared_table_payload
 
 # isolate_styles=False: the page's fonts and colours; static/krcn/table.js links table.css, every class prefixed krcn-
 _table_component = st.components.v2.component(
@@ -49,7 +49,7 @@ def data_table(
     if cap is not None and total > MAX_TABLE_ROWS:
         frame = frame.head(MAX_TABLE_ROWS) if cap == "first" else frame.tail(MAX_TABLE_ROWS)
         st.caption(t(f"table.capped.{cap}", view.lang, shown=MAX_TABLE_ROWS, total=total))
-    payload = table_payload(
+    payload = shared_table_payload(
         frame, columns, lang=view.lang, caption=caption, text=table_text(view.lang), max_visible_rows=max_visible_rows
     )
     _table_component(key=key, data=payload, height="content")

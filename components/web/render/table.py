@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 import math
 import re
+import threading
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -154,6 +156,46 @@ def table_payload(
     if row_key is not None and row_key in frame.columns:
         payload["ids"] = [_text(v) for v in frame[row_key]]
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+# Payloads already built, by frame (while it lives) and then by the other arguments. A page's tables come from
+# Dataset.memo, the same frame object on every rerun and for every visitor of a view; building their JSON was a
+# quarter of a /regions language switch's server CPU (docs/hosting.md). Entries go with their frame.
+_BUILT: dict[int, tuple[weakref.ref, dict[tuple, bytes]]] = {}
+_BUILT_LOCK = threading.RLock()  # re-entrant: a frame can die (and be forgotten) while the lock is held
+MAX_PAYLOADS_PER_FRAME = 16  # one frame shown in a few languages and captions; beyond, built each time
+
+
+def _forget(frame_id: int, ref: weakref.ref) -> None:
+    with _BUILT_LOCK:
+        entry = _BUILT.get(frame_id)
+        if entry is not None and entry[0] is ref:  # not a newer frame that was given the same id
+            del _BUILT[frame_id]
+
+
+def shared_table_payload(
+    frame: pd.DataFrame,
+    columns: Sequence[Column],
+    *,
+    lang: str,
+    caption: str,
+    text: Mapping[str, str],
+    max_visible_rows: int = MAX_VISIBLE_ROWS,
+) -> bytes:
+    """`table_payload`, built once for the same frame object and arguments while the frame lives (the frame must
+    not be modified in place, as Dataset.memo's results never are)."""
+    args = (tuple(columns), lang, caption, tuple(text.items()), max_visible_rows)
+    entry = _BUILT.get(id(frame))
+    if entry is not None and entry[0]() is frame and args in entry[1]:
+        return entry[1][args]
+    payload = table_payload(frame, columns, lang=lang, caption=caption, text=text, max_visible_rows=max_visible_rows)
+    with _BUILT_LOCK:
+        entry = _BUILT.get(id(frame))
+        if entry is None or entry[0]() is not frame:
+            entry = _BUILT[id(frame)] = (weakref.ref(frame, lambda ref, frame_id=id(frame): _forget(frame_id, ref)), {})
+        if len(entry[1]) < MAX_PAYLOADS_PER_FRAME:
+            entry[1][args] = payload
+    return payload
 
 
 TABLE_HTML = (
