@@ -5,11 +5,11 @@ import streamlit as st
 from components.views.network_layout import MAX_DRAWN_NODES, drawable
 from components.views.network_model import (
     DEPTHS,
-    build_network,
     focus_options,
     focusable_ids,
+    network_view,
     node_details,
-    relations_table,
+    relations_in_view,
     summarize,
 )
 from components.views.network_export import export_choices
@@ -72,9 +72,9 @@ def network_panel(page: View) -> None:
             st.caption(escape_markdown(view.t("network.graph.filtered", names=", ".join(names[s] for s in state.sectors))))
 
     network = None
+    view_args = (tuple(state.sectors), state.focus, state.depth, state.fade, lang)  # what the drawing depends on
     with guarded(view):
-        network = build_network(data, sectors=state.sectors, focus=state.focus, depth=state.depth, fade=state.fade,
-                                lang=lang)
+        network = data.memo(network_view, *view_args)
 
     # 2. The drawing. A click on a node focuses it: the URL changes, so the view can be shared.
     with guarded(view):
@@ -93,7 +93,7 @@ def network_panel(page: View) -> None:
     # 4. The relations in view: the drawing's text alternative, with sources and downloads.
     with guarded(view):
         if network is not None:
-            frame = relations_table(data, network, lang)
+            frame = data.memo(relations_in_view, *view_args)
             st.header(view.t("network.table.heading", count=len(frame)))
             st.caption(view.t("network.table.caption"))
             headers = {col: view.t(f"network.col.{col}") for col in frame.columns}
@@ -125,7 +125,7 @@ def network_panel(page: View) -> None:
         if network is not None:
             st.subheader(view.t("network.export.heading"))
             st.caption(view.t("network.export.help"))
-            whole = build_network(data, lang=lang)
+            whole = data.memo(network_view, (), None, DEPTHS[0], False, lang)  # the whole network, no filter
             for scope, shown_network in (("view", network), ("all", whole)):
                 st.markdown(f"**{view.t(f'network.export.scope.{scope}')}**")
                 choices = export_choices(data, shown_network, permalink=share_url(view))

@@ -5,7 +5,6 @@ Logic: components/views/regions.py (pure). `?region=` chooses regions; `sector`,
 import streamlit as st
 
 from components.views import regions as rg
-from components.views.timeline import timeline_rows
 from components.web.charts import map_chart, plotly_chart
 from components.web.frame import (
     View,
@@ -42,7 +41,7 @@ def regions_body(page: View) -> None:
     the title are not redrawn (docs/performance.md, issue 27); the sidebar's controls rerun everything as before."""
     view = fragment_view(page)
     data, lang, state = view.every_event, view.lang, view.state  # every event: no `event` means all of them here
-    choices = dict(rg.region_choices(data, lang))
+    choices = dict(data.memo(rg.region_choices, lang))
     chosen = tuple(r for r in state.regions if r in choices)
     filters = (chosen, state.sectors, state.events)
 
@@ -150,9 +149,7 @@ def regions_body(page: View) -> None:
     with guarded(view):
         st.header(view.t("regions.business.heading"))
         st.caption(view.t("regions.business.intro"))
-        events = timeline_rows(data, lang, sectors=state.sectors, regions=chosen, events=state.events)
-        kinds = {view.t(f"event.kind.{k}") for k in rg.BUSINESS_KINDS}
-        business = events[events["kind"].isin(kinds)].drop(columns=["number", "id"])
+        business = data.memo(rg.business_rows, lang, state.sectors, chosen, state.events)
         if business.empty:
             st.info(view.t("regions.business.none"))
         else:

@@ -1,7 +1,7 @@
 """How many Streamlit elements each page's default view draws, sidebar included. A browser redraws every element
 of a full rerun (a sector or language change) several times as the run's messages arrive, ~1.5-3 ms each on a
 desktop (docs/performance.md, issue 27): a page that grows past its budget here gets slower for every visitor,
-so raising a budget is a decision, not an accident."""
+so raising a budget is a decision, not an accident. And what a rerun of the same view must not build again."""
 from __future__ import annotations
 
 import pytest
@@ -50,3 +50,20 @@ def test_the_claims_ledger_and_the_network_downloads_are_few_elements():
     assert len([m for m in sources.main.markdown if "-badge[" in m.value]) == 1
     network = open_page("network", lang="en")
     assert len(network.main.columns) == 0  # no download sits in a column (depth and fade come with a focus)
+
+
+@pytest.mark.parametrize("page", sorted(PAGE_FILES))
+def test_a_later_visit_to_a_view_builds_no_table_again(page, monkeypatch):
+    """The tables of a view come from Dataset.memo and their payloads are kept while the frame lives: another visit
+    to the same view (or a language switch back) rebuilds none of them. A table built on every rerun cost a quarter
+    of /regions' server CPU a run (docs/hosting.md)."""
+    from components.web.render import table as render
+
+    for lang in ("en", "ko"):
+        open_page(page, lang=lang)
+    built = []
+    build = render.table_payload
+    monkeypatch.setattr(render, "table_payload", lambda frame, columns, **kw: built.append(kw["caption"]) or build(frame, columns, **kw))
+    at = open_page(page, lang="en")
+    assert not at.exception
+    assert built == []

@@ -19,7 +19,7 @@ from components.data.dataset import Dataset
 from components.i18n import t
 from components.views import geo
 from components.views.safe_text import escape_html, escape_plotly
-from components.views.timeline import chosen_events, event_span, format_partial_date, has_events
+from components.views.timeline import chosen_events, event_span, format_partial_date, has_events, timeline_rows
 
 TIE_KINDS = ("sister_region_tie", "friendship_tie")
 BUSINESS_KINDS = ("opening", "investment", "trade_fair", "export_deal")
@@ -76,6 +76,14 @@ def region_choices(data: Dataset, lang: str) -> list[tuple[str, str]]:
     """(id, name) of the 17 regions in the official order: what `?region=` accepts on /regions."""
     names = dict(zip(data.entities["id"], data.entities[f"name_{lang}"]))
     return [(r, names.get(r, r)) for r in korean_regions(data)]
+
+
+def business_rows(data: Dataset, lang: str, sectors: Sequence[str], regions: Sequence[str],
+                  events: Sequence[str]) -> pd.DataFrame:
+    """The business that came of the ties: the chosen regions' events of BUSINESS_KINDS, as /timeline lists them."""
+    rows = timeline_rows(data, lang, sectors=sectors, regions=regions, events=events)
+    kinds = {t(f"event.kind.{k}", lang) for k in BUSINESS_KINDS}
+    return rows[rows["kind"].isin(kinds)].drop(columns=["number", "id"])
 
 
 def disputed_events(data: Dataset) -> frozenset[str]:
