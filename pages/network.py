@@ -5,9 +5,9 @@ import streamlit as st
 from components.views.network_layout import MAX_DRAWN_NODES, drawable
 from components.views.network_model import (
     DEPTHS,
+    build_network,
     focus_options,
     focusable_ids,
-    network_view,
     node_details,
     relations_in_view,
     summarize,
@@ -72,9 +72,10 @@ def network_panel(page: View) -> None:
             st.caption(escape_markdown(view.t("network.graph.filtered", names=", ".join(names[s] for s in state.sectors))))
 
     network = None
-    view_args = (tuple(state.sectors), state.focus, state.depth, state.fade, lang)  # what the drawing depends on
+    view_args = (tuple(state.sectors), state.focus, state.depth, state.fade, lang)  # what the relations depend on
     with guarded(view):
-        network = data.memo(network_view, *view_args)
+        network = build_network(data, sectors=state.sectors, focus=state.focus, depth=state.depth, fade=state.fade,
+                                lang=lang)
 
     # 2. The drawing. A click on a node focuses it: the URL changes, so the view can be shared.
     with guarded(view):
@@ -125,7 +126,7 @@ def network_panel(page: View) -> None:
         if network is not None:
             st.subheader(view.t("network.export.heading"))
             st.caption(view.t("network.export.help"))
-            whole = data.memo(network_view, (), None, DEPTHS[0], False, lang)  # the whole network, no filter
+            whole = build_network(data, lang=lang)
             for scope, shown_network in (("view", network), ("all", whole)):
                 st.markdown(f"**{view.t(f'network.export.scope.{scope}')}**")
                 choices = export_choices(data, shown_network, permalink=share_url(view))

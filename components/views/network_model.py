@@ -320,17 +320,12 @@ def build_network(
     return Network(tuple(nodes), tuple(edges), lang, sectors, focus, depth, fade)
 
 
-def network_view(data: Dataset, sectors: tuple[str, ...], focus: str | None, depth: int, fade: bool,
-                 lang: str) -> Network:
-    """`build_network` with its arguments in a row, for Dataset.memo: a rerun of the same view reuses it (a Network
-    is immutable, so visitors can share it)."""
-    return build_network(data, sectors=sectors, focus=focus, depth=depth, fade=fade, lang=lang)
-
-
 def relations_in_view(data: Dataset, sectors: tuple[str, ...], focus: str | None, depth: int, fade: bool,
                       lang: str) -> pd.DataFrame:
-    """`relations_table` of `network_view`, for Dataset.memo (the table's payload is then built once as well)."""
-    return relations_table(data, data.memo(network_view, sectors, focus, depth, fade, lang), lang)
+    """`relations_table` of the view's network, for Dataset.memo: the table is ~5 ms to make and its payload is
+    then built once as well (the network itself is cheap to build again, and costly to size for the memo)."""
+    network = build_network(data, sectors=sectors, focus=focus, depth=depth, fade=fade, lang=lang)
+    return relations_table(data, network, lang)
 
 
 def focusable_ids(data: Dataset) -> list[str]:
