@@ -56,7 +56,7 @@ def test_the_claims_ledger_and_the_network_downloads_are_few_elements():
 def test_a_later_visit_to_a_view_builds_no_table_again(page, monkeypatch):
     """The tables of a view come from Dataset.memo and their payloads are kept while the frame lives: another visit
     to the same view (or a language switch back) rebuilds none of them. A table built on every rerun cost a quarter
-    of /regions' server CPU a run (docs/hosting.md)."""
+    of /regions' server CPU a run (docs/performance.md)."""
     from components.web.render import table as render
 
     for lang in ("en", "ko"):

@@ -160,7 +160,8 @@ def table_payload(
 
 # Payloads already built, by frame (while it lives) and then by the other arguments. A page's tables come from
 # Dataset.memo, the same frame object on every rerun and for every visitor of a view; building their JSON was a
-# quarter of a /regions language switch's server CPU (docs/hosting.md). Entries go with their frame.
+# quarter of a /regions language switch's server CPU (docs/performance.md, "Tables off screen, and tables built
+# once"). Entries go with their frame.
 _BUILT: dict[int, tuple[weakref.ref, dict[tuple, bytes]]] = {}
 _BUILT_LOCK = threading.RLock()  # re-entrant: a frame can die (and be forgotten) while the lock is held
 MAX_PAYLOADS_PER_FRAME = 16  # one frame shown in a few languages and captions; beyond, built each time
