@@ -31,6 +31,7 @@ from components.web.frame import (
     guarded,
     lazy_expander,
     page_view,
+    section_heading,
     small_print,
     source_caption,
     source_markdown,
@@ -83,8 +84,7 @@ if firms.empty:
 
 # 1. Who went: one row a company, the hosts marked; unknown facts say so, inferred ones are marked.
 with guarded(view):
-    st.header(view.t("delegation.table.heading"))
-    st.caption(view.t("delegation.table.legend"))
+    section_heading(view.t("delegation.table.heading"), view.t("delegation.table.legend"))
     table = data.memo(company_table, lang, sectors)
     if not table.empty:
         # every row in view up to 20 rows; past that the table scrolls inside, its header and names in view
@@ -128,8 +128,7 @@ with guarded(view):
 # 4. Profiles: every fact with its source, and the way into the network focused on the company.
 with guarded(view):
     if not firms.empty:
-        st.header(view.t("delegation.profiles.heading"))
-        st.caption(view.t("delegation.profiles.help"))
+        section_heading(view.t("delegation.profiles.heading"), view.t("delegation.profiles.help"))
     for _, ent in first_listed(view, firms, "list.where.company_table").iterrows():
         role = view.t(f"delegation.role.{ent['role']}")
         with lazy_expander(f"{escape_markdown(display_name(ent, lang))} · {role}", key=f"profile_{ent['id']}") as is_open:

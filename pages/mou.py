@@ -24,6 +24,7 @@ from components.web.frame import (
     guarded,
     lazy_expander,
     page_view,
+    section_heading,
     source_caption,
     source_markdown,
 )
@@ -115,8 +116,7 @@ with guarded(view):
 
 # 2. Items → sectors → delegation companies (the company link is inferred from shared sectors).
 with guarded(view):
-    st.header(view.t("mou.map.heading"))
-    st.caption(view.t("mou.map.intro"))
+    section_heading(view.t("mou.map.heading"), view.t("mou.map.intro"))
     links = data.memo(mapping_table, lang, tuple(sectors))  # read-only: shared by sessions
     if links.empty:
         st.warning(view.t("mou.none"))
@@ -143,8 +143,7 @@ with guarded(view):
 
 # 3. Every item in Korean and English, filtered by sector, downloadable.
 with guarded(view):
-    st.header(view.t("mou.table.heading"))
-    st.caption(view.t("mou.table.caption"))
+    section_heading(view.t("mou.table.heading"), view.t("mou.table.caption"))
     table = data.memo(clause_table, lang, tuple(sectors))
     columns = ("group", "label", "text_ko", "text_en", "sectors", "kind", "source", "source_url")
     headers = {key: view.t(f"mou.col.{key}") for key in columns}

@@ -23,6 +23,7 @@ from components.web.frame import (
     fragment_view,
     guarded,
     page_view,
+    section_heading,
     share_url,
     url_widget,
 )
@@ -95,8 +96,7 @@ def network_panel(page: View) -> None:
     with guarded(view):
         if network is not None:
             frame = data.memo(relations_in_view, *view_args)
-            st.header(view.t("network.table.heading", count=len(frame)))
-            st.caption(view.t("network.table.caption"))
+            section_heading(view.t("network.table.heading", count=len(frame)), view.t("network.table.caption"))
             headers = {col: view.t(f"network.col.{col}") for col in frame.columns}
             if frame.empty:
                 st.caption(view.t("network.table.empty"))
@@ -124,8 +124,7 @@ def network_panel(page: View) -> None:
     # 5. The network in the tools journalists use (Gephi, Kumu, Flourish, networkx): the view as shown and the whole.
     with guarded(view):
         if network is not None:
-            st.subheader(view.t("network.export.heading"))
-            st.caption(view.t("network.export.help"))
+            section_heading(view.t("network.export.heading"), view.t("network.export.help"), level=3)
             whole = build_network(data, lang=lang)
             for scope, shown_network in (("view", network), ("all", whole)):
                 st.markdown(f"**{view.t(f'network.export.scope.{scope}')}**")
@@ -138,8 +137,7 @@ def network_panel(page: View) -> None:
     # 6. The same picture in words.
     with guarded(view):
         if network is not None:
-            st.header(view.t("network.summary.heading"))
-            st.markdown(escape_markdown(summarize(network, lang)))
+            section_heading(view.t("network.summary.heading"), escape_markdown(summarize(network, lang)), intro_as_text=True)
 
 
 network_panel(view)

@@ -8,7 +8,7 @@ from components.views.formatting import format_amount
 from components.views.safe_text import escape_markdown
 from components.views.timeline import event_view
 from components.web.event_card import event_card
-from components.web.frame import guarded, page_view, small_print, source_caption, source_markdown
+from components.web.frame import guarded, page_view, section_heading, small_print, source_caption, source_markdown
 
 # A link may choose hundreds of events (the sidebar offers 500): the overview introduces this many, /timeline all.
 MAX_EVENT_CARDS = 20
@@ -121,8 +121,7 @@ else:  # only other events: introduce them, not the first story's figures
         event_cards(others, "header")
 
 # 3. Cards leading to each page, carrying language and filter.
-st.header(view.t("overview.pages.heading"))
-st.caption(view.t("overview.filtered"))
+section_heading(view.t("overview.pages.heading"), view.t("overview.filtered"))
 pages = ("network", "regions", "delegation", "economy", "mou", "sources")
 for row in (pages[:3], pages[3:]):  # two rows of three: six cards in one row break Korean words at 1024 px
     for col, page in zip(st.columns(len(row)), row):

@@ -14,6 +14,7 @@ from components.web.frame import (
     guarded,
     lazy_expander,
     page_view,
+    section_heading,
     url_widget,
 )
 from components.web.render.chart import summary_alt
@@ -23,10 +24,9 @@ from components.web.table import data_table
 view = page_view("regions")
 
 
-def section_table(view: View, key: str, frame, heading: str, intro: str, columns: str, level=st.header) -> None:
+def section_table(view: View, key: str, frame, heading: str, intro: str, columns: str, level: int = 2) -> None:
     """A table of its own section: heading, a line on what it shows, the table (columns named from `columns`.<col>)."""
-    level(heading)
-    st.caption(intro)
+    section_heading(heading, intro, level=level)
     data_table(view, key, frame, columns_from_headers({c: view.t(f"{columns}.{c}") for c in frame.columns}),
                caption=heading, cap="first")
 
@@ -60,8 +60,7 @@ def regions_body(page: View) -> None:
 
     # 1. The regions side by side.
     with guarded(view):
-        st.header(view.t("regions.compare.heading"))
-        st.caption(view.t("regions.compare.caption"))
+        section_heading(view.t("regions.compare.heading"), view.t("regions.compare.caption"))
         rows = data.memo(rg.region_rows, lang, *filters)
         headers = {c: view.t(f"regions.col.{c}") for c in rows.columns}
         numbers = {c: Column(c, headers[c], kind="number") for c in ("ties", "provincial", "city", "sister", "friendship", "business")}
@@ -95,8 +94,7 @@ def regions_body(page: View) -> None:
 
     # 3. Who is tied to whom: the matrix, each cell linking to its events on /timeline.
     with guarded(view):
-        st.header(view.t("regions.matrix.heading"))
-        st.caption(view.t("regions.matrix.intro"))
+        section_heading(view.t("regions.matrix.heading"), view.t("regions.matrix.intro"))
         if data.memo(rg.matrix_is_capped, *filters):
             st.caption(view.t("regions.matrix.capped", columns=rg.MAX_MATRIX_COLUMNS, rows=rg.MAX_MATRIX_ROWS))
         grid = data.memo(rg.matrix_html, lang, f"timeline?lang={lang}&", *filters)
@@ -107,8 +105,7 @@ def regions_body(page: View) -> None:
 
     # 4. New ties a year, beside the official totals.
     with guarded(view):
-        st.header(view.t("regions.years.heading"))
-        st.caption(view.t("regions.years.intro"))
+        section_heading(view.t("regions.years.heading"), view.t("regions.years.intro"))
         years = data.memo(rg.year_rows, lang, *filters)
         if years.empty:
             st.info(view.t("regions.empty"))
@@ -129,7 +126,7 @@ def regions_body(page: View) -> None:
         official = data.memo(rg.official_rows, lang)
         if not official.empty:
             section_table(view, "regions_official", official, view.t("regions.official.heading"),
-                          view.t("regions.official.intro"), "regions.ocol", level=st.subheader)
+                          view.t("regions.official.intro"), "regions.ocol", level=3)
 
     # 5. What the regions say they have, beside what the sources name.
     with guarded(view):
@@ -147,8 +144,7 @@ def regions_body(page: View) -> None:
 
     # 7. The business that came of the ties: offices, investments, fairs, export deals.
     with guarded(view):
-        st.header(view.t("regions.business.heading"))
-        st.caption(view.t("regions.business.intro"))
+        section_heading(view.t("regions.business.heading"), view.t("regions.business.intro"))
         business = data.memo(rg.business_rows, lang, state.sectors, chosen, state.events)
         if business.empty:
             st.info(view.t("regions.business.none"))

@@ -25,8 +25,9 @@ from components.web.frame import (
     fragment_view,
     guarded,
     lazy_expander,
-    serving_package,
     page_view,
+    section_heading,
+    serving_package,
     source_caption,
     source_markdown,
     url_widget,
@@ -142,8 +143,7 @@ with guarded(view):
     st.header(view.t("sources.method.heading"), anchor="method")
     st.markdown(view.t("sources.method.body"))
     source_caption(view, ["pressian-2025-09-26"])
-    st.subheader(view.t("sources.ties.heading"))
-    st.markdown(view.t("sources.ties.body"))
+    section_heading(view.t("sources.ties.heading"), view.t("sources.ties.body"), level=3, intro_as_text=True)
     thin = view.every_event.memo(thin_regions, lang)
     if thin:
         st.markdown(view.t("sources.ties.thin") + "\n" + "\n".join(f"- {escape_markdown(line)}" for line in thin))
@@ -159,8 +159,7 @@ with guarded(view):
         caption = view.t("sources.unknown.heading")
         data_table(view, "unknown_table", unknown, columns_from_headers(headers, **special), caption=caption)
         download("sources.download.unknown", unknown, headers, f"unknown-{lang}.csv", "unknown_csv")
-    st.subheader(view.t("sources.add.heading"))
-    st.markdown(view.t("sources.add.body"))
+    section_heading(view.t("sources.add.heading"), view.t("sources.add.body"), level=3, intro_as_text=True)
 
 # 4. The data dictionary, generated from data/datapackage.json.
 with guarded(view):

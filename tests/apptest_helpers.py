@@ -64,6 +64,39 @@ def all_text(at: AppTest) -> str:
     return "\n".join(parts)
 
 
+def _in_order(node):
+    children = getattr(node, "children", None)
+    for child in (children or {}).values():
+        yield child
+        yield from _in_order(child)
+
+
+def headings(at: AppTest, level: int = 2) -> list[str]:
+    """The page body's headings of one level (2: h2, 3: h3) in page order, as written: st.header / st.subheader
+    elements and the headings a markdown element opens with (components/web/frame.py `section_heading`)."""
+    kind = {2: "header", 3: "subheader"}[level]
+    found = []
+    for element in _in_order(at.main):
+        if getattr(element, "type", None) == kind:
+            found.append(element.value)
+        elif getattr(element, "type", None) == "markdown" and element.value.startswith("#" * level + " "):
+            found.append(element.value.split("\n", 1)[0][level + 1:])
+    return found
+
+
+def captions(at: AppTest, sidebar: bool = False) -> list[str]:
+    """The page body's (or the sidebar's) captions, as written: st.caption elements and the grey small lines of a
+    markdown element (under a section's heading, `section_heading`, or the sidebar's title)."""
+    found = []
+    for element in _in_order(at.sidebar if sidebar else at.main):
+        if getattr(element, "type", None) == "caption":
+            found.append(element.value)
+        elif getattr(element, "type", None) == "markdown":
+            found += [line[len(":gray[:small["):-2] for line in element.value.split("\n\n")
+                      if line.startswith(":gray[:small[") and line.endswith("]]")]
+    return found
+
+
 def _decoded(element) -> dict:
     """A component element's data, as JSON (bytes, mixed or plain JSON)."""
     import json
@@ -156,12 +189,12 @@ def page_links_shown(at: AppTest) -> list[dict]:
 
 def share_link(at: AppTest) -> str:
     """The link in the sidebar's share box (the first copy box; the citation follows)."""
-    return payloads(at, "krcn_copy")[0]["text"]
+    return payloads(at, "krcn_sidebar")[0]["boxes"][0]["text"]
 
 
 def citation(at: AppTest) -> str:
     """The "cite this view" text in the sidebar (the copy box after the share link)."""
-    return payloads(at, "krcn_copy")[1]["text"]
+    return payloads(at, "krcn_sidebar")[0]["boxes"][1]["text"]
 
 
 def download_buttons(at: AppTest) -> list[dict]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from components.i18n import t
-from tests.apptest_helpers import all_text, bar_charts, download_buttons, open_page, page_links_shown, tables
+from tests.apptest_helpers import all_text, bar_charts, download_buttons, headings, open_page, page_links_shown, tables
 
 SIX_EN = ["NHN Cloud", "Megazone Cloud", "Hancom", "AIworks", "Hypernology", "Initech"]
 HOSTS_EN = ["Tencent (腾讯)", "Tencent Cloud (腾讯云)"]
@@ -17,10 +17,6 @@ def charts(at) -> list[dict]:
 
 def values(chart: dict) -> list:
     return [bar["value"] for bar in chart["bars"]]
-
-
-def headings(at) -> list[str]:
-    return [h.value for h in at.header]
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 
 from components.i18n import t
-from tests.apptest_helpers import all_text, bar_charts, download_buttons, metrics, open_page, query, tables
+from tests.apptest_helpers import (
+    all_text, bar_charts, captions, download_buttons, headings, metrics, open_page, query, tables,
+)
 
 # 750.2bn × 1,400.7 = 1,050,805,140,000,000 won
 SHANGHAI_KRW = 1_050_805_140_000_000
@@ -23,7 +25,7 @@ def test_page_runs_with_every_section(lang, unit):
     assert not at.exception, [e.value for e in at.exception]
     assert [e.value for e in at.error] == []
     assert at.title[0].value == t("economy.title", lang)
-    assert [h.value for h in at.header] == [
+    assert headings(at) == [
         t("economy.headline.heading", lang),
         t("economy.regions.heading", lang),
         t("economy.ranking.heading", lang),
@@ -108,4 +110,4 @@ def test_sector_filter_does_not_change_the_economy_page():
     filtered = open_page("economy", expand=True, lang="en", sector="security")
     assert metrics(filtered) == metrics(plain)
     assert charts(filtered) == charts(plain)
-    assert t("economy.filter.ignored", "en") in [c.value for c in filtered.caption]
+    assert t("economy.filter.ignored", "en") in captions(filtered)

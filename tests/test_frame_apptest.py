@@ -6,7 +6,8 @@ import pytest
 
 from components.i18n import t
 from tests.apptest_helpers import (
-    PAGE_FILES, all_text, metrics, nav_labels, open_lazy_expanders, open_page, page_links_shown, query, share_link,
+    PAGE_FILES, all_text, captions, metrics, nav_labels, open_lazy_expanders, open_page, page_links_shown, query,
+    share_link,
 )
 
 
@@ -197,7 +198,7 @@ def test_the_sidebar_says_how_many_events_over_which_years_on_every_page_and_eve
     years = (dated["date_start"].str[:4].min(), max(dated["date_start"].str[:4].max(), dated["date_end"].str[:4].max()))
     line = t("app.subtitle", lang, count=len(events), first=years[0], last=years[1])
     for at in (open_page("overview", lang=lang), open_page("sources", lang=lang, event="gyeonggi-liaoning-sister-1993")):
-        assert line in [c.value for c in at.sidebar.caption]  # the whole package, whatever events the link chose
+        assert line in captions(at, sidebar=True)  # the whole package, whatever events the link chose
 
 
 @pytest.mark.parametrize("page", list(PAGE_FILES))

@@ -1,7 +1,7 @@
 """The /network page run by Streamlit's AppTest (no browser): heading, details, table, component data."""
 import json
 
-from tests.apptest_helpers import download_buttons, page_links_shown, query, tables
+from tests.apptest_helpers import captions, download_buttons, headings, page_links_shown, query, tables
 from pathlib import Path
 
 import pytest
@@ -51,7 +51,7 @@ def table_rows(at: AppTest) -> list[tuple[str, str, str]]:
 def test_focus_on_initech_shows_its_details_and_relations(lang, title, details, names, relation):
     at = run_network(focus="initech", lang=lang)
     assert [t.value for t in at.title] == [title]
-    subheaders = [s.value for s in at.header]
+    subheaders = headings(at)
     assert subheaders[0] == details
     assert any(names in m.value for m in at.markdown)
     assert table_rows(at) == [relation]
@@ -63,7 +63,7 @@ def test_focus_on_initech_shows_its_details_and_relations(lang, title, details, 
     assert data["asset"].startswith("app/static/vendor/vis-network/vis-network.min.js")
     assert len(download_buttons(at)) == 2 + 2 * 6  # relations CSV, offline page; six formats for the view and the whole
     # the summary names what the drawing shows, in the page's language
-    assert plain(at.main.markdown[-1].value).startswith(
+    assert plain(at.main.markdown[-1].value.split("\n\n", 1)[1]).startswith(
         "The network shows 3 nodes and 2 links: Company: 1, Event: 1, Sector: 1. In focus: Initech"
         if lang == "en" else "연결망에 노드 3개와 연결 2개가 보입니다: 기업 1, 행사 1, 분야 1. 초점: 이니텍"
     )
@@ -84,7 +84,9 @@ def test_initech_details_list_profile_facts_with_sources_and_unknowns():
     # one element a section (names and description, profile, links), not one a fact: few elements to draw
     sections = [m.value for m in at.main.markdown]
     assert [v.split("\n")[0] for v in sections[1:3]] == ["**Profile**", "**Links (1)**"]
-    assert len(sections) == 4 + 2  # with the summary, and the two download groups ("this view", "the whole network")
+    # with the summary, the two download groups ("this view", "the whole network") and the headings of the relations
+    # table and the downloads (each one element with the line under it)
+    assert len(sections) == 4 + 2 + 2
 
 
 def test_whole_network_without_focus():
@@ -93,7 +95,7 @@ def test_whole_network_without_focus():
     assert len(data["nodes"]) == 62  # 26 entities + 18 clauses + 18 sectors that something carries
     assert len(data["edges"]) == 95
     assert len(table_rows(at)) == 37  # every relation of the first story (no ?event=)
-    assert [s.value for s in at.header] == ["Relations table (37)", "Summary"]
+    assert headings(at) == ["Relations table (37)", "Summary"]
     assert any("Click a node or choose one" in i.value for i in at.info)
     assert at.selectbox(key="focus").value is None
     # depth counts links from the node in focus: no control for it until a node is chosen (issue 27, item 7)
@@ -109,7 +111,7 @@ def test_sector_filter_security(lang):
     assert [e["id"] for e in data["edges"]] == ["rel:r-initech-delegation", "initech->sector:security"]
     assert len(table_rows(at)) == 1
     filtered = "Sector filter on: Security and authentication" if lang == "en" else "분야 필터 적용 중: 보안·인증"
-    assert filtered in [plain(c.value) for c in at.caption]
+    assert filtered in [plain(c) for c in captions(at)]
 
 
 def test_sector_filter_with_fade_keeps_every_node_faded():
@@ -160,7 +162,7 @@ def test_clear_focus_goes_back_to_the_same_view_without_the_focus():
     assert page_links_shown(at) == []
     at.button(key="clear_focus").click().run()
     assert query(at) == {"sector": ["security"], "fade": ["1"]}
-    assert not any(h.value.startswith("Details") for h in at.header)
+    assert not any(h.startswith("Details") for h in headings(at))
     assert any("Click a node or choose one" in i.value for i in at.info)
 
 

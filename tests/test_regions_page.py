@@ -9,7 +9,7 @@ from components.data.dataset import load_dataset
 from components.i18n import t
 from components.views import regions as rg
 from components.views.geo import TOPOJSON_URL
-from tests.apptest_helpers import all_text, open_page, query, tables
+from tests.apptest_helpers import all_text, captions, headings, open_page, query, tables
 
 DATA = load_dataset()
 SEVENTEEN = ("seoul", "busan", "daegu", "incheon", "gwangju", "daejeon", "ulsan", "sejong", "gyeonggi", "gangwon",
@@ -37,7 +37,7 @@ def test_regions_page_shows_every_region_the_map_its_twin_and_the_matrix(lang):
     at = open_page("regions", lang=lang, expand=True)
     assert not at.exception and [e.value for e in at.error] == []
     assert at.title[0].value == t("regions.title", lang)
-    headers = [h.value for h in at.header]
+    headers = headings(at)
     for key in ("compare", "map", "matrix", "years", "claims", "disputes", "business"):
         assert t(f"regions.{key}.heading", lang) in headers, key
     compare, ties, *rest = tables(at)
@@ -96,12 +96,12 @@ def test_a_region_beyond_the_first_story_focuses_the_network_on_its_own_events()
     at = open_page("network", lang="en", focus="busan")
     assert not at.exception and query(at)["focus"] == ["busan"]
     busan = [e for e in DATA.events["id"] if e.startswith("busan")]
-    assert any(c.value.startswith("Busan is beyond the first story") for c in at.caption)
+    assert any(c.startswith("Busan is beyond the first story") for c in captions(at))
     (relations, *_) = tables(at)
     assert "Shanghai" in " ".join(relations.astype(str).sum(axis=1)) and len(busan) > 3
     # a node of the first story keeps the view a link showed before
     at = open_page("network", lang="en", focus="gyeonggi")
-    assert not any("beyond the first story" in c.value for c in at.caption)
+    assert not any("beyond the first story" in c for c in captions(at))
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

@@ -9,7 +9,7 @@ from bench.scale_data import make_scaled
 from components.data.dataset import load_dataset
 from components.i18n import t
 from components.web.frame import LAZY_PREFIX, MAX_LISTED
-from tests.apptest_helpers import ROOT, download_file, open_page, query, sankey_specs, tables
+from tests.apptest_helpers import ROOT, captions, download_file, open_page, query, sankey_specs, tables
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,7 @@ def test_delegation_lists_the_first_profiles_and_points_to_the_table(scaled_dir,
     profiles = [k for k in at.session_state.keys() if str(k).startswith(f"{LAZY_PREFIX}profile_")]  # noqa: SIM118
     assert len(profiles) == MAX_LISTED
     note = t("list.capped", "en", shown=MAX_LISTED, total=80, where=t("list.where.company_table", "en"))
-    assert note in [c.value for c in at.caption]
+    assert note in captions(at)
     assert len(tables(at)[0]) == 80  # the table keeps every company
 
 
@@ -35,7 +35,7 @@ def test_mou_lists_the_first_fields_and_points_to_the_item_table(scaled_dir, mon
     at = open_page("mou", lang="ko")
     assert not at.exception
     note = t("list.capped", "ko", shown=MAX_LISTED, total=110, where=t("list.where.item_table", "ko"))
-    assert note in [c.value for c in at.caption]
+    assert note in captions(at)
     field_table = next(m.value for m in at.markdown if m.value.startswith("| "))
     assert len(field_table.splitlines()) == 2 + MAX_LISTED  # header, rule, then the first rows
     items = next(df for df in tables(at) if "text_ko" in df.columns)
@@ -62,7 +62,7 @@ def test_mou_draws_the_sankey_up_to_its_limit_then_says_so(scaled_dir, monkeypat
 def test_real_data_is_never_capped():
     for page in ("delegation", "mou"):
         at = open_page(page, lang="en")
-        assert not [c for c in at.caption if c.value.startswith("Showing the first")]
+        assert not [c for c in captions(at) if c.startswith("Showing the first")]
 
 
 def test_network_focus_list_offers_every_node_at_ten_times_the_data(scaled_dir, monkeypatch):
@@ -98,7 +98,7 @@ def test_timeline_draws_the_most_recent_events_says_so_and_keeps_every_event_in_
     assert chart.proto.body.count('class="krcn-event"') == MAX_CHART_EVENTS
     # the latest dated events, numbered as the table (whose last rows are the undated ones)
     assert f">{events - undated}</span>" in chart.proto.body and ">1</span>" not in chart.proto.body
-    assert t("timeline.chart.capped", lang, shown=MAX_CHART_EVENTS, total=events) in [c.value for c in at.caption]
+    assert t("timeline.chart.capped", lang, shown=MAX_CHART_EVENTS, total=events) in captions(at)
     from components.web.table import MAX_TABLE_ROWS
 
     (table,) = tables(at)
@@ -108,7 +108,7 @@ def test_timeline_draws_the_most_recent_events_says_so_and_keeps_every_event_in_
 
 def test_real_timeline_is_never_capped():
     at = open_page("timeline", lang="en")
-    assert not [c for c in at.caption if c.value.startswith("The chart draws the")]
+    assert not [c for c in captions(at) if c.startswith("The chart draws the")]
 
 
 def test_long_tables_show_one_end_say_so_and_the_csv_keeps_every_row(scaled_dir, monkeypatch):
@@ -121,12 +121,12 @@ def test_long_tables_show_one_end_say_so_and_the_csv_keeps_every_row(scaled_dir,
     at = open_page("timeline", lang="en")
     (rows,) = tables(at)
     assert list(rows.iloc[:, 0]) == list(range(events - 99, events + 1))  # the most recent, numbered as the chart
-    assert t("table.capped.last", "en", shown=100, total=events) in [c.value for c in at.caption]
+    assert t("table.capped.last", "en", shown=100, total=events) in captions(at)
     assert len(at.selectbox(key="open").options) == 1 + 100  # "none", then the events the table lists
     _, _, body = download_file(at, "timeline_csv")
     assert len(body.decode("utf-8-sig").strip().splitlines()) == 1 + events  # header, then every event
     at = open_page("network", lang="ko")
-    relations = next(c.value for c in at.caption if c.value.startswith("이 표에는"))
+    relations = next(c for c in captions(at) if c.startswith("이 표에는"))
     assert relations == t("table.capped.first", "ko", shown=100, total=int(relations.split("행")[0].split()[-1]))
     assert len(tables(at)[0]) == 100
 

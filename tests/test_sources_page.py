@@ -8,14 +8,7 @@ import pytest
 from components.data.dataset import load_dataset
 from components.views.event_scope import scope_dataset
 from components.i18n import t
-from tests.apptest_helpers import (
-    all_text,
-    download_buttons,
-    download_file,
-    query,
-    open_page,
-    tables,
-)
+from tests.apptest_helpers import all_text, download_buttons, download_file, headings, open_page, query, tables
 
 FULL = load_dataset()
 DATA = scope_dataset(FULL)  # what the page shows without ?event=: the first story's sources and claims
@@ -34,8 +27,8 @@ def test_sources_page(lang, sector):
     assert not at.exception, [e.value for e in at.exception]
     assert [e.value for e in at.error] == []
     assert at.title[0].value == t("sources.title", lang)
-    assert [h.value for h in at.header] == [t(k, lang) for k in HEADINGS]
-    assert [s.value for s in at.subheader] == [t(f"sources.{k}.heading", lang) for k in ("ties", "unknown", "add")]
+    assert headings(at) == [t(k, lang) for k in HEADINGS]
+    assert headings(at, 3) == [t(f"sources.{k}.heading", lang) for k in ("ties", "unknown", "add")]
     assert t("sources.ties.thin", lang) in all_text(at)  # the method names where the map of ties is thinnest
 
     sources = frame_with(at, "facts")

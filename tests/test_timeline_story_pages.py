@@ -15,7 +15,7 @@ from components.views import timeline as tl
 from components.views.event_scope import scope_dataset
 from components.views.safe_text import escape_markdown
 from components.views.story import story_steps
-from tests.apptest_helpers import all_text, download_file, open_page, query, tables
+from tests.apptest_helpers import all_text, download_file, headings, open_page, query, tables
 
 DATA = load_dataset()
 CHONGQING = "gyeonggi-chongqing-friendship-2025"
@@ -58,7 +58,7 @@ def test_an_opened_event_shows_its_participants_outcome_sources_and_network(lang
     at = open_page("timeline", lang=lang, open=CHONGQING)
     assert not at.exception
     name = DATA.events.set_index("id").loc[CHONGQING, f"name_{lang}"]
-    assert escape_markdown(name) in [s.value for s in at.subheader] and at.selectbox(key="open").value == CHONGQING
+    assert escape_markdown(name) in headings(at, 3) and at.selectbox(key="open").value == CHONGQING
     text = all_text(at)
     hu = DATA.entities.set_index("id").loc["hu-henghua", f"name_{lang}"]
     assert hu in text and t("timeline.event.participants", lang) in text
@@ -87,33 +87,33 @@ def test_the_overview_introduces_the_events_a_link_chooses_not_the_first_story(l
     at = open_page("overview", lang=lang, event=oldest)
     assert not at.exception and [e.value for e in at.error] == []
     assert [h.value for h in at.title] == [t("overview.events.title", lang)]
-    assert escape_markdown(event[f"name_{lang}"]) in [h.value for h in at.header]  # each card's title under the page's
+    assert escape_markdown(event[f"name_{lang}"]) in headings(at)  # each card's title under the page's
     text = all_text(at)
     # the 1993 tie: no known place, two signatories, its outcome; none of the first story's figures
     assert escape_markdown(t("timeline.event.when", lang, date=tl.format_event_dates(event["date_start"], "", lang),
                              kind=t(f"event.kind.{event['kind']}", lang), place=t("unknown", lang))) in text
     liaoning = DATA.entities.set_index("id").loc["liaoning", f"name_{lang}"]
-    assert liaoning in text and t("overview.figures.heading", lang) not in [h.value for h in at.header]
+    assert liaoning in text and t("overview.figures.heading", lang) not in headings(at)
     assert not any(m.label == t("overview.metric.companies", lang) for m in at.metric)
     links = [link.proto for link in at.get("page_link")]
     assert any(l.page == "timeline" and f"open={oldest}" in l.query_string for l in links)
     assert any(l.page == "network" and f"event={oldest}" in l.query_string for l in links)
     at.button(key="first_story").click().run()  # back to the first story: the event filter cleared
     assert "event" not in query(at) and [h.value for h in at.title] == [t("overview.title", lang)]
-    assert t("overview.figures.heading", lang) in [h.value for h in at.header]
+    assert t("overview.figures.heading", lang) in headings(at)
 
 
 def test_the_overview_adds_other_chosen_events_after_the_first_story_and_caps_many():
     seed = list(DATA.schema["seedEvents"])
     at = open_page("overview", lang="en", event=[seed[0], CHONGQING])
     assert [h.value for h in at.title] == [t("overview.title", "en")]
-    assert t("overview.events.more", "en") in [h.value for h in at.header]
-    assert escape_markdown(DATA.events.set_index("id").loc[CHONGQING, "name_en"]) in [s.value for s in at.subheader]
+    assert t("overview.events.more", "en") in headings(at)
+    assert escape_markdown(DATA.events.set_index("id").loc[CHONGQING, "name_en"]) in headings(at, 3)
     others = [e for e in DATA.events["id"] if e not in seed]
     assert len(others) > overview_cards_limit()
     many = open_page("overview", lang="en", event=others)
     assert not many.exception
-    shown = [h.value for h in many.header]
+    shown = headings(many)
     names = DATA.events.set_index("id")["name_en"]
     assert shown == [escape_markdown(names[e]) for e in others[:overview_cards_limit()]] + [t("overview.pages.heading", "en")]
     assert t("overview.events.capped", "en", shown=overview_cards_limit(), total=len(others)) in all_text(many)

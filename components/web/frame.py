@@ -267,8 +267,6 @@ def url_widget(view: View, param: str) -> dict[str, object]:
     return {"key": param, "on_change": _on_widget_change, "args": (param,)}
 
 
-# On every page: sets <html lang> to the page's language and links static/krcn/page.css (Korean line breaks, phone
-# markdown tables, print); draws nothing (its own one-line style takes it out of the layout at once).
 def _drawing_nothing(name: str):
     """An inline component that only runs its script (static/krcn/common.js `name`): its own one-line style takes
     it out of the layout at once."""
@@ -282,34 +280,34 @@ def _drawing_nothing(name: str):
     )
 
 
-_page = _drawing_nothing("page")
-
-
-# The share link and the citation: the text in a read-only box (Tab reaches it; select and copy) and a copy button
-# (static/krcn/common.js `copy`). st.code would give both, but it loads Streamlit's syntax highlighter (1.56 MB,
-# 540 KB compressed) and a code font on every first visit: docs/performance.md has the measurement.
-_copy = st.components.v2.component(
-    "krcn_copy",
-    html='<div class="krcn-copy"><strong class="krcn-copy-label"></strong>'
-    '<textarea class="krcn-copy-text" readonly spellcheck="false"></textarea>'
-    '<button type="button" class="krcn-copy-button"></button><span class="krcn-copy-status" role="status"></span>'
-    '<div class="krcn-copy-notes"></div></div>',
-    js=component_stub("copy"),
+# The copy boxes at the foot of the sidebar: the share link and the citation, each its text in a read-only box (Tab
+# reaches it; select and copy) and a copy button. st.code would give both, but it loads Streamlit's syntax
+# highlighter (1.56 MB, 540 KB compressed) and a code font on every first visit: docs/performance.md has the
+# measurement. The same component sets <html lang> and links page.css for the whole page (static/krcn/common.js
+# `sidebar`): one element where there were three (docs/performance.md, issue 27).
+COPY_BOXES = ("share_link", "citation")
+_COPY_BOX = ('<div class="krcn-copy"><strong class="krcn-copy-label"></strong>'
+             '<textarea class="krcn-copy-text" readonly spellcheck="false"></textarea>'
+             '<button type="button" class="krcn-copy-button"></button><span class="krcn-copy-status" role="status"></span>'
+             '<div class="krcn-copy-notes"></div></div>')
+_sidebar_boxes = st.components.v2.component(
+    "krcn_sidebar",
+    html=f'<div class="krcn-copies">{_COPY_BOX * len(COPY_BOXES)}</div>',
+    js=component_stub("sidebar"),
     isolate_styles=False,
 )
 
 
-def copy_box(label: str, text: str, key: str, lang: str, notes: Sequence[str] = ()) -> None:
-    """`label` in bold, then `text` in a read-only box with a copy button, then `notes` (plain text): one element
-    (the label and notes as elements of their own were two more to redraw on every change). `key` also names the
-    box for `fragment_view` (its relay)."""
-    _copy(key=key, data={"id": key, "label": label, "text": text, "button": t("copy.button", lang),
-                         "done": t("copy.done", lang), "failed": t("copy.failed", lang), "notes": list(notes)})
-
-
-def share_box(view: View) -> None:
-    """The link to this view (language pinned), with a copy button."""
-    copy_box(view.t("share.label"), share_url(view), "share_link", view.lang, notes=[view.t("share.help")])
+def copy_boxes(view: View) -> None:
+    """The link to this view (language pinned) and how to cite it, each with a copy button: one element. The box
+    ids (`COPY_BOXES`) are how `fragment_view` relays a new text to them."""
+    lang = view.lang
+    texts = {"share_link": (view.t("share.label"), share_url(view), view.t("share.help")),
+             "citation": (t("cite.label", lang), cite_this_view(view), t("cite.help", lang))}
+    _sidebar_boxes(key="krcn_sidebar", data={
+        "lang": lang, "button": t("copy.button", lang), "done": t("copy.done", lang), "failed": t("copy.failed", lang),
+        "boxes": [{"id": box, "label": texts[box][0], "text": texts[box][1], "notes": [texts[box][2]]} for box in COPY_BOXES],
+    })
 
 
 # Inside a fragment: gives the sidebar's share link and citation the view the fragment shows now (its own reruns
@@ -401,11 +399,10 @@ def _sidebar(view: View) -> None:
     lang = view.lang
     names = view.data.memo(names_by_id, "sectors", lang)  # in the taxonomy's order; shared: never modified
     with st.sidebar:
-        _page(key="krcn_page", data={"lang": lang})
-        st.markdown(f"**{t('app.title', lang)}**")
         brief = view.every_event.memo(events_in_brief)
-        st.caption(t("app.subtitle", lang, count=brief[0], first=brief[1], last=brief[2]) if brief
-                   else t("app.subtitle.story", lang))
+        subtitle = (t("app.subtitle", lang, count=brief[0], first=brief[1], last=brief[2]) if brief
+                    else t("app.subtitle.story", lang))
+        st.markdown(f"**{t('app.title', lang)}**\n\n:gray[:small[{subtitle}]]")  # one element, read as a caption
         # the sections are set apart by page.css (a rule under each container), not by st.divider elements
         with st.container(key="frame_nav"):
             for spec in PAGES:
@@ -419,8 +416,7 @@ def _sidebar(view: View) -> None:
             events = _event_names(view)
             if events:  # every page shows the chosen events; none: the first story (the seed events)
                 _event_filter(view, events)
-        share_box(view)
-        copy_box(t("cite.label", lang), cite_this_view(view), "citation", lang, notes=[t("cite.help", lang)])
+        copy_boxes(view)
         data_date = data_last_changed(view.every_event) or t("unknown", lang)  # the package serving, as it was
         st.caption(t("footer.note", lang) + " " + t("footer.data_date", lang, date=data_date))
 
@@ -523,6 +519,18 @@ def small_print(view: View, notes: Sequence[str], source_ids: Sequence[str], loc
     element: one element to redraw per filter or language change instead of one per line."""
     lines = [*notes, source_markdown(view, source_ids, locator)]
     st.markdown("\n\n".join(f":small[{line}]" for line in lines))
+
+
+def section_heading(heading: str, intro: str = "", *, level: int = 2, intro_as_text: bool = False) -> None:
+    """A section's heading (h2, or h3 with `level=3`) and the line under it on what it shows, as one markdown element
+    (st.header and st.caption were two, each redrawn on every filter or language change: docs/performance.md,
+    issue 27). The line reads as a caption, small and grey (5.8:1 on the page, where st.caption's fade gives 4.8:1);
+    `intro_as_text` keeps it body text (paragraphs and lists of its own). Both are markdown, as st.header's and
+    st.caption's are: pass data text escaped."""
+    parts = [f"{'#' * level} {' '.join(heading.split())}"]
+    if intro:
+        parts.append(intro if intro_as_text else f":gray[:small[{intro}]]")
+    st.markdown("\n\n".join(parts))
 
 
 MAX_LISTED = 50  # cards or profiles drawn one by one; past this a page draws the first ones and says where the rest are

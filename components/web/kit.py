@@ -1,5 +1,5 @@
-"""The browser side of the dashboard's own components (tables, charts, the network, and the frame's `page`
-component): the app's font stack, where each component's code lives (one ES module per component in
+"""The browser side of the dashboard's own components (tables, charts, the network, and the frame's
+`sidebar` component): the app's font stack, where each component's code lives (one ES module per component in
 static/krcn/, served by the app itself, styles in .css files next to them) and the small inline script each
 component gets.
 
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 KRCN = ROOT / "static" / "krcn"
 NETWORK_JS_FILE = KRCN / "network.js"
 # renderer -> the module that exports it
-RENDERERS = {"table": "table.js", "chart": "chart.js", "network": "network-view.js", "page": "common.js", "copy": "common.js",
+RENDERERS = {"table": "table.js", "chart": "chart.js", "network": "network-view.js", "sidebar": "common.js",
              "relay": "common.js"}
 
 # The app's own font stack (as .streamlit/config.toml's theme): system fonts with Korean and Chinese glyphs.

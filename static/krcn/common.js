@@ -1,9 +1,5 @@
-/* Helpers shared by the app's own components (table.js, chart.js, sankey.js, network-view.js), and the `page` and
-   `copy` components the frame puts on every page.
-
-   Contract of `page` (components/web/kit.py::page_component): Python sends {lang}; it sets <html lang> (Streamlit's
-   index.html pins "en": Korean pages are announced as Korean, WCAG 3.1.1) and links page.css (Korean line breaks,
-   phone markdown tables, print). Nothing comes back.
+/* Helpers shared by the app's own components (table.js, chart.js, sankey.js, network-view.js), and the `sidebar`
+   and `relay` components the frame puts on every page (page.css: Korean line breaks, phone markdown tables, print).
 
    Modules are loaded as app/static/krcn/<name>.js?v=<version of the whole folder> (kit.py); they import this one
    and link their styles with that same version (`sibling`), so no file is ever read from a stale cache. Every
@@ -41,24 +37,27 @@ export function useStyles(name) {
   return loaded;
 }
 
-export function page(component) {
-  const d = decode(component.data);
-  useStyles('page.css');
-  if (d.lang && document.documentElement.lang !== d.lang) document.documentElement.lang = d.lang;
-}
-
-// Contract of `copy` (components/web/frame.py::copy_box): Python sends {id, label, text, button, done, failed, notes};
-// it shows `label`, then `text` in a read-only box named by it and a button that copies it (the clipboard API; where
-// a page served over plain http has none, the box's selection is copied), says whether that worked, and shows the
-// `notes` (plain text) under it. Label and notes are drawn here, not as Streamlit elements of their own: fewer
-// elements for every filter or language change to redraw. Nothing comes back.
+// Contract of `sidebar` (components/web/frame.py::sidebar_boxes): Python sends {lang, button, done, failed,
+// boxes: [{id, label, text, notes}]}. It does what every page needs (sets <html lang>: Streamlit's index.html pins "en",
+// and Korean pages are announced as Korean, WCAG 3.1.1; links page.css), and fills each `.krcn-copy` box of its own
+// markup in order: `label`, then `text` in a read-only box named by it and a button that copies it (the clipboard API;
+// where a page served over plain http has none, the box's selection is copied), whether that worked, and the `notes`
+// (plain text) under it. One component for all of this, not one an element: fewer elements for every filter or
+// language change to redraw and for the server to send. Nothing comes back.
 const copyBoxes = new Map();  // box id -> shows a new text in that box (for `relay`)
 
-export function copy(component) {
+export function sidebar(component) {
   const { data, parentElement } = component;
   const d = decode(data);
   useStyles('page.css');
-  const root = parentElement.querySelector('.krcn-copy');
+  if (d.lang && document.documentElement.lang !== d.lang) document.documentElement.lang = d.lang;
+  const cleanups = [...parentElement.querySelectorAll('.krcn-copy')].map((root, i) => copyBox(root, (d.boxes || [])[i], d));
+  return () => cleanups.forEach((cleanup) => cleanup());
+}
+
+function copyBox(root, spec, d) {
+  if (!spec) { root.hidden = true; return () => {}; }
+  root.hidden = false;
   const label = root.querySelector('.krcn-copy-label');
   const box = root.querySelector('.krcn-copy-text');
   const button = root.querySelector('.krcn-copy-button');
@@ -69,15 +68,15 @@ export function copy(component) {
     box.rows = Math.max(1, Math.ceil((text || '').length / 34));  // until the style sheet's field-sizing applies
     status.textContent = '';
   };
-  setText(label, d.label || '');
-  box.setAttribute('aria-label', d.label || '');
-  show(d.text);
+  setText(label, spec.label || '');
+  box.setAttribute('aria-label', spec.label || '');
+  show(spec.text);
   button.textContent = d.button || 'Copy';
-  const noteTexts = (d.notes || []).map(String);
+  const noteTexts = (spec.notes || []).map(String);
   if ([...notes.children].map((p) => p.textContent).join('\n') !== noteTexts.join('\n')) {
     notes.replaceChildren(...noteTexts.map((note) => el('p', { text: note })));
   }
-  if (d.id) copyBoxes.set(d.id, show);
+  if (spec.id) copyBoxes.set(spec.id, show);
   const onClick = async () => {
     let copied = false;
     try {
@@ -93,7 +92,7 @@ export function copy(component) {
   button.addEventListener('click', onClick);
   return () => {
     button.removeEventListener('click', onClick);
-    if (d.id && copyBoxes.get(d.id) === show) copyBoxes.delete(d.id);
+    if (spec.id && copyBoxes.get(spec.id) === show) copyBoxes.delete(spec.id);
   };
 }
 
