@@ -16,6 +16,7 @@ from components.web.frame import (
     guarded,
     lazy_expander,
     page_view,
+    section_heading,
     small_print,
     source_markdown,
     url_widget,
@@ -128,16 +129,14 @@ def economy_body(page: View) -> None:
 
     # 3. Shanghai among China's provincial-level economies and among its cities: the "No. 1" holds for cities only.
     with guarded(view):
-        st.header(view.t("economy.ranking.heading"))
         provinces, cities = section_rows(view, "province_gdp"), section_rows(view, "city_gdp")
         p_rank, c_rank = eco.highlighted_position(provinces), eco.highlighted_position(cities)
-        st.markdown(
-            view.t(
-                "economy.ranking.finding",
-                province_rank=p_rank if p_rank is not None else view.t("unknown"),
-                city_rank=c_rank if c_rank is not None else view.t("unknown"),
-            )
+        finding = view.t(
+            "economy.ranking.finding",
+            province_rank=p_rank if p_rank is not None else view.t("unknown"),
+            city_rank=c_rank if c_rank is not None else view.t("unknown"),
         )
+        section_heading(view.t("economy.ranking.heading"), finding, intro_as_text=True)
         claim = data.claims[data.claims["id"] == "claim-shanghai-first-in-china"]
         if not claim.empty:
             claim_card(view, claim.iloc[0], view.t("economy.claim.heading"), view.t("economy.claim.link"))

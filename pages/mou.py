@@ -96,11 +96,11 @@ with guarded(view):
             if sectors
             else view.t("mou.group.count", name=name, count=total)
         )
-        st.subheader(heading)
         if group == "proposal":
+            st.subheader(heading)
             st.warning(view.t("mou.group.help.proposal"))
         else:
-            st.caption(view.t(f"mou.group.help.{group}"))
+            section_heading(heading, view.t(f"mou.group.help.{group}"), level=3)
         rows = first_listed(view, rows, "list.where.item_table")
         if group == "field":
             field_table(rows)

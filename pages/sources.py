@@ -148,12 +148,10 @@ with guarded(view):
     if thin:
         st.markdown(view.t("sources.ties.thin") + "\n" + "\n".join(f"- {escape_markdown(line)}" for line in thin))
     view.page_link("regions")
-    st.subheader(view.t("sources.unknown.heading"))
     unknown = data.memo(unknown_attributes, lang)
-    if unknown.empty:
-        st.caption(view.t("sources.unknown.none"))
-    else:
-        st.caption(view.t("sources.unknown.caption", count=len(unknown)))
+    section_heading(view.t("sources.unknown.heading"), view.t("sources.unknown.none") if unknown.empty
+                    else view.t("sources.unknown.caption", count=len(unknown)), level=3)
+    if not unknown.empty:
         headers = {key: view.t(f"sources.col.{key}") for key in ("entity", "attribute", "value")}
         special = {"value": Column("value", headers["value"], width="large")}
         caption = view.t("sources.unknown.heading")
