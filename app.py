@@ -10,8 +10,17 @@ if __name__ == "__main__":
 
     main()
 else:
-    from components.host.server import middleware, routes, send_small_messages_at_once, share_the_interpreter
+    from components.host.server import (
+        build_the_theme_once,
+        middleware,
+        routes,
+        send_small_messages_at_once,
+        share_the_interpreter,
+        wake_the_loop_only_across_threads,
+    )
 
     share_the_interpreter()
     send_small_messages_at_once()
+    wake_the_loop_only_across_threads()
+    build_the_theme_once()
     app = st.App(__file__, middleware=middleware(), routes=routes())

@@ -1,4 +1,5 @@
 """The process `streamlit run app.py` starts: what app.py sets for it when Streamlit imports it to find `app`."""
+import json
 import os
 import subprocess
 import sys
@@ -85,3 +86,81 @@ def test_the_server_sends_a_visitors_small_messages_at_once():
     out = subprocess.run([sys.executable, "-c", NODELAY_PROBE], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert int(out.stdout.strip().splitlines()[-1]) == 1
+
+
+WAKE_PROBE = """
+import asyncio, json, threading
+from types import SimpleNamespace
+import app  # as the server imports it
+from streamlit.runtime.runtime import Runtime
+
+async def main():
+    loop = asyncio.get_running_loop()
+    writes = []
+    write = loop._write_to_self
+    loop._write_to_self = lambda: writes.append(threading.current_thread().name) or write()
+    objects = SimpleNamespace(eventloop=loop, need_send_data=asyncio.Event())
+    runtime = SimpleNamespace(_get_async_objs=lambda: objects)
+    seen = {}
+    for where in ("loop", "script"):
+        objects.need_send_data.clear()
+        writes.clear()
+        if where == "loop":
+            Runtime._enqueued_some_message(runtime)
+        else:
+            worker = threading.Thread(target=Runtime._enqueued_some_message, args=(runtime,), name="script")
+            worker.start()
+            worker.join()
+        await asyncio.wait_for(objects.need_send_data.wait(), 5)
+        seen[where] = writes[:]
+    print(json.dumps(seen))
+
+asyncio.run(main())
+"""
+
+
+def test_a_message_enqueued_on_the_event_loop_sets_its_flag_without_waking_the_loop_again():
+    """Streamlit 1.67 flagged every message for sending with `call_soon_threadsafe`, from the loop itself too: a write
+    to the loop's wake-up socket (a system call that gives up the interpreter's lock) for each message of each run,
+    4 % of a process's samples (docs/hosting.md). On the loop the flag is now set without it; from a script's thread
+    the loop is still woken."""
+    out = subprocess.run([sys.executable, "-c", WAKE_PROBE], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == {"loop": [], "script": ["script"]}
+
+
+THEME_PROBE = """
+import json
+from streamlit import config
+from streamlit.proto.NewSession_pb2 import CustomThemeConfig
+from streamlit.runtime import app_session
+
+streamlits_own = app_session._populate_theme_msg
+import app  # as the server imports it
+
+walks = []
+walk = config.get_options_for_section
+config.get_options_for_section = lambda section: walks.append(section) or walk(section)
+sections = ["theme", "theme.light", "theme.dark", "theme.sidebar", "theme.light.sidebar", "theme.dark.sidebar"]
+same, colour = [], None
+for section in sections:
+    expected = CustomThemeConfig()
+    streamlits_own(expected, section)
+    walks.clear()
+    for _ in range(3):  # three script runs
+        msg = CustomThemeConfig()
+        app_session._populate_theme_msg(msg, section)
+        same.append(msg == expected)
+    same.append(walks == [] or walks == [section])  # the options walked once, at most
+    colour = colour or msg.primary_color
+print(json.dumps({"same": all(same), "walked": len(same), "primary": colour}))
+"""
+
+
+def test_the_theme_a_visitor_is_sent_is_streamlits_own_built_once():
+    """Streamlit 1.67 built the theme of its new-session message from every config option at the start of each script
+    run (4 % of a process's samples). It is built once now: each run gets exactly what Streamlit builds, our
+    .streamlit/config.toml's colours included."""
+    out = subprocess.run([sys.executable, "-c", THEME_PROBE], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == {"same": True, "walked": 24, "primary": "#00629B"}

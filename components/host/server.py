@@ -1,6 +1,7 @@
 """The server's middleware and extra routes, in the order a request meets them (app.py hands them to st.App)."""
 from __future__ import annotations
 
+import asyncio
 import socket
 import sys
 from asyncio import base_events
@@ -47,6 +48,54 @@ def send_small_messages_at_once() -> None:
     ~40 ms of every run on Linux (a /story rerun: 48 ms from request to last message, 17 ms of it the script);
     docs/performance.md, "Nagle"."""
     base_events._set_nodelay = _set_nodelay
+
+
+def _set_need_send_data(runtime) -> None:
+    """Streamlit's `Runtime._enqueued_some_message`, which wakes the loop that sends the visitors' messages, without
+    the wake-up call when it already runs on that loop (it then has only to set the event)."""
+    objects = runtime._get_async_objs()
+    try:
+        on_the_loop = asyncio.get_running_loop() is objects.eventloop
+    except RuntimeError:  # a script's thread: no loop runs here
+        on_the_loop = False
+    if on_the_loop:
+        objects.eventloop.call_soon(objects.need_send_data.set)
+    else:
+        objects.eventloop.call_soon_threadsafe(objects.need_send_data.set)
+
+
+def wake_the_loop_only_across_threads() -> None:
+    """Each message a script draws reaches the event loop through `call_soon_threadsafe`, which writes a byte to the
+    loop's wake-up socket; on the loop, Streamlit 1.67 then calls `call_soon_threadsafe` once more, from the loop
+    itself, to flag that there is something to send: a second write, a system call that gives up the interpreter's
+    lock, for every message of every run. py-spy over a visitor's walks (bench/run_cpu.py): 8 % of the process's
+    samples were these writes, half of them the loop's own (docs/hosting.md, "Two costs of every run")."""
+    from streamlit.runtime.runtime import Runtime
+
+    Runtime._enqueued_some_message = _set_need_send_data
+
+
+def build_the_theme_once() -> None:
+    """Streamlit 1.67 builds the theme part of its new-session message (six sections, each a walk over every config
+    option under the config lock) afresh at the start of every script run: 4 % of a process's samples, 12 % of its
+    event loop's (docs/hosting.md, "Two costs of every run"). It is kept here, built once per parse of the config
+    (a reparse makes a new options dict: the next run builds it again), and copied into each message."""
+    from streamlit import config
+    from streamlit.runtime import app_session
+
+    build = app_session._populate_theme_msg
+    built: dict[tuple[str, int], object] = {}
+
+    def populate_theme_msg(msg, section: str = "theme") -> None:
+        key = (section, id(config.get_config_options()))
+        theme = built.get(key)
+        if theme is None:
+            theme = type(msg)()
+            build(theme, section)
+            built[key] = theme
+        msg.MergeFrom(theme)
+
+    app_session._populate_theme_msg = populate_theme_msg
 
 
 def serving_dataset() -> Dataset:
