@@ -301,13 +301,12 @@ _sidebar_boxes = st.components.v2.component(
 def copy_boxes(view: View) -> None:
     """The link to this view (language pinned) and how to cite it, each with a copy button: one element. The box
     ids (`COPY_BOXES`) are how `fragment_view` relays a new text to them."""
-    lang = view.lang
-    texts = {"share_link": (view.t("share.label"), share_url(view), view.t("share.help")),
-             "citation": (t("cite.label", lang), cite_this_view(view), t("cite.help", lang))}
-    _sidebar_boxes(key="krcn_sidebar", data={
-        "lang": lang, "button": t("copy.button", lang), "done": t("copy.done", lang), "failed": t("copy.failed", lang),
-        "boxes": [{"id": box, "label": texts[box][0], "text": texts[box][1], "notes": [texts[box][2]]} for box in COPY_BOXES],
-    })
+    boxes = [
+        {"id": "share_link", "label": view.t("share.label"), "text": share_url(view), "notes": [view.t("share.help")]},
+        {"id": "citation", "label": view.t("cite.label"), "text": cite_this_view(view), "notes": [view.t("cite.help")]},
+    ]
+    _sidebar_boxes(key="krcn_sidebar", data={"lang": view.lang, "boxes": boxes, "button": view.t("copy.button"),
+                                             "done": view.t("copy.done"), "failed": view.t("copy.failed")})
 
 
 # Inside a fragment: gives the sidebar's share link and citation the view the fragment shows now (its own reruns
@@ -402,7 +401,7 @@ def _sidebar(view: View) -> None:
         brief = view.every_event.memo(events_in_brief)
         subtitle = (t("app.subtitle", lang, count=brief[0], first=brief[1], last=brief[2]) if brief
                     else t("app.subtitle.story", lang))
-        st.markdown(f"**{t('app.title', lang)}**\n\n:gray[:small[{subtitle}]]")  # one element, read as a caption
+        st.markdown(f"**{t('app.title', lang)}**\n\n{as_caption(subtitle)}")  # one element
         # the sections are set apart by page.css (a rule under each container), not by st.divider elements
         with st.container(key="frame_nav"):
             for spec in PAGES:
@@ -521,15 +520,21 @@ def small_print(view: View, notes: Sequence[str], source_ids: Sequence[str], loc
     st.markdown("\n\n".join(f":small[{line}]" for line in lines))
 
 
+def as_caption(text: str) -> str:
+    """Markdown that reads as st.caption does (small and grey, 5.8:1 on the page where st.caption's fade gives
+    4.8:1), to join another markdown element instead of being an element of its own."""
+    return f":gray[:small[{text}]]"
+
+
 def section_heading(heading: str, intro: str = "", *, level: int = 2, intro_as_text: bool = False) -> None:
     """A section's heading (h2, or h3 with `level=3`) and the line under it on what it shows, as one markdown element
     (st.header and st.caption were two, each redrawn on every filter or language change: docs/performance.md,
-    issue 27). The line reads as a caption, small and grey (5.8:1 on the page, where st.caption's fade gives 4.8:1);
-    `intro_as_text` keeps it body text (paragraphs and lists of its own). Both are markdown, as st.header's and
+    issue 27). The line reads as a caption (`as_caption`); `intro_as_text` keeps it body text (paragraphs and lists
+    of its own). Both are markdown, as st.header's and
     st.caption's are: pass data text escaped."""
     parts = [f"{'#' * level} {' '.join(heading.split())}"]
     if intro:
-        parts.append(intro if intro_as_text else f":gray[:small[{intro}]]")
+        parts.append(intro if intro_as_text else as_caption(intro))
     st.markdown("\n\n".join(parts))
 
 
