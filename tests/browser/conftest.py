@@ -157,6 +157,20 @@ def wait_ready(page, timeout: float = 30_000) -> None:
     page.wait_for_function(ALL_DRAWN_JS, timeout=timeout)
 
 
+
+def sent_once_it_holds(page, frames: list[bytes], expected: bytes, timeout: float = 20_000) -> bytes:
+    """What the server sent over the socket since `frames` was cleared, once it holds `expected`: a rerun's messages
+    can arrive after the page already looked ready (a slow machine starts the run late), so wait for them, then for
+    the page to be drawn."""
+    waited = 0.0
+    while expected not in b"".join(frames):
+        if waited >= timeout:
+            raise AssertionError(f"the server never sent {expected!r} within {timeout / 1000:.0f} s")
+        page.wait_for_timeout(50)
+        waited += 50
+    wait_ready(page)
+    return b"".join(frames)
+
 # A table far from the screen is not laid out (content-visibility: auto): it is measured when it comes near.
 TABLES_MEASURED_JS = """() => [...document.querySelectorAll('.krcn-table')].every((root) => {
   const box = root.querySelector('.krcn-table-scroll');

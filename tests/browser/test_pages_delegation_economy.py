@@ -13,6 +13,7 @@ from bench.browser import language_option
 from tests.browser.conftest import (
     new_page,
     screenshot,
+    sent_once_it_holds,
     start_server,
     unexpected_console_errors,
     wait_ready,
@@ -132,11 +133,10 @@ def test_economy_unit_switch_changes_url_and_numbers(browser, app_server, lang):
         frames.clear()
         page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"]').get_by_role("radio", name=t("economy.unit.krw", lang)).click()
         page.wait_for_function("() => new URLSearchParams(location.search).get('unit') === 'krw'")
-        wait_ready(page)
         # the unit reruns the page's body alone (an st.fragment): the sidebar is not sent again, yet its share
         # link follows the new view
-        assert t("economy.headline.heading", lang).encode() in b"".join(frames)
-        assert t("footer.note", lang).encode() not in b"".join(frames)
+        sent = sent_once_it_holds(page, frames, t("economy.headline.heading", lang).encode())
+        assert t("footer.note", lang).encode() not in sent
         page.wait_for_function(
             "() => document.querySelector('[data-testid=\"stSidebar\"] .krcn-copy-text').value.includes('unit=krw')",
             timeout=10_000)

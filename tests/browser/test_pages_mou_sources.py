@@ -17,7 +17,15 @@ from components.i18n import t
 from components.views.mou import sankey_spec
 from components.views.sources import package_files
 from bench.browser import sector_option
-from tests.browser.conftest import READY, new_page, screenshot, unexpected_console_errors, wait_ready, wait_tables_measured
+from tests.browser.conftest import (
+    READY,
+    new_page,
+    screenshot,
+    sent_once_it_holds,
+    unexpected_console_errors,
+    wait_ready,
+    wait_tables_measured,
+)
 
 DATA = load_dataset()
 
@@ -247,9 +255,7 @@ def test_the_verdict_filter_redraws_the_ledger_alone_and_the_share_link_follows(
         pill = page.locator('[data-testid="stButtonGroup"] button', has_text="Incorrect")
         pill.first.click()
         page.wait_for_url("**verdict=incorrect**", timeout=15_000)
-        wait_ready(page)
-        sent = b"".join(frames)
-        assert t("sources.claims.heading", "en").encode() in sent  # the ledger was redrawn
+        sent = sent_once_it_holds(page, frames, t("sources.claims.heading", "en").encode())  # the ledger redrawn
         assert sidebar_only.encode() not in sent and other_section.encode() not in sent
         # the ledger shows the incorrect claims alone: its cards all carry that verdict's badge
         badges = page.locator('[data-testid="stMain"] [data-testid="stMarkdownContainer"] span', has_text="✘")
@@ -262,8 +268,7 @@ def test_the_verdict_filter_redraws_the_ledger_alone_and_the_share_link_follows(
         frames.clear()
         sector_option(page, "Cloud").click()
         page.wait_for_url("**sector=cloud**", timeout=15_000)
-        wait_ready(page)
-        assert sidebar_only.encode() in b"".join(frames)
+        sent_once_it_holds(page, frames, sidebar_only.encode())  # the full rerun sends the sidebar
         assert "verdict=incorrect" in page.url  # the ledger's filter kept through the full rerun
         assert_clean(watch, app_server.origin)
     finally:

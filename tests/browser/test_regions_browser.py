@@ -11,6 +11,7 @@ from tests.browser.conftest import (
     new_page,
     new_phone_context,
     screenshot,
+    sent_once_it_holds,
     start_server,
     unexpected_console_errors,
     wait_ready,
@@ -129,9 +130,7 @@ def test_the_region_filter_redraws_the_page_body_alone_and_the_share_link_follow
         box.locator("input").fill("Jeju")
         page.get_by_role("option", name="Jeju", exact=False).first.click()
         page.wait_for_url("**region=jeju**", timeout=15_000)
-        wait_ready(page)
-        sent = b"".join(frames)
-        assert t("regions.compare.heading", "en").encode() in sent
+        sent = sent_once_it_holds(page, frames, t("regions.compare.heading", "en").encode())
         assert t("footer.note", "en").encode() not in sent
         page.wait_for_function(
             "() => document.querySelector('[data-testid=\"stSidebar\"] .krcn-copy-text').value.includes('region=jeju')",

@@ -8,7 +8,14 @@ import networkx as nx
 
 from components.data.dataset import load_dataset
 from components.views.story import story_steps
-from tests.browser.conftest import new_page, screenshot, start_server, unexpected_console_errors, wait_ready
+from tests.browser.conftest import (
+    new_page,
+    screenshot,
+    sent_once_it_holds,
+    start_server,
+    unexpected_console_errors,
+    wait_ready,
+)
 
 DATA = load_dataset()
 TIMELINE = "/timeline?event=tencent-cloud-visit-2025&event=gyeonggi-chongqing-friendship-2025&sector=cloud&lang=ko"
@@ -137,10 +144,8 @@ def test_a_story_step_change_redraws_the_step_alone_and_the_share_link_follows(b
         frames.clear()
         page.get_by_role("button", name="Next step").click()
         page.wait_for_url("**step=3**", timeout=15_000)
-        wait_ready(page)
+        sent = sent_once_it_holds(page, frames, steps[2].title_en.encode())
         page.locator("h2", has_text=steps[2].title_en).first.wait_for()
-        sent = b"".join(frames)
-        assert steps[2].title_en.encode() in sent
         assert sidebar_only not in sent and printed_only not in sent
         share = page.locator('[data-testid="stSidebar"] .krcn-copy-text').first
         page.wait_for_function("() => document.querySelector('[data-testid=\"stSidebar\"] .krcn-copy-text')"
@@ -170,9 +175,8 @@ def test_opening_an_event_redraws_the_timeline_body_alone_and_the_share_link_fol
         select.locator("input").fill(name[:20])
         page.get_by_role("option", name=name).first.click()
         page.wait_for_url(f"**open={event_id}**", timeout=15_000)
-        wait_ready(page)
-        sent = b"".join(frames)
-        assert name.encode() in sent and sidebar_only not in sent
+        sent = sent_once_it_holds(page, frames, name.encode())
+        assert sidebar_only not in sent
         page.wait_for_function("() => document.querySelector('[data-testid=\"stSidebar\"] .krcn-copy-text')"
                                f".value.includes('open={event_id}')", timeout=10_000)
         assert query(page)["region"] == ["gyeonggi"]  # the page's filter kept
