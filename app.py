@@ -16,6 +16,7 @@ else:
         routes,
         send_small_messages_at_once,
         share_the_interpreter,
+        wake_the_loop_once_for_a_runs_messages,
         wake_the_loop_only_across_threads,
     )
 
@@ -23,4 +24,5 @@ else:
     send_small_messages_at_once()
     wake_the_loop_only_across_threads()
     build_the_theme_once()
+    wake_the_loop_once_for_a_runs_messages()
     app = st.App(__file__, middleware=middleware(), routes=routes())
