@@ -100,10 +100,11 @@ def _call_soon_on_event_loop(session, callback) -> None:
     session._krcn_wake_pending = True
     try:
         session._event_loop.call_soon_threadsafe(_run_pending, session)
-    except RuntimeError:  # a closed loop (the process stopping): dropped, as Streamlit drops them
+    except RuntimeError:
+        session._krcn_wake_pending = False  # not woken: the next hand-over tries again
         if not session._event_loop.is_closed():
             raise
-        pending.clear()
+        pending.clear()  # a closed loop (the process stopping): dropped, as Streamlit drops them
 
 
 def wake_the_loop_once_for_a_runs_messages() -> None:
@@ -111,10 +112,11 @@ def wake_the_loop_once_for_a_runs_messages() -> None:
     wake-up socket: a system call that gives up the interpreter's lock, which the script's thread must then win back
     from every other visitor's. Under a crowd of 100, 11 % of the script threads' samples were these writes
     (py-spy). Now a session's script wakes the loop only when it is not already woken: one write for all the
-    messages drawn before the loop gets to them."""
+    messages drawn before the loop gets to them (docs/hosting.md, "One wake-up for a run's messages")."""
     from streamlit.runtime.app_session import AppSession
 
     AppSession._call_soon_on_event_loop = _call_soon_on_event_loop
+
 
 def build_the_theme_once() -> None:
     """Streamlit 1.67 builds the theme part of its new-session message (six sections, each a walk over every config
