@@ -298,12 +298,19 @@ _sidebar_boxes = st.components.v2.component(
 )
 
 
+def copy_texts(view: View) -> dict[str, str]:
+    """What each copy box holds for `view`, by box id (`COPY_BOXES`): the sidebar draws it, and a fragment's rerun
+    relays it to the boxes (`fragment_view`)."""
+    return {"share_link": share_url(view), "citation": cite_this_view(view)}
+
+
 def copy_boxes(view: View) -> None:
-    """The link to this view (language pinned) and how to cite it, each with a copy button: one element. The box
-    ids (`COPY_BOXES`) are how `fragment_view` relays a new text to them."""
+    """The link to this view (language pinned) and how to cite it, each with a copy button: one element."""
+    texts = copy_texts(view)
     boxes = [
-        {"id": "share_link", "label": view.t("share.label"), "text": share_url(view), "notes": [view.t("share.help")]},
-        {"id": "citation", "label": view.t("cite.label"), "text": cite_this_view(view), "notes": [view.t("cite.help")]},
+        {"id": "share_link", "label": view.t("share.label"), "text": texts["share_link"],
+         "notes": [view.t("share.help")]},
+        {"id": "citation", "label": view.t("cite.label"), "text": texts["citation"], "notes": [view.t("cite.help")]},
     ]
     _sidebar_boxes(key="krcn_sidebar", data={"lang": view.lang, "boxes": boxes, "button": view.t("copy.button"),
                                              "done": view.t("copy.done"), "failed": view.t("copy.failed")})
@@ -328,7 +335,7 @@ def fragment_view(view: View) -> View:
     st.session_state["_frame_state"] = state
     scoped, widened = scoped_data(data, view.page, state)
     fresh = replace(view, state=state, data=scoped, all_data=data, widened=widened)
-    _relay(key="krcn_relay", data={"texts": {"share_link": share_url(fresh), "citation": cite_this_view(fresh)}})
+    _relay(key="krcn_relay", data={"texts": copy_texts(fresh)})
     return fresh
 
 
